@@ -1,0 +1,1 @@
+"""The namespaces: one module each, thin layers over the generated endpoints and the transport."""

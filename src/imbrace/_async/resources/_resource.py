@@ -1,0 +1,56 @@
+"""What every namespace shares: the transport, the service it talks to, and the client's defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import httpx
+
+from ..._config import Service
+from ..._types import RequestOptions
+
+if TYPE_CHECKING:
+    from ..client import AsyncImbraceClient
+
+__all__ = ["AsyncResource"]
+
+
+class AsyncResource:
+    """Base of the namespace classes; methods build kwargs with a generated `_get_kwargs` and send them here."""
+
+    _service: ClassVar[Service]
+
+    def __init__(self, client: AsyncImbraceClient) -> None:
+        self._client = client
+        self._transport = client._transport
+
+    def _organization(self, organization_id: str | None) -> str | None:
+        """The caller's organization, else the client's."""
+        return organization_id or self._transport.credentials.organization_id
+
+    async def _json(self, kwargs: Mapping[str, Any], options: RequestOptions) -> Any:
+        return await self._transport.request_json(self._service, kwargs, options)
+
+    async def _response(self, kwargs: Mapping[str, Any], options: RequestOptions) -> httpx.Response:
+        """The read response, for methods whose documented result is the raw response (downloads)."""
+        return await self._transport.request(self._service, kwargs, options)
+
+    async def _open_stream(self, kwargs: Mapping[str, Any], options: RequestOptions) -> httpx.Response:
+        return await self._transport.stream(self._service, kwargs, options)
+
+    async def _download(self, kwargs: Mapping[str, Any], path: str | Path, options: RequestOptions) -> Path:
+        """Stream a download to `path` chunk by chunk (flat memory); a partial file is removed on failure."""
+        target = Path(path)
+        response = await self._open_stream(kwargs, options)
+        try:
+            with target.open("wb") as sink:
+                async for chunk in response.aiter_bytes(1 << 16):
+                    sink.write(chunk)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        finally:
+            await response.aclose()
+        return target

@@ -1,0 +1,1 @@
+"""Generated, low-level endpoint modules: one package per spec. Do not edit; see codegen/."""

@@ -1,0 +1,60 @@
+# Generated from src/imbrace/_async/auth.py by codegen/unasync.py. Do not edit: change the async source.
+"""The login flow: request an OTP, log in, select an organization; the client then uses the token it got."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .._errors import ImbraceError
+from .._generated.gateway.api.client import login, request_otp, select_organization
+from .._types import RequestOptions
+from .transport import Transport
+
+if TYPE_CHECKING:
+    from .._generated.gateway.shapes import ExchangeTokenResponse, LoginResponse
+
+__all__ = ["sync_request_otp", "sync_login", "sync_select_organization"]
+
+_TOKEN_KEYS = ("accessToken", "token", "access_token")
+
+
+def sync_request_otp(transport: Transport, email: str, options: RequestOptions) -> None:
+    transport.request("gateway", request_otp._get_kwargs(body={"email": email}), options)
+
+
+def sync_login(transport: Transport, body: dict[str, str], options: RequestOptions) -> LoginResponse:
+    """POST the credentials; on success the client switches to the returned token (dropping any API key)."""
+    answer: LoginResponse = transport.request_json("gateway", login._get_kwargs(body=body), options)
+    transport.credentials.set_access_token(_token(answer, "login"))
+    organizations = answer.get("organizations")
+    if not isinstance(organizations, list):
+        answer["organizations"] = [] if organizations is None else [organizations]
+    return answer
+
+
+def sync_select_organization(
+    transport: Transport, organization_id: str, options: RequestOptions
+) -> ExchangeTokenResponse:
+    """Exchange the login token for one scoped to the organization; on any failure the old state is kept."""
+    if not organization_id:
+        raise ValueError("organization_id must be a non-empty string")
+    credentials = transport.credentials
+    previous = credentials.organization_id
+    credentials.set_organization_id(organization_id)
+    try:
+        kwargs = select_organization._get_kwargs(body={"organization_id": organization_id})
+        answer: ExchangeTokenResponse = transport.request_json("gateway", kwargs, options)
+        credentials.set_access_token(_token(answer, "select_organization"))
+    except BaseException:
+        credentials.set_organization_id(previous)
+        raise
+    return answer
+
+
+def _token(answer: Any, step: str) -> str:
+    if isinstance(answer, dict):
+        for key in _TOKEN_KEYS:
+            value = answer.get(key)
+            if isinstance(value, str) and value:
+                return value
+    raise ImbraceError(f"{step}: the platform's answer carried no token (looked for {', '.join(_TOKEN_KEYS)})")

@@ -1,0 +1,174 @@
+# Generated from src/imbrace/_async/transport.py by codegen/unasync.py. Do not edit: change the async source.
+"""The one place a request is sent: URL, headers, timeout, retries, typed errors and logging.
+
+Every namespace method hands this the keyword arguments a generated endpoint's `_get_kwargs` built, plus the caller's
+per-call options. The sync transport is derived from this file by `codegen/unasync.py`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from time import monotonic
+from typing import Any
+
+import httpx
+
+from .._auth import Credentials
+from .._config import Service, Services, resolve_timeout
+from .._errors import connection_error, status_error
+from .._headers import sync_resolve_headers
+from .._logs import logger, redact_url
+from .._platform import user_agent
+from .._response import decode_body
+from .._retry import retry_delay, should_retry_exception, should_retry_status
+from .._types import HeadersLike, RequestOptions
+
+__all__ = ["Transport"]
+
+_NO_OPTIONS: RequestOptions = {}
+_OPTION_NAMES = frozenset(RequestOptions.__annotations__)
+
+
+class Transport:
+    """Sends requests over one shared `httpx.Client` and applies the retry rules of `imbrace._retry`."""
+
+    def __init__(
+        self,
+        *,
+        services: Services,
+        credentials: Credentials,
+        timeout: httpx.Timeout,
+        max_retries: int,
+        headers: HeadersLike | None,
+        http_client: httpx.Client | None,
+    ) -> None:
+        if max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
+        self.services = services
+        self.credentials = credentials
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.header_provider = headers
+        self.owns_http_client = http_client is None
+        self.http_client = http_client or httpx.Client(timeout=timeout, follow_redirects=False)
+        self._base_headers = {"user-agent": user_agent(), "accept": "application/json"}
+
+    def copy(
+        self,
+        *,
+        timeout: httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        headers: HeadersLike | None = None,
+    ) -> Transport:
+        """A transport with other defaults over the same connection pool and credentials; closing it closes nothing."""
+        twin = Transport(
+            services=self.services,
+            credentials=self.credentials,
+            timeout=timeout or self.timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            headers=self.header_provider if headers is None else headers,
+            http_client=self.http_client,
+        )
+        return twin
+
+    def request(
+        self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS
+    ) -> httpx.Response:
+        """Send, retrying by the rules; return the read 2xx response or raise the typed error."""
+        return self._send(self._build(service, kwargs, options), options, stream=False)
+
+    def request_json(self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS) -> Any:
+        """`request`, then the body as JSON, text or None."""
+        return decode_body(self.request(service, kwargs, options))
+
+    def stream(
+        self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS
+    ) -> httpx.Response:
+        """Send and return the 2xx response unread, for the caller to stream and close; errors raise before."""
+        return self._send(self._build(service, kwargs, options), options, stream=True)
+
+    def close(self) -> None:
+        if self.owns_http_client:
+            self.http_client.close()
+
+    def _build(self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions) -> httpx.Request:
+        if options and not _OPTION_NAMES.issuperset(options):
+            unknown = ", ".join(sorted(set(options) - _OPTION_NAMES))
+            raise TypeError(f"unexpected keyword arguments: {unknown} (per-call options are {sorted(_OPTION_NAMES)})")
+        headers = {**self._base_headers, **self.credentials.headers}
+        if self.header_provider is not None:
+            headers.update(sync_resolve_headers(self.header_provider))
+        if "headers" in kwargs:
+            headers.update(kwargs["headers"])
+        if "extra_headers" in options:
+            headers.update(options["extra_headers"])
+        params = kwargs.get("params")
+        if "extra_query" in options:
+            params = {**(params or {}), **options["extra_query"]}
+        timeout = resolve_timeout(options["timeout"]) if "timeout" in options else self.timeout
+        return self.http_client.build_request(
+            kwargs["method"],
+            self.services.url_for(service, kwargs["url"]),
+            params=params,
+            json=kwargs.get("json"),
+            data=kwargs.get("data"),
+            files=kwargs.get("files"),
+            content=kwargs.get("content"),
+            headers=headers,
+            timeout=timeout,
+        )
+
+    def _send(self, request: httpx.Request, options: RequestOptions, *, stream: bool) -> httpx.Response:
+        max_retries = options.get("max_retries", self.max_retries)
+        idempotent = options.get("idempotent")
+        retries = 0
+        while True:
+            started = monotonic()
+            try:
+                response = self.http_client.send(request, stream=True)
+                if not stream or not response.is_success:
+                    response.read()
+            except httpx.TransportError as exc:
+                _log_failure(request, exc, started)
+                if retries < max_retries and should_retry_exception(request.method, exc, idempotent=idempotent):
+                    self._wait(request, retries, None, type(exc).__name__)
+                    retries += 1
+                    continue
+                raise connection_error(exc, request) from exc
+            _log_response(request, response, started, retries)
+            if response.is_success:
+                return response
+            retry = should_retry_status(request.method, response.status_code, response.headers, idempotent=idempotent)
+            if retry and retries < max_retries:
+                response.close()
+                self._wait(request, retries, response.headers, f"status {response.status_code}")
+                retries += 1
+                continue
+            raise status_error(response)
+
+    def _wait(self, request: httpx.Request, retries: int, headers: httpx.Headers | None, reason: str) -> None:
+        delay = retry_delay(retries, headers)
+        logger.info("Retrying %s %s in %.2fs (%s)", request.method, redact_url(request.url), delay, reason)
+        time.sleep(delay)
+
+
+def _log_response(request: httpx.Request, response: httpx.Response, started: float, retries: int) -> None:
+    if logger.isEnabledFor(10):
+        elapsed = (monotonic() - started) * 1000
+        logger.debug(
+            "%s %s -> %d (%.1f ms, retry %d)",
+            request.method,
+            redact_url(request.url),
+            response.status_code,
+            elapsed,
+            retries,
+        )
+
+
+def _log_failure(request: httpx.Request, exc: Exception, started: float) -> None:
+    if logger.isEnabledFor(10):
+        elapsed = (monotonic() - started) * 1000
+        logger.debug(
+            "%s %s failed after %.1f ms: %s", request.method, redact_url(request.url), elapsed, type(exc).__name__
+        )

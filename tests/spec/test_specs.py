@@ -1,0 +1,100 @@
+"""The specs are valid OpenAPI 3.1, and every SDK method of the surface table has its operation."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openapi_spec_validator import validate
+
+ROOT = Path(__file__).resolve().parents[2]
+SPECS = {"gateway": ROOT / "openapi" / "gateway.yaml", "ai_agent": ROOT / "openapi" / "ai-agent.yaml"}
+SURFACE = ROOT / "tests" / "surface" / "imbrace-surface.tsv"
+METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+# Where the spec deliberately departs from the old SDK's route; each is explained at the operation in the spec.
+DEVIATIONS = {("boards", "update_segment"): "PUT"}
+
+
+def _load(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(SPECS[name].read_text(encoding="utf-8"))
+    return loaded
+
+
+def _operations() -> dict[str, tuple[str, str, dict[str, Any]]]:
+    """`namespace.method` -> (HTTP method, gateway path, operation), from both specs' x-imbrace-methods."""
+    found: dict[str, tuple[str, str, dict[str, Any]]] = {}
+    for name in SPECS:
+        spec = _load(name)
+        prefix = "/ai-agent" if name == "ai_agent" else ""
+        for path, item in spec["paths"].items():
+            for method in METHODS:
+                operation = item.get(method)
+                if operation is None:
+                    continue
+                for sdk_method in operation.get("x-imbrace-methods", []):
+                    assert sdk_method not in found, f"{sdk_method} is served by two operations"
+                    found[sdk_method] = (method.upper(), prefix + path, operation)
+    return found
+
+
+def _surface_rows() -> list[dict[str, str]]:
+    with SURFACE.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_spec_is_valid_openapi_31(name: str) -> None:
+    spec = _load(name)
+    assert spec["openapi"].startswith("3.1")
+    validate(spec)
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_operation_ids_are_unique_snake_case_and_tagged(name: str) -> None:
+    seen: set[str] = set()
+    for item in _load(name)["paths"].values():
+        for method in METHODS:
+            if method not in item:
+                continue
+            operation = item[method]
+            op_id = operation["operationId"]
+            assert op_id == op_id.lower() and " " not in op_id and "-" not in op_id, op_id
+            assert op_id not in seen, f"duplicate operationId {op_id}"
+            seen.add(op_id)
+            namespaces = [m.split(".")[0] for m in operation["x-imbrace-methods"]]
+            assert operation["tags"][0] in namespaces, op_id
+            assert "default" in operation["responses"], f"{op_id} has no error response"
+
+
+def test_every_surface_row_has_its_operation() -> None:
+    operations = _operations()
+    rows = _surface_rows()
+    assert len(rows) == 164
+    missing = []
+    for row in rows:
+        key = f"{row['namespace']}.{row['python_method']}"
+        if key not in operations:
+            missing.append(key)
+            continue
+        if row["http_method"] == "?":
+            continue
+        method, path, _ = operations[key]
+        expected_method = DEVIATIONS.get((row["namespace"], row["python_method"]), row["http_method"])
+        assert (method, path) == (expected_method, row["path"]), key
+    assert not missing, f"surface methods without an operation: {missing}"
+
+
+def test_list_models_is_served_by_the_llm_models_route() -> None:
+    method, path, _ = _operations()["ai.list_models"]
+    assert (method, path) == ("GET", "/v3/ai/workflow-agent/models")
+
+
+def test_ai_agent_spec_declares_its_root_as_a_server_variable() -> None:
+    server = _load("ai_agent")["servers"][0]
+    assert "{" in server["url"]
+    roots = {v.get("default") for v in server["variables"].values()}
+    assert "/ai-agent" in roots
+    assert not any(path.startswith("/ai-agent") for path in _load("ai_agent")["paths"])
