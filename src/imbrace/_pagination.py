@@ -1,0 +1,87 @@
+"""How each paging style finds its items and the next page's parameters: pure, shared by sync and async."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+__all__ = ["PageStyle", "OffsetPages", "NumberedPages", "CursorPages"]
+
+
+def _items_at(page: Any, path: Sequence[str]) -> list[Any]:
+    """The item list of a page: the page itself when it is a list, else the value at `path` (e.g. data.files)."""
+    value = page
+    for key in path:
+        if not isinstance(value, Mapping):
+            return []
+        value = value.get(key)
+    return list(value) if isinstance(value, list) else []
+
+
+def _more(page: Any, got: int, limit: int | None) -> bool:
+    """Whether another page exists: the server's flag when it sends one, else a full page means maybe."""
+    if isinstance(page, Mapping):
+        for holder in (page, page.get("pagination"), page.get("data")):
+            if isinstance(holder, Mapping):
+                for flag in ("has_more", "has_next", "hasMore", "hasNext"):
+                    if isinstance(holder.get(flag), bool):
+                        return bool(holder[flag])
+    return got > 0 and limit is not None and got >= limit
+
+
+@attrs.frozen
+class PageStyle:
+    """Base: where the items are; subclasses say how to ask for the next page."""
+
+    items_path: tuple[str, ...] = ()
+
+    def items(self, page: Any) -> list[Any]:
+        return _items_at(page, self.items_path)
+
+    def next_params(self, page: Any, items: list[Any], params: Mapping[str, Any]) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+
+@attrs.frozen
+class OffsetPages(PageStyle):
+    """`skip`/`offset` + `limit` paging (data-board lists)."""
+
+    offset_key: str = "skip"
+    limit_key: str = "limit"
+    default_limit: int = 20
+
+    def next_params(self, page: Any, items: list[Any], params: Mapping[str, Any]) -> dict[str, Any] | None:
+        limit = params.get(self.limit_key) or self.default_limit
+        if not _more(page, len(items), limit):
+            return None
+        return {**params, self.offset_key: (params.get(self.offset_key) or 0) + len(items), self.limit_key: limit}
+
+
+@attrs.frozen
+class NumberedPages(PageStyle):
+    """`page` (1-based) + `limit` paging."""
+
+    page_key: str = "page"
+    limit_key: str = "limit"
+
+    def next_params(self, page: Any, items: list[Any], params: Mapping[str, Any]) -> dict[str, Any] | None:
+        if not _more(page, len(items), params.get(self.limit_key)):
+            return None
+        return {**params, self.page_key: (params.get(self.page_key) or 1) + 1}
+
+
+@attrs.frozen
+class CursorPages(PageStyle):
+    """`starting_after` cursor paging: the next page starts after the last item's id."""
+
+    cursor_key: str = "starting_after"
+    id_key: str = "id"
+
+    def next_params(self, page: Any, items: list[Any], params: Mapping[str, Any]) -> dict[str, Any] | None:
+        if not items or not _more(page, len(items), params.get("limit")):
+            return None
+        last = items[-1]
+        cursor = last.get(self.id_key) if isinstance(last, Mapping) else None
+        return None if cursor is None else {**params, self.cursor_key: cursor}

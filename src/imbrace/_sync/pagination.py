@@ -1,0 +1,30 @@
+# Generated from src/imbrace/_async/pagination.py by codegen/unasync.py. Do not edit: change the async source.
+"""Walk every page lazily: the next page is fetched only when the caller has consumed the current one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from .._pagination import PageStyle
+
+__all__ = ["sync_iterate_pages"]
+
+MAX_PAGES = 100_000
+
+
+def sync_iterate_pages(
+    fetch: Callable[[Mapping[str, Any]], Any], params: Mapping[str, Any], style: PageStyle
+) -> Iterator[Any]:
+    """Yield every item of every page; `fetch(params)` gets one page. Stops on the last page or a repeated cursor."""
+    current: Mapping[str, Any] | None = dict(params)
+    seen: set[str] = set()
+    while current is not None and len(seen) < MAX_PAGES:
+        seen.add(repr(sorted(current.items())))
+        page = fetch(current)
+        items = style.items(page)
+        for item in items:
+            yield item
+        current = style.next_params(page, items, current)
+        if current is not None and repr(sorted(current.items())) in seen:
+            return
