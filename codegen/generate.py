@@ -5,7 +5,8 @@
     src/imbrace/_async/    -> src/imbrace/_sync/                (codegen/unasync.py)
 
 `python codegen/generate.py [OUT]` writes under OUT (default: the repo), so the drift check can generate into a
-temporary folder and diff. The generator and ruff are pinned in pyproject.toml and must be the ones on PATH.
+temporary folder and diff; `--sync-only` redoes just the unasync step (while editing the async source).
+The generator and ruff are pinned in pyproject.toml and must be the ones on PATH.
 """
 
 from __future__ import annotations
@@ -68,13 +69,18 @@ def generate_client(package: str, spec: str, generated_root: Path) -> None:
     subprocess.run(["ruff", "format", *RUFF_SETTINGS, str(shapes)], check=True)
 
 
-def main(out_root: Path) -> None:
+def main(out_root: Path, *, sync_only: bool = False) -> None:
     _check_tools()
-    generated_root = out_root / "src" / "imbrace" / "_generated"
-    generated_root.mkdir(parents=True, exist_ok=True)
-    (generated_root / "__init__.py").write_text(PACKAGE_DOC, encoding="utf-8")
-    for package, spec in SPECS.items():
-        generate_client(package, spec, generated_root)
+    if not sync_only:
+        generated_root = out_root / "src" / "imbrace" / "_generated"
+        generated_root.mkdir(parents=True, exist_ok=True)
+        (generated_root / "__init__.py").write_text(PACKAGE_DOC, encoding="utf-8")
+        for package, spec in SPECS.items():
+            generate_client(package, spec, generated_root)
+    generate_sync(out_root)
+
+
+def generate_sync(out_root: Path) -> None:
     sync_root = out_root / "src" / "imbrace" / "_sync"
     if sync_root.exists():
         shutil.rmtree(sync_root)
@@ -86,4 +92,5 @@ def main(out_root: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else REPO)
+    args = [a for a in sys.argv[1:] if a != "--sync-only"]
+    main(Path(args[0]).resolve() if args else REPO, sync_only="--sync-only" in sys.argv)
