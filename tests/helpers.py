@@ -131,7 +131,7 @@ class ScriptedServer:
         return Handler
 
     def __enter__(self) -> ScriptedServer:
-        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:

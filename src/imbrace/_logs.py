@@ -25,7 +25,7 @@ def redact_url(url: httpx.URL | str) -> str:
     url = httpx.URL(str(url))
     if not url.query:
         return str(url)
-    params = [(k, REDACTED if _SECRET_QUERY.search(k) else v) for k, v in url.params.multi_items()]
+    params = [(k, "REDACTED" if _SECRET_QUERY.search(k) else v) for k, v in url.params.multi_items()]
     return str(url.copy_with(params=params))
 
 
