@@ -54,7 +54,20 @@ class _Emitter:
         unique = list(dict.fromkeys(parts))
         return "Any" if "Any" in unique else " | ".join(unique)
 
+    def merged(self, schema: dict[str, Any]) -> dict[str, Any]:
+        """An `allOf` of objects as one object schema (properties and required lists combined)."""
+        if "allOf" not in schema or len(schema["allOf"]) < 2:
+            return schema
+        merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
+        for part in schema["allOf"]:
+            if "$ref" in part:
+                part = self.merged(self.schemas[part["$ref"].rsplit("/", 1)[-1]])
+            merged["properties"].update(part.get("properties") or {})
+            merged["required"] += part.get("required") or []
+        return {**merged, "description": schema.get("description", "")}
+
     def definition(self, name: str, schema: dict[str, Any]) -> str:
+        schema = self.merged(schema)
         properties: dict[str, Any] = schema.get("properties") or {}
         doc = _docstring(schema)
         if schema.get("type") != "object" and not properties:

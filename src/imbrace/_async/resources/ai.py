@@ -2,12 +2,687 @@
 
 from __future__ import annotations
 
-from ._resource import AsyncResource
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
-__all__ = ["AsyncAiResource"]
+from ..._errors import APIError
+from ..._files import FilesArg, multipart_parts
+from ..._generated.gateway.api.ai import (
+    check_ai_agent_name,
+    complete,
+    create_ai_agent_app_v2,
+    create_ai_agent_v2,
+    create_guardrail,
+    create_guardrail_provider,
+    create_provider,
+    delete_ai_agent_v2,
+    delete_guardrail,
+    delete_guardrail_provider,
+    delete_provider,
+    delete_rag_file,
+    embed,
+    get_ai_agent_app,
+    get_guardrail,
+    get_guardrail_provider,
+    get_guardrail_provider_models,
+    get_llm_models,
+    get_rag_file,
+    list_ai_agent_apps,
+    list_ai_agents_v2,
+    list_guardrail_providers,
+    list_guardrails,
+    list_providers,
+    list_rag_files,
+    refresh_provider_models,
+    test_guardrail_provider,
+    update_ai_agent_v2,
+    update_ai_agent_workflow,
+    update_guardrail,
+    update_guardrail_provider,
+    update_provider,
+    upload_rag_file,
+    verify_tool_server,
+)
+from ..._generated.gateway.api.chat_ai import (
+    create_ai_agent,
+    delete_ai_agent,
+    get_ai_agent,
+    list_ai_agent_sub_agents,
+    list_ai_agents,
+    update_ai_agent,
+    update_ai_agent_instructions,
+)
+from ..._types import RequestOptions
+from ._resource import AsyncResource
+from .chat_ai import with_agent_defaults
+
+if TYPE_CHECKING:
+    from ..._generated.gateway.shapes import (
+        AiAgent,
+        AiAgentApp,
+        AiAgentAppListResponse,
+        AiAgentListResponse,
+        DeleteResult,
+        Guardrail,
+        GuardrailListResponse,
+        GuardrailProvider,
+        GuardrailProviderListResponse,
+        GuardrailProviderModels,
+        GuardrailProviderTestResult,
+        GuardrailWriteResult,
+        LlmModel,
+        LlmModelList,
+        NameCheck,
+        Provider,
+        ProviderModel,
+        RagFile,
+        RagFileListResponse,
+        ToolServerVerifyResult,
+    )
+    from ...types.ai import Completion, CompletionInput, CompletionMessage, Embedding, EmbeddingInput
+
+__all__ = ["AsyncAiResource", "SYSTEM_PROVIDER_ID", "SystemProvider", "completion_body", "embedding_body"]
+
+#: The `provider_id` of the synthetic provider `list_providers()` puts first: the platform's built-in models.
+SYSTEM_PROVIDER_ID = "system"
+
+
+def completion_body(
+    input: CompletionInput | Mapping[str, Any] | None, fields: Mapping[str, Any], *, stream: bool
+) -> dict[str, Any]:
+    """The JSON body of POST /v3/ai/completions: `input` (model, dict or None) with the non-None `fields` over it.
+
+    Validated by `CompletionInput` (so a missing `model` or `messages` fails before any request), None values
+    dropped, unknown keys kept, and `stream` forced to the given value.
+    """
+    from ...types.ai import CompletionInput
+
+    merged = _merge(input, CompletionInput, fields)
+    body = CompletionInput.model_validate(merged).to_request()
+    body["stream"] = stream
+    return body
+
+
+def embedding_body(input: EmbeddingInput | Mapping[str, Any] | None, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON body of POST /v3/ai/embeddings: `input`, the non-None `fields` over it, validated."""
+    from ...types.ai import EmbeddingInput
+
+    return EmbeddingInput.model_validate(_merge(input, EmbeddingInput, fields)).to_request()
+
+
+def _merge(input: Any, model: type[Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+    if input is None:
+        merged: dict[str, Any] = {}
+    elif isinstance(input, model):
+        merged = input.model_dump(exclude_none=True)
+    elif isinstance(input, Mapping):
+        merged = dict(input)
+    else:
+        raise TypeError(f"expected a {model.__name__}, a dict or keyword arguments, got {type(input).__name__}")
+    merged.update((key, value) for key, value in fields.items() if value is not None)
+    return merged
+
+
+def _payload(body: Any, what: str) -> dict[str, Any]:
+    """The result object of a completion or embedding reply: `{success, data}` unwrapped; a failure envelope raises."""
+    if not isinstance(body, Mapping):
+        raise APIError(f"unexpected {what} reply: expected a JSON object, got {type(body).__name__}", body=body)
+    if body.get("success") is False:
+        message = body.get("message") or body.get("error") or "the server reported success: false"
+        raise APIError(f"{what} failed: {message}", body=body)
+    data = body.get("data")
+    return dict(data) if isinstance(data, Mapping) else dict(body)
+
+
+def _parse_completion(body: Any) -> Completion:
+    from pydantic import ValidationError
+
+    from ...types.ai import Completion
+
+    try:
+        return Completion.model_validate(_payload(body, "completion"))
+    except ValidationError as exc:
+        raise APIError(f"unexpected completion reply: {exc}", body=body) from exc
+
+
+def _parse_embedding(body: Any) -> Embedding:
+    from pydantic import ValidationError
+
+    from ...types.ai import Embedding
+
+    try:
+        return Embedding.model_validate(_payload(body, "embedding"))
+    except ValidationError as exc:
+        raise APIError(f"unexpected embedding reply: {exc}", body=body) from exc
+
+
+def _model_list(body: Any) -> list[LlmModel]:
+    """The models of a GET /v3/ai/workflow-agent/models reply: its `data` array (or the reply, if a bare array)."""
+    if isinstance(body, list):
+        return body
+    if isinstance(body, Mapping):
+        if body.get("success") is False:
+            raise APIError(f"listing the system models failed: {body.get('message') or 'success: false'}", body=body)
+        data = body.get("data")
+        if isinstance(data, list):
+            return data
+    raise APIError("unexpected reply from GET /v3/ai/workflow-agent/models: no `data` list of models", body=body)
+
+
+class SystemProvider(TypedDict):
+    """The synthetic first entry of `list_providers()`: the built-in models, not a stored provider (no ids)."""
+
+    _id: None
+    id: None
+    provider_id: str
+    name: str
+    type: str
+    source: str
+    models: list[ProviderModel]
+
+
+def _system_provider(models: list[LlmModel]) -> SystemProvider:
+    return {
+        "_id": None,
+        "id": None,
+        "provider_id": SYSTEM_PROVIDER_ID,
+        "name": "System Default",
+        "type": "system",
+        "source": "system",
+        "models": cast("list[ProviderModel]", [dict(model) for model in models]),
+    }
 
 
 class AsyncAiResource(AsyncResource):
     """The OpenAI-compatible AI service: completions, embeddings, models, providers, guardrails, RAG files, agents."""
 
     _service = "ai"
+
+    # --- completions
+
+    async def complete(
+        self,
+        input: CompletionInput | Mapping[str, Any] | None = None,
+        *,
+        model: str | None = None,
+        messages: Sequence[CompletionMessage | Mapping[str, Any]] | None = None,
+        temperature: float | None = None,
+        max_tokens: int | None = None,
+        metadata: Mapping[str, Any] | None = None,
+        top_p: float | None = None,
+        n: int | None = None,
+        stop: str | Sequence[str] | None = None,
+        presence_penalty: float | None = None,
+        frequency_penalty: float | None = None,
+        seed: int | None = None,
+        tools: Sequence[Mapping[str, Any]] | None = None,
+        tool_choice: str | Mapping[str, Any] | None = None,
+        parallel_tool_calls: bool | None = None,
+        response_format: Mapping[str, Any] | None = None,
+        user: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Completion:
+        """POST /v3/ai/completions: one chat completion, not streamed (`stream` is always sent as false).
+
+        Pass a `CompletionInput`, a dict of the same fields, or the fields as keyword arguments (keywords given along
+        with an input override its fields). A `{success, data}` envelope is unwrapped; a `success: false` one, or a
+        reply that is not a completion, raises `APIError`. Returns a `Completion` that keeps unknown fields and takes
+        any finish reason (`content_filter`...) and a null `content`. Stream with `client.ai.stream(...)`.
+
+        Example: `response = client.ai.complete(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])`
+        """
+        fields = {
+            "model": model,
+            "messages": None if messages is None else list(messages),
+            "temperature": temperature,
+            "max_tokens": max_tokens,
+            "metadata": metadata,
+            "top_p": top_p,
+            "n": n,
+            "stop": stop,
+            "presence_penalty": presence_penalty,
+            "frequency_penalty": frequency_penalty,
+            "seed": seed,
+            "tools": tools,
+            "tool_choice": tool_choice,
+            "parallel_tool_calls": parallel_tool_calls,
+            "response_format": response_format,
+            "user": user,
+        }
+        body = completion_body(input, fields, stream=False)
+        return _parse_completion(await self._json(complete._get_kwargs(body=body), options))
+
+    async def embed(
+        self,
+        request: EmbeddingInput | Mapping[str, Any] | str | None = None,
+        /,
+        input: EmbeddingInput | Mapping[str, Any] | str | Sequence[str] | None = None,
+        *,
+        model: str | None = None,
+        encoding_format: str | None = None,
+        dimensions: int | None = None,
+        user: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Embedding:
+        """POST /v3/ai/embeddings: embedding vectors for one text or a list of texts.
+
+        Accepts every form the previous clients took: an `EmbeddingInput` or a dict (`embed(EmbeddingInput(...))`,
+        `embed(input=EmbeddingInput(...))`), keywords (`embed(model=..., input=[...])`), or the old async client's
+        positional `embed(model, input)`; a string first argument is the model. A `{success, data}` envelope is
+        unwrapped. Returns an `Embedding`: `result.data[i].embedding` is the vector of text `i`.
+
+        Example: `result = client.ai.embed(model="text-embedding-ada-002", input=["billing issue escalated"])`
+        """
+        from ...types.ai import EmbeddingInput
+
+        if isinstance(request, str):
+            if model is not None:
+                raise TypeError("embed() got the model twice: as the first argument and as model=")
+            model, request = request, None
+        texts: str | Sequence[str] | None = None
+        if isinstance(input, EmbeddingInput | Mapping):
+            if request is not None:
+                raise TypeError("embed() got two requests: pass one EmbeddingInput or dict")
+            request = input
+        else:
+            texts = input
+        fields = {
+            "model": model,
+            "input": texts if texts is None or isinstance(texts, str) else list(texts),
+            "encoding_format": encoding_format,
+            "dimensions": dimensions,
+            "user": user,
+        }
+        body = embedding_body(request, fields)
+        return _parse_embedding(await self._json(embed._get_kwargs(body=body), options))
+
+    # --- models and providers
+
+    async def get_llm_models(self, **options: Unpack[RequestOptions]) -> LlmModelList:
+        """GET /v3/ai/workflow-agent/models: the platform's built-in models, as the server sends them.
+
+        Returns `{success, message, data}`; `data` lists `{name, is_toolCall_available, is_vision_available,
+        is_support_thinking}`. `list_models()` returns that list alone.
+
+        Example: `result = client.ai.get_llm_models()`
+        """
+        return await self._json(get_llm_models._get_kwargs(), options)
+
+    async def list_models(self, **options: Unpack[RequestOptions]) -> list[LlmModel]:
+        """GET /v3/ai/workflow-agent/models: the built-in models available to AI agents and workflow agents.
+
+        The documentation mentions `client.ai.list_models()` without defining it; this SDK defines it as the
+        `data` list of `get_llm_models()` (the models the "system" provider exposes, e.g. for `model_id`), so
+        `for model in client.ai.list_models(): print(model["name"])` works. Custom providers' models are on
+        `list_providers()`. A reply without a model list raises `APIError`.
+
+        Example: `names = [model["name"] for model in client.ai.list_models()]`
+        """
+        return _model_list(await self._json(get_llm_models._get_kwargs(), options))
+
+    async def list_providers(
+        self, include_system: bool = True, **options: Unpack[RequestOptions]
+    ) -> list[Provider | SystemProvider]:
+        """GET /v3/ai/providers: the organization's LLM providers, by default after a synthetic "system" provider.
+
+        With `include_system=True` (the default) a second call, GET /v3/ai/workflow-agent/models, builds the first
+        entry: `{"provider_id": "system", "name": "System Default", "_id": None, "id": None, "type": "system",
+        "source": "system", "models": [...]}`. If that call fails, its typed error is raised (the previous SDK hid
+        it and returned the list without the entry). `include_system=False` makes only the first call.
+
+        Example: `custom = client.ai.list_providers(include_system=False)`
+        """
+        providers = await self._json(list_providers._get_kwargs(), options)
+        if not include_system:
+            return providers
+        system = _system_provider(_model_list(await self._json(get_llm_models._get_kwargs(), options)))
+        if isinstance(providers, list):
+            return [system, *providers]
+        if isinstance(providers, Mapping) and isinstance(providers.get("data"), list):
+            return cast("list[Provider | SystemProvider]", {**providers, "data": [system, *providers["data"]]})
+        raise APIError("unexpected reply from GET /v3/ai/providers: not a list of providers", body=providers)
+
+    async def create_provider(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Provider:
+        """POST /v3/ai/providers: add a custom LLM provider (`name`, `type`, `api_key`, `base_url`).
+
+        Example: `provider = client.ai.create_provider({"name": "My Azure OpenAI", "type": "azure", "api_key": "sk"})`
+        """
+        return await self._json(create_provider._get_kwargs(body=dict(body)), options)
+
+    async def update_provider(
+        self, provider_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> Provider:
+        """PUT /v3/ai/providers/{provider_id}: change a provider's `name`, `api_key` or `base_url`.
+
+        Example: `client.ai.update_provider(provider["_id"], {"name": "Azure OpenAI (prod)"})`
+        """
+        return await self._json(update_provider._get_kwargs(provider_id, body=dict(body)), options)
+
+    async def delete_provider(self, provider_id: str, **options: Unpack[RequestOptions]) -> DeleteResult | bool | None:
+        """DELETE /v3/ai/providers/{provider_id}: remove a custom provider.
+
+        Returns the server's reply, or None when it sends no body (204).
+
+        Example: `client.ai.delete_provider(provider["_id"])`
+        """
+        return await self._json(delete_provider._get_kwargs(provider_id), options)
+
+    async def refresh_provider_models(self, provider_id: str, **options: Unpack[RequestOptions]) -> Provider:
+        """POST /v3/ai/providers/{provider_id}/models/refresh: re-read the models the provider offers.
+
+        Example: `client.ai.refresh_provider_models(provider["_id"])`
+        """
+        return await self._json(refresh_provider_models._get_kwargs(provider_id), options)
+
+    # --- guardrails
+
+    async def list_guardrails(self, **options: Unpack[RequestOptions]) -> GuardrailListResponse:
+        """GET /v3/ai/guardrail/all: every guardrail of the organization.
+
+        Example: `guardrails = client.ai.list_guardrails()`
+        """
+        return await self._json(list_guardrails._get_kwargs(), options)
+
+    async def get_guardrail(self, guardrail_id: str, **options: Unpack[RequestOptions]) -> Guardrail:
+        """GET /v3/ai/guardrail/{guardrail_id}: one guardrail.
+
+        Example: `guardrail = client.ai.get_guardrail("guardrail_id")`
+        """
+        return await self._json(get_guardrail._get_kwargs(guardrail_id), options)
+
+    async def create_guardrail(
+        self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> GuardrailWriteResult:
+        """POST /v3/ai/guardrail/create: create a guardrail.
+
+        `body` needs `name`, `model` and `instructions`; `unsafe_categories`, `custom_unsafe_patterns`,
+        `competitor_keywords`, `description` and `guardrail_provider_id` are optional.
+
+        Example: `created = client.ai.create_guardrail({"name": "Brand Safety", "model": "gpt-4o", "instructions": ""})`
+        """
+        return await self._json(create_guardrail._get_kwargs(body=dict(body)), options)
+
+    async def update_guardrail(
+        self, guardrail_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> GuardrailWriteResult:
+        """PUT /v3/ai/guardrail/update/{guardrail_id}: replace a guardrail (send `name`, `model`, `instructions`).
+
+        Example: `client.ai.update_guardrail(created["_id"], {"name": "v2", "model": "gpt-4o", "instructions": "..."})`
+        """
+        return await self._json(update_guardrail._get_kwargs(guardrail_id, body=dict(body)), options)
+
+    async def delete_guardrail(
+        self, guardrail_id: str, **options: Unpack[RequestOptions]
+    ) -> DeleteResult | bool | None:
+        """DELETE /v3/ai/guardrail/delete/{guardrail_id}: delete a guardrail.
+
+        Returns the server's reply, or None when it sends no body (204).
+
+        Example: `client.ai.delete_guardrail(created["_id"])`
+        """
+        return await self._json(delete_guardrail._get_kwargs(guardrail_id), options)
+
+    # --- guardrail providers
+
+    async def list_guardrail_providers(self, **options: Unpack[RequestOptions]) -> GuardrailProviderListResponse:
+        """GET /v3/ai/guardrail-providers: the providers that power guardrail evaluation.
+
+        Example: `providers = client.ai.list_guardrail_providers()`
+        """
+        return await self._json(list_guardrail_providers._get_kwargs(), options)
+
+    async def get_guardrail_provider(self, provider_id: str, **options: Unpack[RequestOptions]) -> GuardrailProvider:
+        """GET /v3/ai/guardrail-providers/{provider_id}: one guardrail provider.
+
+        Example: `provider = client.ai.get_guardrail_provider("provider_id")`
+        """
+        return await self._json(get_guardrail_provider._get_kwargs(provider_id), options)
+
+    async def create_guardrail_provider(
+        self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> GuardrailProvider:
+        """POST /v3/ai/guardrail-providers: add a guardrail provider (`name`, `type`, `config`).
+
+        Example: `gp = client.ai.create_guardrail_provider({"name": "Moderation", "type": "openai", "config": {}})`
+        """
+        return await self._json(create_guardrail_provider._get_kwargs(body=dict(body)), options)
+
+    async def update_guardrail_provider(
+        self, provider_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> GuardrailProvider:
+        """PUT /v3/ai/guardrail-providers/{provider_id}: change a guardrail provider's `name` or `config`.
+
+        Example: `client.ai.update_guardrail_provider(gp["_id"], {"name": "OpenAI Moderation v2"})`
+        """
+        return await self._json(update_guardrail_provider._get_kwargs(provider_id, body=dict(body)), options)
+
+    async def delete_guardrail_provider(
+        self, provider_id: str, **options: Unpack[RequestOptions]
+    ) -> DeleteResult | bool | None:
+        """DELETE /v3/ai/guardrail-providers/{provider_id}: remove a guardrail provider.
+
+        Returns the server's reply, or None when it sends no body (204).
+
+        Example: `client.ai.delete_guardrail_provider(gp["_id"])`
+        """
+        return await self._json(delete_guardrail_provider._get_kwargs(provider_id), options)
+
+    async def test_guardrail_provider(
+        self, provider_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> GuardrailProviderTestResult:
+        """POST /v3/ai/guardrail-providers/{provider_id}/test: run a `prompt` through the provider.
+
+        Returns `{success, result}`.
+
+        Example: `test_result = client.ai.test_guardrail_provider(gp["_id"], {"prompt": "test prompt"})`
+        """
+        return await self._json(test_guardrail_provider._get_kwargs(provider_id, body=dict(body)), options)
+
+    async def get_guardrail_provider_models(
+        self, provider_id: str, **options: Unpack[RequestOptions]
+    ) -> GuardrailProviderModels:
+        """GET /v3/ai/guardrail-providers/{provider_id}/models: the models a guardrail provider offers.
+
+        Returns `{models: [...]}`.
+
+        Example: `models = client.ai.get_guardrail_provider_models(gp["_id"])`
+        """
+        return await self._json(get_guardrail_provider_models._get_kwargs(provider_id), options)
+
+    # --- RAG files
+
+    async def list_rag_files(self, **options: Unpack[RequestOptions]) -> RagFileListResponse:
+        """GET /v3/ai/rag/files: the files uploaded for retrieval-augmented generation.
+
+        Example: `files = client.ai.list_rag_files()`
+        """
+        return await self._json(list_rag_files._get_kwargs(), options)
+
+    async def get_rag_file(self, file_id: str, **options: Unpack[RequestOptions]) -> RagFile:
+        """GET /v3/ai/rag/files/{file_id}: one RAG file.
+
+        Example: `file = client.ai.get_rag_file("file_id")`
+        """
+        return await self._json(get_rag_file._get_kwargs(file_id), options)
+
+    async def upload_rag_file(self, files: FilesArg, **options: Unpack[RequestOptions]) -> RagFile:
+        """POST /v3/ai/rag/files: upload a file for retrieval-augmented generation (multipart part `file`).
+
+        `files` is the doc's `{"file": open(...)}` dict, or a path, bytes or a binary file object; files are
+        streamed, and paths are opened and closed here.
+
+        Example: `uploaded = client.ai.upload_rag_file(files={"file": open("knowledge.pdf", "rb")})`
+        """
+        with multipart_parts(files) as parts:
+            return await self._json(upload_rag_file._get_kwargs(body=parts), options)
+
+    async def delete_rag_file(self, file_id: str, **options: Unpack[RequestOptions]) -> DeleteResult | bool | None:
+        """DELETE /v3/ai/rag/files/{file_id}: delete a RAG file.
+
+        Returns the server's reply, or None when it sends no body (204).
+
+        Example: `client.ai.delete_rag_file(uploaded["_id"])`
+        """
+        return await self._json(delete_rag_file._get_kwargs(file_id), options)
+
+    # --- AI agents
+
+    async def list_ai_agents(self, **options: Unpack[RequestOptions]) -> list[AiAgent]:
+        """GET /v3/ai/accounts/assistants: every AI agent of the organization (as `client.chat_ai.list_ai_agents`).
+
+        Returns the server's list of agents.
+
+        Example: `account_agents = client.ai.list_ai_agents()`
+        """
+        return await self._json(list_ai_agents._get_kwargs(), options)
+
+    async def list_agents(self, **options: Unpack[RequestOptions]) -> list[AiAgent]:
+        """GET /v3/ai/assistants/agents: the agents endpoint (as `client.chat_ai.list_ai_agent_sub_agents`).
+
+        Example: `agents = client.ai.list_agents()`
+        """
+        return await self._json(list_ai_agent_sub_agents._get_kwargs(), options)
+
+    async def get_ai_agent(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiAgent:
+        """GET /v3/ai/assistants/{ai_agent_id}: one AI agent.
+
+        Example: `agent = client.ai.get_ai_agent("asst_abc")`
+        """
+        return await self._json(get_ai_agent._get_kwargs(ai_agent_id), options)
+
+    async def check_ai_agent_name(self, name: str, **options: Unpack[RequestOptions]) -> NameCheck:
+        """GET /v3/ai/assistants/check-name: whether an agent name is still free (sent as `?name=`).
+
+        Returns `{available, name}`.
+
+        Example: `check = client.ai.check_ai_agent_name("Support Bot")`
+        """
+        return await self._json(check_ai_agent_name._get_kwargs(name=name), options)
+
+    async def patch_instructions(
+        self, ai_agent_id: str, body: Mapping[str, Any] | str, **options: Unpack[RequestOptions]
+    ) -> AiAgent:
+        """PATCH /v3/ai/assistants/{ai_agent_id}/instructions: replace only the agent's instructions.
+
+        `body` is `{"instructions": "..."}`, or the text alone.
+
+        Example: `client.ai.patch_instructions("asst_abc", {"instructions": "You are a concise, helpful assistant."})`
+        """
+        payload = {"instructions": body} if isinstance(body, str) else dict(body)
+        return await self._json(update_ai_agent_instructions._get_kwargs(ai_agent_id, body=payload), options)
+
+    # --- AI agent apps
+
+    async def list_ai_agent_apps(self, **options: Unpack[RequestOptions]) -> AiAgentAppListResponse:
+        """GET /v3/ai/assistant_apps: every AI agent app (an agent linked to a workflow or app configuration).
+
+        Example: `apps = client.ai.list_ai_agent_apps()`
+        """
+        return await self._json(list_ai_agent_apps._get_kwargs(), options)
+
+    async def get_ai_agent_app(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiAgentApp:
+        """GET /v3/ai/assistant_apps/{ai_agent_id}: one AI agent app.
+
+        Example: `app = client.ai.get_ai_agent_app("app_id")`
+        """
+        return await self._json(get_ai_agent_app._get_kwargs(ai_agent_id), options)
+
+    async def create_ai_agent_app(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgentApp:
+        """POST /v3/ai/assistant_apps: create an AI agent app (`name`, `workflow_name`, `assistant_id`, ...).
+
+        Like `client.chat_ai.create_ai_agent` (the same endpoint), `provider_id` defaults to "system" and `model_id`
+        to "Default" when missing or None; the caller's dict is not changed.
+
+        Example: `app = client.ai.create_ai_agent_app({"name": "Support App", "workflow_name": "support_workflow_v1"})`
+        """
+        return await self._json(create_ai_agent._get_kwargs(body=with_agent_defaults(body)), options)
+
+    async def update_ai_agent_app(
+        self, ai_agent_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> AiAgentApp:
+        """PUT /v3/ai/assistant_apps/{ai_agent_id}: replace an AI agent app's settings.
+
+        A full-object PUT (see `client.chat_ai.update_ai_agent`): the server may reject a body without `name` and
+        `workflow_name`.
+
+        Example: `client.ai.update_ai_agent_app(app["_id"], {"name": "Support App v2"})`
+        """
+        return await self._json(update_ai_agent._get_kwargs(ai_agent_id, body=dict(body)), options)
+
+    async def delete_ai_agent_app(
+        self, ai_agent_id: str, **options: Unpack[RequestOptions]
+    ) -> DeleteResult | bool | None:
+        """DELETE /v3/ai/assistant_apps/{ai_agent_id}: delete an AI agent app.
+
+        Returns the server's reply, or None when it sends no body (204).
+
+        Example: `client.ai.delete_ai_agent_app(app["_id"])`
+        """
+        return await self._json(delete_ai_agent._get_kwargs(ai_agent_id), options)
+
+    async def update_ai_agent_workflow(
+        self, ai_agent_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> AiAgentApp:
+        """PUT /v3/ai/assistant_apps/{ai_agent_id}/workflow: replace only the app's workflow definition.
+
+        `body` is `{"workflow": {...}}`.
+
+        Example: `client.ai.update_ai_agent_workflow(app["_id"], {"workflow": {"steps": []}})`
+        """
+        return await self._json(update_ai_agent_workflow._get_kwargs(ai_agent_id, body=dict(body)), options)
+
+    # --- tool servers
+
+    async def verify_tool_server(
+        self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> ToolServerVerifyResult:
+        """POST /v3/ai/configs/tool_servers/verify: check that a tool server `url` answers with a tool schema.
+
+        Returns `{success, tools}`.
+
+        Example: `result = client.ai.verify_tool_server({"url": "https://my-tools.example.com/mcp"})`
+        """
+        return await self._json(verify_tool_server._get_kwargs(body=dict(body)), options)
+
+    # --- v2 agent routes
+
+    async def list_ai_agents_v2(self, **options: Unpack[RequestOptions]) -> AiAgentListResponse:
+        """GET /v2/ai/ai/assistants: AI agents on the v2 route (the doubled `ai` is the gateway's path).
+
+        Example: `agents = client.ai.list_ai_agents_v2()`
+        """
+        return await self._json(list_ai_agents_v2._get_kwargs(), options)
+
+    async def create_ai_agent_v2(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
+        """POST /v2/ai/ai/assistants: create an AI agent on the v2 route; the body is sent as given (no defaults).
+
+        Example: `agent = client.ai.create_ai_agent_v2({"name": "Support Bot"})`
+        """
+        return await self._json(create_ai_agent_v2._get_kwargs(body=dict(body)), options)
+
+    async def update_ai_agent_v2(
+        self, ai_agent_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> AiAgent:
+        """PUT /v2/ai/ai/assistants/{ai_agent_id}: update an AI agent on the v2 route.
+
+        Example: `client.ai.update_ai_agent_v2("asst_abc", {"name": "Support Bot v2"})`
+        """
+        return await self._json(update_ai_agent_v2._get_kwargs(ai_agent_id, body=dict(body)), options)
+
+    async def delete_ai_agent_v2(
+        self, ai_agent_id: str, **options: Unpack[RequestOptions]
+    ) -> DeleteResult | bool | None:
+        """DELETE /v2/ai/ai/assistants/{ai_agent_id}: delete an AI agent on the v2 route.
+
+        Returns the server's reply, or None when it sends no body (204).
+
+        Example: `client.ai.delete_ai_agent_v2("asst_abc")`
+        """
+        return await self._json(delete_ai_agent_v2._get_kwargs(ai_agent_id), options)
+
+    async def create_ai_agent_app_v2(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgentApp:
+        """POST /v2/ai/ai/assistant_apps: create an AI agent app on the v2 route; the body is sent as given.
+
+        Example: `app = client.ai.create_ai_agent_app_v2({"name": "Support App", "assistant_id": "asst_abc"})`
+        """
+        return await self._json(create_ai_agent_app_v2._get_kwargs(body=dict(body)), options)

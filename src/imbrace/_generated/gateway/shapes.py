@@ -170,8 +170,8 @@ class AgentFileUploadRequest(TypedDict, total=False):
 class AiAgent(TypedDict, total=False):
     """An AI agent (assistant)."""
 
-    id: str | None
-    _id: str | None
+    id: str
+    _id: str
     name: str | None
     workflow_name: str | None
     description: str | None
@@ -225,8 +225,66 @@ class AiAgent(TypedDict, total=False):
     updated_at: str | None
 
 
-AiAgentApp: TypeAlias = "Any"
-"""An AI agent app (an agent plus its workflow)."""
+class AiAgentApp(TypedDict, total=False):
+    """An AI agent app (an agent plus its workflow)."""
+
+    id: str
+    _id: str
+    name: str | None
+    workflow_name: str | None
+    description: str | None
+    instructions: str | None
+    model: str | None
+    mode: str | None
+    model_id: str | None
+    provider_id: str | None
+    organization_id: str | None
+    show_thinking_process: bool | None
+    streaming: bool | None
+    channel: str | None
+    channel_id: str | None
+    teams: str | list[str] | None
+    categories: list[int] | None
+    category: str | list[str] | None
+    guardrail_id: str | None
+    personality_and_role: str | None
+    personality_role: str | None
+    core_task: str | None
+    agent_type: str | None
+    sub_agents: list[Any] | None
+    team_leads: list[Any] | None
+    is_orchestrator: bool | None
+    preload_information: str | None
+    preload_information_type: str | None
+    tone_and_style: str | None
+    response_length: str | None
+    list_of_banned_words: str | None
+    banned_words: str | None
+    files: Any
+    file_ids: list[str] | None
+    selected_board_id: str | None
+    folder_ids: list[str] | None
+    default_folder_id: str | list[str] | None
+    board_ids: list[str] | None
+    knowledge_hubs: list[str] | None
+    workflow_functions: list[Any] | None
+    workflow_function_call: list[Any] | None
+    temperature: float | None
+    use_memory: bool | None
+    tool_server: JsonObject | None
+    enable_echart: bool | None
+    top_k_relevant_results: int | None
+    top_k: int | None
+    metadata: JsonObject | None
+    document_ai: JsonObject | None
+    version: int | None
+    vibe_code: bool | None
+    created_at: str | None
+    updated_at: str | None
+    assistant_id: str | None
+    workflow: JsonObject | None
+    credential_id: int | None
+    credential_name: str | None
 
 
 AiAgentAppListResponse: TypeAlias = "AiAgentAppPage | list[AiAgentApp]"
@@ -405,8 +463,8 @@ class AiTagsResult(TypedDict, total=False):
 class Board(TypedDict, total=False):
     """A data board."""
 
-    _id: str | None
-    id: str | None
+    _id: str
+    id: str
     object_name: str | None
     organization_id: str | None
     name: str | None
@@ -445,8 +503,8 @@ class BoardEnvelope(TypedDict, total=False):
 class BoardField(TypedDict, total=False):
     """A field (column) definition of a board."""
 
-    _id: str | None
-    id: str | None
+    _id: str
+    id: str
     name: str | None
     type: str | None
     key: str | None
@@ -498,8 +556,8 @@ class BoardFileUploadResult(TypedDict, total=False):
 class BoardItem(TypedDict, total=False):
     """An item (row) of a board."""
 
-    _id: str | None
-    id: str | None
+    _id: str
+    id: str
     object_name: str | None
     board_id: str | None
     organization_id: str | None
@@ -894,8 +952,8 @@ class FileList(TypedDict, total=False):
 class FileRecord(TypedDict, total=False):
     """A Knowledge Hub file."""
 
-    _id: str | None
-    id: str | None
+    _id: str
+    id: str
     file_id: str | None
     name: str | None
     folder_id: str | None
@@ -928,8 +986,8 @@ class FileUploadRequest(TypedDict, total=False):
 class Folder(TypedDict, total=False):
     """A Knowledge Hub folder."""
 
-    _id: str | None
-    id: str | None
+    _id: str
+    id: str
     name: str | None
     parent_folder_id: str | None
     source_type: str | None
@@ -988,7 +1046,7 @@ class FolderUpdate(TypedDict, total=False):
 class Guardrail(TypedDict, total=False):
     """A guardrail (output filter for AI agents)."""
 
-    _id: str | None
+    _id: str
     guardrails_config_id: str | None
     name: str | None
     model: str | None
@@ -1033,7 +1091,7 @@ class GuardrailPage(TypedDict, total=False):
 class GuardrailProvider(TypedDict, total=False):
     """An LLM provider used to evaluate guardrails."""
 
-    _id: str | None
+    _id: str
     guardrail_provider_id: str | None
     name: str | None
     type: str | None
@@ -1228,8 +1286,8 @@ class OtpRequest(TypedDict, total=False):
 class Provider(TypedDict, total=False):
     """An LLM provider configured for the organization."""
 
-    _id: str | None
-    id: str | None
+    _id: str
+    id: str
     provider_id: str | None
     name: str | None
     type: str | None
@@ -1278,8 +1336,8 @@ class ProviderUpdate(TypedDict, total=False):
 class RagFile(TypedDict, total=False):
     """A file uploaded for retrieval-augmented generation."""
 
-    _id: str | None
-    id: str | None
+    _id: str
+    id: str
     name: str | None
     filename: str | None
     bytes: int | None
@@ -1324,8 +1382,8 @@ RelatedItemsResponse: TypeAlias = "BoardItemList | list[BoardItem]"
 class Segment(TypedDict, total=False):
     """A saved item filter (segmentation) of a board."""
 
-    _id: str | None
-    id: str | None
+    _id: str
+    id: str
     board_id: str | None
     name: str | None
     description: str | None

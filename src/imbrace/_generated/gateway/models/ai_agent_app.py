@@ -21,9 +21,9 @@ T = TypeVar("T", bound="AiAgentApp")
 class AiAgentApp:
     """An AI agent app (an agent plus its workflow). Carries every AiAgent field."""
 
-    id: None | str | Unset = UNSET
+    id: str | Unset = UNSET
     """ The agent's UUID; use it for later calls. """
-    field_id: None | str | Unset = UNSET
+    field_id: str | Unset = UNSET
     """ Storage id (some replies carry it instead of, or beside, `id`). """
     name: None | str | Unset = UNSET
     workflow_name: None | str | Unset = UNSET
@@ -100,17 +100,9 @@ class AiAgentApp:
     def to_dict(self) -> dict[str, Any]:
         from ..models.json_object import JsonObject  # noqa: PLC0415
 
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
+        id = self.id
 
-        field_id: None | str | Unset
-        if isinstance(self.field_id, Unset):
-            field_id = UNSET
-        else:
-            field_id = self.field_id
+        field_id = self.field_id
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -607,24 +599,9 @@ class AiAgentApp:
         from ..models.json_object import JsonObject  # noqa: PLC0415
 
         d = dict(src_dict)
+        id = d.pop("id", UNSET)
 
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        id = _parse_id(d.pop("id", UNSET))
-
-        def _parse_field_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        field_id = _parse_field_id(d.pop("_id", UNSET))
+        field_id = d.pop("_id", UNSET)
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:

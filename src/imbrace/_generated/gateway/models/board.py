@@ -21,8 +21,8 @@ T = TypeVar("T", bound="Board")
 class Board:
     """A data board."""
 
-    field_id: None | str | Unset = UNSET
-    id: None | str | Unset = UNSET
+    field_id: str | Unset = UNSET
+    id: str | Unset = UNSET
     object_name: None | str | Unset = UNSET
     organization_id: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
@@ -42,17 +42,9 @@ class Board:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id: None | str | Unset
-        if isinstance(self.field_id, Unset):
-            field_id = UNSET
-        else:
-            field_id = self.field_id
+        field_id = self.field_id
 
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
+        id = self.id
 
         object_name: None | str | Unset
         if isinstance(self.object_name, Unset):
@@ -198,24 +190,9 @@ class Board:
         from ..models.board_field import BoardField  # noqa: PLC0415
 
         d = dict(src_dict)
+        field_id = d.pop("_id", UNSET)
 
-        def _parse_field_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        field_id = _parse_field_id(d.pop("_id", UNSET))
-
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        id = _parse_id(d.pop("id", UNSET))
+        id = d.pop("id", UNSET)
 
         def _parse_object_name(data: object) -> None | str | Unset:
             if data is None:

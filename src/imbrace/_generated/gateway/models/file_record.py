@@ -17,8 +17,8 @@ T = TypeVar("T", bound="FileRecord")
 class FileRecord:
     """A Knowledge Hub file."""
 
-    field_id: None | str | Unset = UNSET
-    id: None | str | Unset = UNSET
+    field_id: str | Unset = UNSET
+    id: str | Unset = UNSET
     file_id: None | str | Unset = UNSET
     """ Id to pass to ai_agent.process_embedding. """
     name: None | str | Unset = UNSET
@@ -36,17 +36,9 @@ class FileRecord:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id: None | str | Unset
-        if isinstance(self.field_id, Unset):
-            field_id = UNSET
-        else:
-            field_id = self.field_id
+        field_id = self.field_id
 
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
+        id = self.id
 
         file_id: None | str | Unset
         if isinstance(self.file_id, Unset):
@@ -168,24 +160,9 @@ class FileRecord:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        field_id = d.pop("_id", UNSET)
 
-        def _parse_field_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        field_id = _parse_field_id(d.pop("_id", UNSET))
-
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        id = _parse_id(d.pop("id", UNSET))
+        id = d.pop("id", UNSET)
 
         def _parse_file_id(data: object) -> None | str | Unset:
             if data is None:

@@ -17,8 +17,8 @@ T = TypeVar("T", bound="Folder")
 class Folder:
     """A Knowledge Hub folder."""
 
-    field_id: None | str | Unset = UNSET
-    id: None | str | Unset = UNSET
+    field_id: str | Unset = UNSET
+    id: str | Unset = UNSET
     name: None | str | Unset = UNSET
     parent_folder_id: None | str | Unset = UNSET
     """ "root" for top-level folders. """
@@ -32,17 +32,9 @@ class Folder:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id: None | str | Unset
-        if isinstance(self.field_id, Unset):
-            field_id = UNSET
-        else:
-            field_id = self.field_id
+        field_id = self.field_id
 
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
+        id = self.id
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -124,24 +116,9 @@ class Folder:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        field_id = d.pop("_id", UNSET)
 
-        def _parse_field_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        field_id = _parse_field_id(d.pop("_id", UNSET))
-
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        id = _parse_id(d.pop("id", UNSET))
+        id = d.pop("id", UNSET)
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:

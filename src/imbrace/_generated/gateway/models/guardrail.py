@@ -21,7 +21,7 @@ T = TypeVar("T", bound="Guardrail")
 class Guardrail:
     """A guardrail (output filter for AI agents)."""
 
-    field_id: None | str | Unset = UNSET
+    field_id: str | Unset = UNSET
     guardrails_config_id: None | str | Unset = UNSET
     """ The guardrail's id for later calls. """
     name: None | str | Unset = UNSET
@@ -44,11 +44,7 @@ class Guardrail:
     def to_dict(self) -> dict[str, Any]:
         from ..models.guardrail_provider_ref import GuardrailProviderRef  # noqa: PLC0415
 
-        field_id: None | str | Unset
-        if isinstance(self.field_id, Unset):
-            field_id = UNSET
-        else:
-            field_id = self.field_id
+        field_id = self.field_id
 
         guardrails_config_id: None | str | Unset
         if isinstance(self.guardrails_config_id, Unset):
@@ -194,15 +190,7 @@ class Guardrail:
         from ..models.guardrail_provider_ref import GuardrailProviderRef  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_field_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        field_id = _parse_field_id(d.pop("_id", UNSET))
+        field_id = d.pop("_id", UNSET)
 
         def _parse_guardrails_config_id(data: object) -> None | str | Unset:
             if data is None:

@@ -21,7 +21,7 @@ T = TypeVar("T", bound="GuardrailProvider")
 class GuardrailProvider:
     """An LLM provider used to evaluate guardrails."""
 
-    field_id: None | str | Unset = UNSET
+    field_id: str | Unset = UNSET
     guardrail_provider_id: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
     type_: None | str | Unset = UNSET
@@ -33,11 +33,7 @@ class GuardrailProvider:
     def to_dict(self) -> dict[str, Any]:
         from ..models.json_object import JsonObject  # noqa: PLC0415
 
-        field_id: None | str | Unset
-        if isinstance(self.field_id, Unset):
-            field_id = UNSET
-        else:
-            field_id = self.field_id
+        field_id = self.field_id
 
         guardrail_provider_id: None | str | Unset
         if isinstance(self.guardrail_provider_id, Unset):
@@ -102,15 +98,7 @@ class GuardrailProvider:
         from ..models.json_object import JsonObject  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_field_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        field_id = _parse_field_id(d.pop("_id", UNSET))
+        field_id = d.pop("_id", UNSET)
 
         def _parse_guardrail_provider_id(data: object) -> None | str | Unset:
             if data is None:

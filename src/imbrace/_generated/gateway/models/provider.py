@@ -22,9 +22,8 @@ T = TypeVar("T", bound="Provider")
 class Provider:
     """An LLM provider configured for the organization."""
 
-    field_id: None | str | Unset = UNSET
-    """ Null on the SDK's synthetic "system" entry. """
-    id: None | str | Unset = UNSET
+    field_id: str | Unset = UNSET
+    id: str | Unset = UNSET
     provider_id: None | str | Unset = UNSET
     """ "system" on the synthetic entry. """
     name: None | str | Unset = UNSET
@@ -45,17 +44,9 @@ class Provider:
     def to_dict(self) -> dict[str, Any]:
         from ..models.json_object import JsonObject  # noqa: PLC0415
 
-        field_id: None | str | Unset
-        if isinstance(self.field_id, Unset):
-            field_id = UNSET
-        else:
-            field_id = self.field_id
+        field_id = self.field_id
 
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
+        id = self.id
 
         provider_id: None | str | Unset
         if isinstance(self.provider_id, Unset):
@@ -187,24 +178,9 @@ class Provider:
         from ..models.provider_model import ProviderModel  # noqa: PLC0415
 
         d = dict(src_dict)
+        field_id = d.pop("_id", UNSET)
 
-        def _parse_field_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        field_id = _parse_field_id(d.pop("_id", UNSET))
-
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        id = _parse_id(d.pop("id", UNSET))
+        id = d.pop("id", UNSET)
 
         def _parse_provider_id(data: object) -> None | str | Unset:
             if data is None:

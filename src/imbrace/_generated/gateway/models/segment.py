@@ -17,8 +17,8 @@ T = TypeVar("T", bound="Segment")
 class Segment:
     """A saved item filter (segmentation) of a board."""
 
-    field_id: None | str | Unset = UNSET
-    id: None | str | Unset = UNSET
+    field_id: str | Unset = UNSET
+    id: str | Unset = UNSET
     board_id: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
@@ -28,17 +28,9 @@ class Segment:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id: None | str | Unset
-        if isinstance(self.field_id, Unset):
-            field_id = UNSET
-        else:
-            field_id = self.field_id
+        field_id = self.field_id
 
-        id: None | str | Unset
-        if isinstance(self.id, Unset):
-            id = UNSET
-        else:
-            id = self.id
+        id = self.id
 
         board_id: None | str | Unset
         if isinstance(self.board_id, Unset):
@@ -104,24 +96,9 @@ class Segment:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        field_id = d.pop("_id", UNSET)
 
-        def _parse_field_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        field_id = _parse_field_id(d.pop("_id", UNSET))
-
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        id = _parse_id(d.pop("id", UNSET))
+        id = d.pop("id", UNSET)
 
         def _parse_board_id(data: object) -> None | str | Unset:
             if data is None:

@@ -1,0 +1,890 @@
+"""`client.ai` on both clients: every method's request and result, completions, embeddings, providers, the doc."""
+
+from __future__ import annotations
+
+import inspect
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from imbrace._async.resources.ai import AsyncAiResource
+from imbrace._errors import (
+    APIError,
+    AuthenticationError,
+    AuthError,
+    BadRequestError,
+    InternalServerError,
+)
+from imbrace._sync.resources.ai import AiResource
+from imbrace.types.ai import Completion, CompletionInput, CompletionMessage, Embedding, EmbeddingInput
+
+from helpers import Harness, Recorder
+
+NewClient = Callable[..., Harness]
+GATEWAY = "https://gw.test"
+HOSTILE = "../x?y=1#z/w %"
+SEG = "..%2Fx%3Fy%3D1%23z%2Fw%20%25"
+BOUNDARY_LOOKALIKE = (
+    b"PK\x03\x04\r\n--boundary\r\n------WebKitFormBoundary7MA4YWxkTrZu0gW\r\n"
+    b'Content-Disposition: form-data; name="file"; filename="x"\r\n\r\n'
+    b"------WebKitFormBoundary7MA4YWxkTrZu0gW--\r\n\x00\xff"
+)
+MODELS_REPLY = {
+    "success": True,
+    "message": "ok",
+    "data": [
+        {"name": "Default", "is_toolCall_available": True, "is_vision_available": False, "is_support_thinking": False},
+        {"name": "gpt-4o", "is_toolCall_available": True},
+    ],
+}
+
+
+# --- helpers -------------------------------------------------------------------------------------------------------
+
+
+def client_for(
+    new_client: NewClient, kind: str, respond: Callable[[httpx.Request], httpx.Response] | None = None, **kwargs: Any
+) -> tuple[Harness, Recorder]:
+    recorder = Recorder(respond) if respond else Recorder()
+    settings: dict[str, Any] = {"api_key": "key-1", "organization_id": "org-1", "max_retries": 0, **kwargs}
+    harness = new_client(gateway=GATEWAY, http_client=recorder.http_client(kind), **settings)
+    return harness, recorder
+
+
+def raw_path(request: httpx.Request) -> str:
+    return request.url.raw_path.decode("ascii").split("?", 1)[0]
+
+
+def json_body(request: httpx.Request) -> Any:
+    assert request.headers["content-type"] == "application/json"
+    return json.loads(request.content)
+
+
+def multipart(request: httpx.Request) -> dict[str, tuple[str | None, str | None, bytes]]:
+    """The parts of a multipart/form-data body, by name: (filename, content type, bytes), split on its boundary."""
+    content_type = request.headers["content-type"]
+    assert content_type.startswith("multipart/form-data; boundary=")
+    boundary = content_type.split("boundary=", 1)[1].encode()
+    body = request.content
+    assert body.endswith(b"--" + boundary + b"--\r\n")
+    chunks = body.split(b"--" + boundary)
+    assert chunks[0] == b""
+    parts: dict[str, tuple[str | None, str | None, bytes]] = {}
+    for chunk in chunks[1:-1]:
+        assert chunk.startswith(b"\r\n") and chunk.endswith(b"\r\n")
+        head, _, data = chunk[2:-2].partition(b"\r\n\r\n")
+        headers = dict(line.split(b": ", 1) for line in head.split(b"\r\n"))
+        disposition = headers[b"Content-Disposition"].decode()
+        params = dict(item.strip().split("=", 1) for item in disposition.split(";")[1:] if "=" in item)
+        name = params["name"].strip('"')
+        filename = params["filename"].strip('"') if "filename" in params else None
+        part_type = headers[b"Content-Type"].decode() if b"Content-Type" in headers else None
+        parts[name] = (filename, part_type, data)
+    return parts
+
+
+class Blocking:
+    """The client as the documentation's sync examples use it: on the async client every call is awaited for them."""
+
+    def __init__(self, harness: Harness, target: Any = None) -> None:
+        self._harness = harness
+        self._target = harness.client if target is None else target
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._target, name)
+        if callable(value):
+            return lambda *args, **kwargs: self._harness.call(value, *args, **kwargs)
+        return Blocking(self._harness, value)
+
+
+def routes(table: dict[tuple[str, str], Any]) -> Callable[[httpx.Request], httpx.Response]:
+    """A mock server: (method, raw path) -> a JSON reply, or a (status, JSON) pair; anything else is a 404."""
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        reply = table.get((request.method, raw_path(request)), (404, {"message": "no route"}))
+        status, body = reply if isinstance(reply, tuple) else (200, reply)
+        return httpx.Response(status, json=body)
+
+    return respond
+
+
+# --- every method: method, exact path, query, body, result ------------------------------------------------------
+
+AGENT = {"id": "asst_abc", "_id": "asst_abc", "name": "Support Bot", "unknown_field": {"kept": True}}
+DELETED = {"success": True, "deletedCount": 1}
+B = {"name": "n"}  # a pass-through body
+
+CASES: list[tuple[str, tuple[Any, ...], str, str, dict[str, str], Any, Any]] = [
+    # (method, args, HTTP method, raw path, query, JSON body sent (None: no body), reply); the result is the reply
+    ("list_ai_agents", (), "GET", "/v3/ai/accounts/assistants", {}, None, [AGENT]),
+    ("list_agents", (), "GET", "/v3/ai/assistants/agents", {}, None, [AGENT]),
+    ("get_ai_agent", (HOSTILE,), "GET", f"/v3/ai/assistants/{SEG}", {}, None, AGENT),
+    (
+        "check_ai_agent_name",
+        ("Support Bot & Co/1",),
+        "GET",
+        "/v3/ai/assistants/check-name",
+        {"name": "Support Bot & Co/1"},
+        None,
+        {"available": True, "name": "Support Bot & Co/1"},
+    ),
+    (
+        "patch_instructions",
+        (HOSTILE, {"instructions": "Be concise."}),
+        "PATCH",
+        f"/v3/ai/assistants/{SEG}/instructions",
+        {},
+        {"instructions": "Be concise."},
+        AGENT,
+    ),
+    (
+        "patch_instructions",
+        ("asst_abc", "Be concise."),
+        "PATCH",
+        "/v3/ai/assistants/asst_abc/instructions",
+        {},
+        {"instructions": "Be concise."},
+        AGENT,
+    ),
+    ("list_ai_agent_apps", (), "GET", "/v3/ai/assistant_apps", {}, None, {"data": [AGENT], "total": 1}),
+    ("get_ai_agent_app", (HOSTILE,), "GET", f"/v3/ai/assistant_apps/{SEG}", {}, None, AGENT),
+    ("update_ai_agent_app", (HOSTILE, B), "PUT", f"/v3/ai/assistant_apps/{SEG}", {}, B, AGENT),
+    ("delete_ai_agent_app", (HOSTILE,), "DELETE", f"/v3/ai/assistant_apps/{SEG}", {}, None, DELETED),
+    (
+        "update_ai_agent_workflow",
+        (HOSTILE, {"workflow": {"steps": [{"id": "step1", "type": "llm"}]}}),
+        "PUT",
+        f"/v3/ai/assistant_apps/{SEG}/workflow",
+        {},
+        {"workflow": {"steps": [{"id": "step1", "type": "llm"}]}},
+        AGENT,
+    ),
+    ("list_rag_files", (), "GET", "/v3/ai/rag/files", {}, None, [{"_id": "f1"}]),
+    ("get_rag_file", (HOSTILE,), "GET", f"/v3/ai/rag/files/{SEG}", {}, None, {"_id": "f1"}),
+    ("delete_rag_file", (HOSTILE,), "DELETE", f"/v3/ai/rag/files/{SEG}", {}, None, True),
+    ("list_guardrails", (), "GET", "/v3/ai/guardrail/all", {}, None, [{"_id": "g1"}]),
+    ("get_guardrail", (HOSTILE,), "GET", f"/v3/ai/guardrail/{SEG}", {}, None, {"_id": "g1"}),
+    (
+        "create_guardrail",
+        ({"name": "Brand Safety", "model": "gpt-4o", "instructions": "Block."},),
+        "POST",
+        "/v3/ai/guardrail/create",
+        {},
+        {"name": "Brand Safety", "model": "gpt-4o", "instructions": "Block."},
+        {"_id": "g1", "status": "created"},
+    ),
+    ("update_guardrail", (HOSTILE, B), "PUT", f"/v3/ai/guardrail/update/{SEG}", {}, B, {"_id": "g1"}),
+    ("delete_guardrail", (HOSTILE,), "DELETE", f"/v3/ai/guardrail/delete/{SEG}", {}, None, DELETED),
+    ("list_guardrail_providers", (), "GET", "/v3/ai/guardrail-providers", {}, None, {"data": [], "total": 0}),
+    ("get_guardrail_provider", (HOSTILE,), "GET", f"/v3/ai/guardrail-providers/{SEG}", {}, None, {"_id": "gp"}),
+    (
+        "create_guardrail_provider",
+        ({"name": "OpenAI Moderation", "type": "openai", "config": {"api_key": "sk-..."}},),
+        "POST",
+        "/v3/ai/guardrail-providers",
+        {},
+        {"name": "OpenAI Moderation", "type": "openai", "config": {"api_key": "sk-..."}},
+        {"_id": "gp"},
+    ),
+    ("update_guardrail_provider", (HOSTILE, B), "PUT", f"/v3/ai/guardrail-providers/{SEG}", {}, B, {"_id": "gp"}),
+    ("delete_guardrail_provider", (HOSTILE,), "DELETE", f"/v3/ai/guardrail-providers/{SEG}", {}, None, DELETED),
+    (
+        "test_guardrail_provider",
+        (HOSTILE, {"prompt": "test prompt"}),
+        "POST",
+        f"/v3/ai/guardrail-providers/{SEG}/test",
+        {},
+        {"prompt": "test prompt"},
+        {"success": True, "result": "safe"},
+    ),
+    (
+        "get_guardrail_provider_models",
+        (HOSTILE,),
+        "GET",
+        f"/v3/ai/guardrail-providers/{SEG}/models",
+        {},
+        None,
+        {"models": [{"id": "omni-moderation"}]},
+    ),
+    (
+        "create_provider",
+        ({"name": "Azure", "type": "azure", "api_key": "sk", "base_url": "https://a.test/"},),
+        "POST",
+        "/v3/ai/providers",
+        {},
+        {"name": "Azure", "type": "azure", "api_key": "sk", "base_url": "https://a.test/"},
+        {"_id": "p1"},
+    ),
+    ("update_provider", (HOSTILE, B), "PUT", f"/v3/ai/providers/{SEG}", {}, B, {"_id": "p1"}),
+    ("delete_provider", (HOSTILE,), "DELETE", f"/v3/ai/providers/{SEG}", {}, None, DELETED),
+    ("refresh_provider_models", (HOSTILE,), "POST", f"/v3/ai/providers/{SEG}/models/refresh", {}, None, {"_id": "p1"}),
+    ("get_llm_models", (), "GET", "/v3/ai/workflow-agent/models", {}, None, MODELS_REPLY),
+    (
+        "verify_tool_server",
+        ({"url": "https://my-tools.example.com/mcp"},),
+        "POST",
+        "/v3/ai/configs/tool_servers/verify",
+        {},
+        {"url": "https://my-tools.example.com/mcp"},
+        {"success": True, "tools": [{"name": "search"}]},
+    ),
+    ("list_ai_agents_v2", (), "GET", "/v2/ai/ai/assistants", {}, None, {"data": [AGENT], "total": 1}),
+    ("create_ai_agent_v2", (B,), "POST", "/v2/ai/ai/assistants", {}, B, AGENT),
+    ("update_ai_agent_v2", (HOSTILE, B), "PUT", f"/v2/ai/ai/assistants/{SEG}", {}, B, AGENT),
+    ("delete_ai_agent_v2", (HOSTILE,), "DELETE", f"/v2/ai/ai/assistants/{SEG}", {}, None, DELETED),
+    ("create_ai_agent_app_v2", (B,), "POST", "/v2/ai/ai/assistant_apps", {}, B, AGENT),
+]
+
+
+@pytest.mark.parametrize(
+    ("method", "args", "http_method", "path", "query", "sent", "reply"),
+    CASES,
+    ids=[f"{case[0]}-{i}" for i, case in enumerate(CASES)],
+)
+def test_each_method_sends_its_request_and_returns_the_reply(
+    new_client: NewClient,
+    kind: str,
+    method: str,
+    args: tuple[Any, ...],
+    http_method: str,
+    path: str,
+    query: dict[str, str],
+    sent: Any,
+    reply: Any,
+) -> None:
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json=reply))
+    snapshots = [json.dumps(arg, sort_keys=True) for arg in args]
+    result = harness.call(getattr(harness.client.ai, method), *args)
+    assert result == reply
+    assert [json.dumps(arg, sort_keys=True) for arg in args] == snapshots
+    assert len(recorder.requests) == 1
+    request = recorder.requests[0]
+    assert request.method == http_method
+    assert request.url.host == "gw.test"
+    assert raw_path(request) == path
+    assert dict(request.url.params) == query
+    assert request.headers["x-api-key"] == "key-1"
+    if sent is None:
+        assert request.content == b""
+    else:
+        assert json_body(request) == sent
+
+
+@pytest.mark.parametrize("method", ["delete_provider", "delete_guardrail", "delete_rag_file", "delete_ai_agent_app"])
+def test_a_delete_answered_204_returns_none(new_client: NewClient, kind: str, method: str) -> None:
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(204))
+    assert harness.call(getattr(harness.client.ai, method), "id-1") is None
+    assert recorder.requests[0].method == "DELETE"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({}, {"provider_id": "system", "model_id": "Default"}),
+        ({"provider_id": None, "model_id": None}, {"provider_id": "system", "model_id": "Default"}),
+        ({"provider_id": "prov_1", "model_id": "gpt-4o"}, {"provider_id": "prov_1", "model_id": "gpt-4o"}),
+        ({"model_id": "gpt-4o"}, {"provider_id": "system", "model_id": "gpt-4o"}),
+    ],
+)
+def test_create_ai_agent_app_fills_only_missing_defaults(
+    new_client: NewClient, kind: str, given: dict[str, Any], expected: dict[str, str]
+) -> None:
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json={"_id": "app1"}))
+    body = {"name": "Support App", "workflow_name": "wf", "assistant_id": "asst_abc", **given}
+    snapshot = dict(body)
+    assert harness.call(harness.client.ai.create_ai_agent_app, body) == {"_id": "app1"}
+    assert body == snapshot
+    request = recorder.requests[0]
+    assert (request.method, raw_path(request)) == ("POST", "/v3/ai/assistant_apps")
+    assert json_body(request) == {"name": "Support App", "workflow_name": "wf", "assistant_id": "asst_abc", **expected}
+
+
+# --- uploads -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["dict", "path", "bytes", "file_object", "tuple"])
+def test_upload_rag_file_sends_the_file_intact(new_client: NewClient, kind: str, tmp_path: Path, form: str) -> None:
+    source = tmp_path / "knowledge.pdf"
+    source.write_bytes(BOUNDARY_LOOKALIKE)
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json={"_id": "rag_1"}))
+    with source.open("rb") as handle:
+        value: Any = {
+            "dict": {"file": handle},
+            "path": source,
+            "bytes": BOUNDARY_LOOKALIKE,
+            "file_object": io.BytesIO(BOUNDARY_LOOKALIKE),
+            "tuple": ("knowledge.pdf", BOUNDARY_LOOKALIKE, "application/pdf"),
+        }[form]
+        uploaded = harness.call(harness.client.ai.upload_rag_file, files=value)
+    assert uploaded == {"_id": "rag_1"}
+    request = recorder.requests[0]
+    assert (request.method, raw_path(request)) == ("POST", "/v3/ai/rag/files")
+    parts = multipart(request)
+    assert list(parts) == ["file"]
+    filename, content_type, data = parts["file"]
+    assert data == BOUNDARY_LOOKALIKE
+    if form in ("dict", "path", "tuple"):
+        assert (filename, content_type) == ("knowledge.pdf", "application/pdf")
+    else:
+        assert (filename, content_type) == ("upload.bin", "application/octet-stream")
+
+
+# --- providers and models ------------------------------------------------------------------------------------------
+
+CUSTOM = [{"_id": "p1", "provider_id": "p1", "name": "My Azure OpenAI", "models": [{"name": "gpt-4o"}]}]
+
+
+def test_list_providers_puts_the_system_provider_first(new_client: NewClient, kind: str) -> None:
+    harness, recorder = client_for(
+        new_client,
+        kind,
+        routes({("GET", "/v3/ai/providers"): CUSTOM, ("GET", "/v3/ai/workflow-agent/models"): MODELS_REPLY}),
+    )
+    providers = harness.call(harness.client.ai.list_providers)
+    assert providers[1:] == CUSTOM
+    assert providers[0] == {
+        "_id": None,
+        "id": None,
+        "provider_id": "system",
+        "name": "System Default",
+        "type": "system",
+        "source": "system",
+        "models": MODELS_REPLY["data"],
+    }
+    assert [(r.method, raw_path(r)) for r in recorder.requests] == [
+        ("GET", "/v3/ai/providers"),
+        ("GET", "/v3/ai/workflow-agent/models"),
+    ]
+
+
+def test_list_providers_without_system_makes_one_call(new_client: NewClient, kind: str) -> None:
+    harness, recorder = client_for(new_client, kind, routes({("GET", "/v3/ai/providers"): CUSTOM}))
+    assert harness.call(harness.client.ai.list_providers, include_system=False) == CUSTOM
+    assert harness.call(harness.client.ai.list_providers, False) == CUSTOM
+    assert [raw_path(r) for r in recorder.requests] == ["/v3/ai/providers", "/v3/ai/providers"]
+
+
+@pytest.mark.parametrize(
+    ("failure", "error"),
+    [
+        ((401, {"message": "token expired"}), AuthenticationError),
+        ((500, {"message": "models down"}), InternalServerError),
+        ((200, {"success": False, "message": "no models"}), APIError),
+    ],
+)
+def test_list_providers_raises_when_the_models_call_fails(
+    new_client: NewClient, kind: str, failure: tuple[int, Any], error: type[Exception]
+) -> None:
+    harness, recorder = client_for(
+        new_client,
+        kind,
+        routes({("GET", "/v3/ai/providers"): CUSTOM, ("GET", "/v3/ai/workflow-agent/models"): failure}),
+    )
+    with pytest.raises(error) as caught:
+        harness.call(harness.client.ai.list_providers)
+    if error is AuthenticationError:
+        assert isinstance(caught.value, AuthError)  # the old name still catches it
+        assert "token expired" in str(caught.value)
+    assert [raw_path(r) for r in recorder.requests] == ["/v3/ai/providers", "/v3/ai/workflow-agent/models"]
+
+
+def test_list_models_returns_the_model_list(new_client: NewClient, kind: str) -> None:
+    harness, recorder = client_for(new_client, kind, routes({("GET", "/v3/ai/workflow-agent/models"): MODELS_REPLY}))
+    models = harness.call(harness.client.ai.list_models)
+    assert models == MODELS_REPLY["data"]
+    assert models[1].get("is_toolCall_available") is True
+    assert [(r.method, raw_path(r)) for r in recorder.requests] == [("GET", "/v3/ai/workflow-agent/models")]
+
+
+def test_list_models_takes_a_bare_list_and_rejects_a_reply_without_models(new_client: NewClient, kind: str) -> None:
+    replies = iter([[{"name": "Default"}], {"success": True, "message": "?"}])
+    harness, _ = client_for(new_client, kind, lambda request: httpx.Response(200, json=next(replies)))
+    assert harness.call(harness.client.ai.list_models) == [{"name": "Default"}]
+    with pytest.raises(APIError, match="no `data` list"):
+        harness.call(harness.client.ai.list_models)
+
+
+# --- completions ---------------------------------------------------------------------------------------------------
+
+COMPLETION = {
+    "id": "chatcmpl-1",
+    "object": "chat.completion",
+    "created": 1700000000,
+    "model": "gpt-4o",
+    "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello!"}, "finish_reason": "stop"}],
+    "usage": {"prompt_tokens": 5, "completion_tokens": 2, "total_tokens": 7},
+    "system_fingerprint": "fp_1",
+}
+MESSAGES = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}]
+EXPECTED_BODY = {"model": "gpt-4o", "messages": MESSAGES, "temperature": 0.7, "stream": False}
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        pytest.param(
+            lambda ai: ai.complete(
+                CompletionInput(
+                    model="gpt-4o",
+                    messages=[CompletionMessage(role=m["role"], content=m["content"]) for m in MESSAGES],
+                    temperature=0.7,
+                )
+            ),
+            id="CompletionInput",
+        ),
+        pytest.param(
+            lambda ai: ai.complete({"model": "gpt-4o", "messages": MESSAGES, "temperature": 0.7, "stream": True}),
+            id="dict-with-stream-true",
+        ),
+        pytest.param(lambda ai: ai.complete(model="gpt-4o", messages=MESSAGES, temperature=0.7), id="keywords"),
+        pytest.param(
+            lambda ai: ai.complete(input={"model": "other", "messages": MESSAGES}, model="gpt-4o", temperature=0.7),
+            id="input-keyword-overridden-by-keywords",
+        ),
+        pytest.param(
+            lambda ai: ai.complete(
+                model="gpt-4o", messages=[CompletionMessage.model_validate(MESSAGES[0]), MESSAGES[1]], temperature=0.7
+            ),
+            id="mixed-messages",
+        ),
+    ],
+)
+def test_complete_accepts_every_input_form_and_forces_stream_false(
+    new_client: NewClient, kind: str, call: Callable[[Any], Any]
+) -> None:
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json=COMPLETION))
+    response = harness.call(call, harness.client.ai)
+    assert isinstance(response, Completion)
+    assert response.choices[0].message.content == "Hello!"
+    assert response.usage is not None and response.usage.total_tokens == 7
+    assert response.model_extra == {"system_fingerprint": "fp_1"}
+    request = recorder.requests[0]
+    assert (request.method, raw_path(request)) == ("POST", "/v3/ai/completions")
+    assert request.headers["x-api-key"] == "key-1"
+    assert json_body(request) == EXPECTED_BODY
+
+
+def test_complete_does_not_change_the_callers_dict(new_client: NewClient, kind: str) -> None:
+    harness, _ = client_for(new_client, kind, lambda request: httpx.Response(200, json=COMPLETION))
+    body = {"model": "gpt-4o", "messages": [dict(m) for m in MESSAGES], "stream": True}
+    snapshot = json.dumps(body)
+    harness.call(harness.client.ai.complete, body, temperature=0.1)
+    assert json.dumps(body) == snapshot
+
+
+def test_complete_unwraps_an_envelope_and_tolerates_new_values(new_client: NewClient, kind: str) -> None:
+    filtered = {
+        "id": "c2",
+        "model": "gpt-4o",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": None}, "finish_reason": "content_filter"}],
+    }
+    reply = {"success": True, "message": "ok", "data": filtered}
+    harness, _ = client_for(new_client, kind, lambda request: httpx.Response(200, json=reply))
+    response = harness.call(harness.client.ai.complete, model="gpt-4o", messages=MESSAGES)
+    assert response.id == "c2"
+    assert response.choices[0].finish_reason == "content_filter"
+    assert response.choices[0].message.content is None
+
+
+def test_complete_raises_on_a_failure_envelope_and_on_a_reply_that_is_no_completion(
+    new_client: NewClient, kind: str
+) -> None:
+    replies = iter(
+        [
+            httpx.Response(200, json={"success": False, "message": "quota exceeded"}),
+            httpx.Response(200, text="<html>gateway page</html>", headers={"content-type": "text/html"}),
+            httpx.Response(200, json={"choices": [{"index": 0}]}),
+        ]
+    )
+    harness, _ = client_for(new_client, kind, lambda request: next(replies))
+    with pytest.raises(APIError, match="quota exceeded"):
+        harness.call(harness.client.ai.complete, model="gpt-4o", messages=MESSAGES)
+    with pytest.raises(APIError, match="expected a JSON object"):
+        harness.call(harness.client.ai.complete, model="gpt-4o", messages=MESSAGES)
+    with pytest.raises(APIError, match="unexpected completion reply"):
+        harness.call(harness.client.ai.complete, model="gpt-4o", messages=MESSAGES)
+
+
+def test_complete_goes_through_the_transport_errors_and_retries(new_client: NewClient, kind: str) -> None:
+    replies = iter(
+        [
+            httpx.Response(400, json={"message": "model not found"}),
+            httpx.Response(429, json={"message": "slow down"}, headers={"retry-after": "0"}),
+            httpx.Response(200, json=COMPLETION),
+        ]
+    )
+    harness, recorder = client_for(new_client, kind, lambda request: next(replies), max_retries=1)
+    with pytest.raises(BadRequestError, match="model not found"):
+        harness.call(harness.client.ai.complete, model="nope", messages=MESSAGES)
+    assert len(recorder.requests) == 1
+    response = harness.call(harness.client.ai.complete, model="gpt-4o", messages=MESSAGES)
+    assert response.id == "chatcmpl-1"
+    assert len(recorder.requests) == 3
+
+
+def test_complete_without_a_model_fails_before_sending(new_client: NewClient, kind: str) -> None:
+    harness, recorder = client_for(new_client, kind)
+    with pytest.raises(ValueError, match="model"):
+        harness.call(harness.client.ai.complete, messages=MESSAGES)
+    with pytest.raises(TypeError, match="CompletionInput"):
+        harness.call(harness.client.ai.complete, ["not", "a", "request"])
+    assert recorder.requests == []
+
+
+# --- embeddings ----------------------------------------------------------------------------------------------------
+
+TEXTS = ["customer complained about billing", "billing issue escalated"]
+EMBEDDING = {
+    "object": "list",
+    "model": "text-embedding-ada-002",
+    "data": [{"index": 0, "embedding": [0.1, 0.2], "object": "embedding"}, {"index": 1, "embedding": [0.3, 0.4]}],
+    "usage": {"prompt_tokens": 8, "total_tokens": 8},
+}
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        pytest.param(
+            lambda ai: ai.embed(EmbeddingInput(model="text-embedding-ada-002", input=TEXTS)), id="EmbeddingInput"
+        ),
+        pytest.param(
+            lambda ai: ai.embed(input=EmbeddingInput(model="text-embedding-ada-002", input=TEXTS)),
+            id="input=EmbeddingInput",
+        ),
+        pytest.param(lambda ai: ai.embed({"model": "text-embedding-ada-002", "input": TEXTS}), id="dict"),
+        pytest.param(lambda ai: ai.embed(model="text-embedding-ada-002", input=TEXTS), id="keywords"),
+        pytest.param(lambda ai: ai.embed("text-embedding-ada-002", TEXTS), id="old-async-positional"),
+        pytest.param(lambda ai: ai.embed("text-embedding-ada-002", input=tuple(TEXTS)), id="model-positional"),
+    ],
+)
+def test_embed_accepts_every_input_form(new_client: NewClient, kind: str, call: Callable[[Any], Any]) -> None:
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json=EMBEDDING))
+    result = harness.call(call, harness.client.ai)
+    assert isinstance(result, Embedding)
+    assert [item.embedding for item in result.data] == [[0.1, 0.2], [0.3, 0.4]]
+    request = recorder.requests[0]
+    assert (request.method, raw_path(request)) == ("POST", "/v3/ai/embeddings")
+    assert json_body(request) == {"model": "text-embedding-ada-002", "input": TEXTS}
+
+
+def test_embed_unwraps_an_envelope(new_client: NewClient, kind: str) -> None:
+    reply = {"success": True, "data": EMBEDDING}
+    harness, _ = client_for(new_client, kind, lambda request: httpx.Response(200, json=reply))
+    result = harness.call(harness.client.ai.embed, model="m", input="one text")
+    assert result.model == "text-embedding-ada-002"
+    assert len(result.data) == 2
+
+
+def test_embed_rejects_ambiguous_calls_before_sending(new_client: NewClient, kind: str) -> None:
+    harness, recorder = client_for(new_client, kind)
+    with pytest.raises(TypeError, match="model twice"):
+        harness.call(harness.client.ai.embed, "m1", TEXTS, model="m2")
+    with pytest.raises(TypeError, match="two requests"):
+        harness.call(harness.client.ai.embed, {"model": "m"}, {"model": "m"})
+    assert recorder.requests == []
+
+
+# --- both clients, one surface -------------------------------------------------------------------------------------
+
+METHODS = sorted(
+    {case[0] for case in CASES} | {"complete", "embed", "list_providers", "list_models", "upload_rag_file"}
+)
+METHODS += ["create_ai_agent_app"]
+
+
+@pytest.mark.parametrize("name", METHODS)
+def test_both_clients_have_the_method_with_one_signature_and_a_docstring(name: str) -> None:
+    sync_method = getattr(AiResource, name)
+    async_method = getattr(AsyncAiResource, name)
+    assert inspect.iscoroutinefunction(async_method)
+    assert not inspect.iscoroutinefunction(sync_method)
+    assert inspect.signature(sync_method) == inspect.signature(async_method)
+    doc = inspect.getdoc(sync_method) or ""
+    first = doc.splitlines()[0]
+    assert first.split(" ", 1)[0] in {"GET", "POST", "PUT", "PATCH", "DELETE"}
+    assert first.split(" ", 2)[1].startswith(("/v3/ai/", "/v2/ai/"))
+    assert "Example: `" in doc
+    assert list(inspect.signature(sync_method).parameters.values())[-1].kind is inspect.Parameter.VAR_KEYWORD
+
+
+def test_the_table_rows_are_all_implemented() -> None:
+    table = Path(__file__).resolve().parent.parent / "surface" / "imbrace-surface.tsv"
+    rows = [line.split("\t") for line in table.read_text().splitlines()[1:]]
+    expected = {row[1] for row in rows if row[0] == "ai"} - {"stream"}  # `stream` is wired by the streaming module
+    assert set(METHODS) == expected
+
+
+# --- the documentation's examples, as written ----------------------------------------------------------------------
+
+
+def doc_server(request: httpx.Request) -> httpx.Response:
+    method, path = request.method, raw_path(request)
+    replies: dict[tuple[str, str], Any] = {
+        ("POST", "/v3/ai/completions"): COMPLETION,
+        ("POST", "/v3/ai/embeddings"): {"success": True, "data": EMBEDDING},
+        ("GET", "/v3/ai/workflow-agent/models"): MODELS_REPLY,
+        ("GET", "/v3/ai/providers"): CUSTOM,
+        ("POST", "/v3/ai/providers"): {"_id": "prov_1"},
+        ("POST", "/v3/ai/guardrail/create"): {"_id": "guard_1", "status": "created"},
+        ("POST", "/v3/ai/guardrail-providers"): {"_id": "gp_1"},
+        ("POST", "/v3/ai/rag/files"): {"_id": "rag_1"},
+        ("POST", "/v3/ai/assistant_apps"): {"_id": "app_1"},
+        ("GET", "/v3/ai/assistants/check-name"): {"available": True, "name": "Support Bot"},
+        ("POST", "/v3/ai/configs/tool_servers/verify"): {"success": True, "tools": [{"name": "search"}]},
+    }
+    if (method, path) in replies:
+        return httpx.Response(200, json=replies[(method, path)])
+    if method == "DELETE":
+        return httpx.Response(204)
+    return httpx.Response(200, json={"path": path})
+
+
+def test_doc_example_openai_compatible_service(
+    new_client: NewClient, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    harness, recorder = client_for(new_client, kind, doc_server)
+    client = Blocking(harness)
+
+    # fmt: off
+    from imbrace.types.ai import CompletionInput, CompletionMessage, EmbeddingInput
+
+    # Single completion
+    response = client.ai.complete(CompletionInput(
+        model="gpt-4o",
+        messages=[
+            CompletionMessage(role="system", content="You are a helpful CRM assistant."),
+            CompletionMessage(role="user", content="Summarize this customer note: ..."),
+        ],
+        temperature=0.7,
+    ))
+    print(response.choices[0].message.content)
+
+    # Embeddings
+    result = client.ai.embed(EmbeddingInput(
+        model="text-embedding-ada-002",
+        input=["customer complained about billing", "billing issue escalated"],
+    ))
+    # fmt: on
+
+    assert capsys.readouterr().out == "Hello!\n"
+    assert len(result.data) == 2
+    assert json_body(recorder.requests[0]) == {
+        "model": "gpt-4o",
+        "messages": [
+            {"role": "system", "content": "You are a helpful CRM assistant."},
+            {"role": "user", "content": "Summarize this customer note: ..."},
+        ],
+        "temperature": 0.7,
+        "stream": False,
+    }
+    assert json_body(recorder.requests[1]) == {"model": "text-embedding-ada-002", "input": TEXTS}
+
+
+def test_doc_example_llm_models_and_providers(
+    new_client: NewClient, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    harness, recorder = client_for(new_client, kind, doc_server)
+    client = Blocking(harness)
+
+    # fmt: off
+    result = client.ai.get_llm_models()
+    # result["data"] → [{name, is_toolCall_available, is_vision_available, is_support_thinking}]
+    for model in result["data"]:
+        print(model["name"], model.get("is_toolCall_available"))
+
+    # List all providers (includes system default as first entry)
+    providers = client.ai.list_providers()
+    # Custom providers only
+    custom = client.ai.list_providers(include_system=False)
+
+    # Add a custom provider
+    provider = client.ai.create_provider({
+        "name": "My Azure OpenAI",
+        "type": "azure",
+        "api_key": "sk-...",
+        "base_url": "https://my-instance.openai.azure.com/",
+    })
+
+    # Update, refresh models, delete
+    client.ai.update_provider(provider["_id"], {"name": "Azure OpenAI (prod)"})
+    client.ai.refresh_provider_models(provider["_id"])
+    client.ai.delete_provider(provider["_id"])
+    # fmt: on
+
+    assert capsys.readouterr().out == "Default True\ngpt-4o True\n"
+    assert providers[0]["provider_id"] == "system" and providers[1:] == custom == CUSTOM
+    assert [(r.method, raw_path(r)) for r in recorder.requests] == [
+        ("GET", "/v3/ai/workflow-agent/models"),
+        ("GET", "/v3/ai/providers"),
+        ("GET", "/v3/ai/workflow-agent/models"),
+        ("GET", "/v3/ai/providers"),
+        ("POST", "/v3/ai/providers"),
+        ("PUT", "/v3/ai/providers/prov_1"),
+        ("POST", "/v3/ai/providers/prov_1/models/refresh"),
+        ("DELETE", "/v3/ai/providers/prov_1"),
+    ]
+
+
+def test_doc_example_guardrails_and_guardrail_providers(new_client: NewClient, kind: str) -> None:
+    harness, recorder = client_for(new_client, kind, doc_server)
+    client = Blocking(harness)
+
+    # fmt: off
+    # List and get
+    guardrails = client.ai.list_guardrails()
+    guardrail = client.ai.get_guardrail("guardrail_id")
+
+    # Create
+    created = client.ai.create_guardrail({
+        "name": "Brand Safety",
+        "model": "gpt-4o",
+        "instructions": "Block responses that mention competitor names.",
+        "unsafe_categories": ["violence", "hate_speech"],
+        "competitor_keywords": ["CompetitorA", "CompetitorB"],
+    })
+
+    # Update and delete
+    client.ai.update_guardrail(created["_id"], {
+        "name": "Brand Safety v2",
+        "model": "gpt-4o",
+        "instructions": "Updated instructions.",
+    })
+    client.ai.delete_guardrail(created["_id"])
+
+    # List and get
+    providers = client.ai.list_guardrail_providers()
+    provider = client.ai.get_guardrail_provider("provider_id")
+
+    # Create
+    gp = client.ai.create_guardrail_provider({
+        "name": "OpenAI Moderation",
+        "type": "openai",
+        "config": {"api_key": "sk-..."},
+    })
+
+    # Test connectivity and list available models
+    test_result = client.ai.test_guardrail_provider(gp["_id"], {"prompt": "test prompt"})
+    models = client.ai.get_guardrail_provider_models(gp["_id"])
+
+    # Update and delete
+    client.ai.update_guardrail_provider(gp["_id"], {"name": "OpenAI Moderation v2"})
+    client.ai.delete_guardrail_provider(gp["_id"])
+    # fmt: on
+
+    assert guardrails == {"path": "/v3/ai/guardrail/all"} and guardrail == {"path": "/v3/ai/guardrail/guardrail_id"}
+    assert providers == {"path": "/v3/ai/guardrail-providers"}
+    assert provider == {"path": "/v3/ai/guardrail-providers/provider_id"}
+    assert test_result == {"path": "/v3/ai/guardrail-providers/gp_1/test"}
+    assert models == {"path": "/v3/ai/guardrail-providers/gp_1/models"}
+    assert [(r.method, raw_path(r)) for r in recorder.requests][2:5] == [
+        ("POST", "/v3/ai/guardrail/create"),
+        ("PUT", "/v3/ai/guardrail/update/guard_1"),
+        ("DELETE", "/v3/ai/guardrail/delete/guard_1"),
+    ]
+    assert [(r.method, raw_path(r)) for r in recorder.requests][-2:] == [
+        ("PUT", "/v3/ai/guardrail-providers/gp_1"),
+        ("DELETE", "/v3/ai/guardrail-providers/gp_1"),
+    ]
+    assert json_body(recorder.requests[2])["competitor_keywords"] == ["CompetitorA", "CompetitorB"]
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")  # the doc's `open(...)` handle is never closed
+def test_doc_example_rag_files(
+    new_client: NewClient, kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    harness, recorder = client_for(new_client, kind, doc_server)
+    client = Blocking(harness)
+    (tmp_path / "knowledge.pdf").write_bytes(BOUNDARY_LOOKALIKE)
+    monkeypatch.chdir(tmp_path)
+
+    # fmt: off
+    files = client.ai.list_rag_files()
+    file = client.ai.get_rag_file("file_id")
+
+    # Upload
+    uploaded = client.ai.upload_rag_file(files={"file": open("knowledge.pdf", "rb")})  # noqa: SIM115
+
+    client.ai.delete_rag_file(uploaded["_id"])
+    # fmt: on
+
+    assert files == {"path": "/v3/ai/rag/files"} and file == {"path": "/v3/ai/rag/files/file_id"}
+    assert multipart(recorder.requests[2])["file"] == ("knowledge.pdf", "application/pdf", BOUNDARY_LOOKALIKE)
+    assert (recorder.requests[3].method, raw_path(recorder.requests[3])) == ("DELETE", "/v3/ai/rag/files/rag_1")
+
+
+def test_doc_example_agents_apps_and_tool_server(
+    new_client: NewClient, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    harness, recorder = client_for(new_client, kind, doc_server)
+    client = Blocking(harness)
+
+    # fmt: off
+    # List agents from the accounts endpoint
+    account_agents = client.ai.list_ai_agents()
+    # List agents (agents endpoint)
+    agents = client.ai.list_agents()
+
+    # Get a single agent
+    agent = client.ai.get_ai_agent("asst_abc")
+
+    # Check if a name is available before creating
+    check = client.ai.check_ai_agent_name("Support Bot")
+    # check["available"] → True / False
+
+    # Patch only the instructions field
+    client.ai.patch_instructions("asst_abc", {
+        "instructions": "You are a concise, helpful assistant.",
+    })
+
+    # List and get (Python only)
+    apps = client.ai.list_ai_agent_apps()
+    app = client.ai.get_ai_agent_app("app_id")
+
+    # Create
+    app = client.ai.create_ai_agent_app({
+        "name": "Support App",
+        "workflow_name": "support_workflow_v1",
+        "assistant_id": "asst_abc",
+        "model_id": "Default", # org-portable; "gpt-4o" only works in orgs whose system provider exposes it
+        "provider_id": "system",
+    })
+
+    # Update and delete
+    client.ai.update_ai_agent_app(app["_id"], {"name": "Support App v2"})
+    client.ai.delete_ai_agent_app(app["_id"])
+
+    # Update only the workflow definition
+    client.ai.update_ai_agent_workflow(app["_id"], {
+        "workflow": {"steps": [{"id": "step1", "type": "llm"}]},
+    })
+
+    result = client.ai.verify_tool_server({"url": "https://my-tools.example.com/mcp"})
+    if result["success"]:
+        print("Available tools:", result.get("tools"))
+    # fmt: on
+
+    assert account_agents == {"path": "/v3/ai/accounts/assistants"} and agents == {"path": "/v3/ai/assistants/agents"}
+    assert agent == {"path": "/v3/ai/assistants/asst_abc"} and apps == {"path": "/v3/ai/assistant_apps"}
+    assert check["available"] is True
+    assert capsys.readouterr().out == "Available tools: [{'name': 'search'}]\n"
+    sent = [(r.method, raw_path(r), r.url.query.decode()) for r in recorder.requests]
+    assert sent == [
+        ("GET", "/v3/ai/accounts/assistants", ""),
+        ("GET", "/v3/ai/assistants/agents", ""),
+        ("GET", "/v3/ai/assistants/asst_abc", ""),
+        ("GET", "/v3/ai/assistants/check-name", "name=Support+Bot"),
+        ("PATCH", "/v3/ai/assistants/asst_abc/instructions", ""),
+        ("GET", "/v3/ai/assistant_apps", ""),
+        ("GET", "/v3/ai/assistant_apps/app_id", ""),
+        ("POST", "/v3/ai/assistant_apps", ""),
+        ("PUT", "/v3/ai/assistant_apps/app_1", ""),
+        ("DELETE", "/v3/ai/assistant_apps/app_1", ""),
+        ("PUT", "/v3/ai/assistant_apps/app_1/workflow", ""),
+        ("POST", "/v3/ai/configs/tool_servers/verify", ""),
+    ]

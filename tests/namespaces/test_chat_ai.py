@@ -1,0 +1,527 @@
+"""`client.chat_ai` on both clients: method, exact path, query and body of every call, uploads, results, the doc."""
+
+from __future__ import annotations
+
+import inspect
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from imbrace._async.resources.chat_ai import AsyncChatAiResource
+from imbrace._errors import NotFoundError
+from imbrace._sync.resources.chat_ai import ChatAiResource
+
+from helpers import Harness, Recorder
+
+NewClient = Callable[..., Harness]
+GATEWAY = "https://gw.test"
+HOSTILE = "../x?y=1#z/w %"
+HOSTILE_SEGMENT = "..%2Fx%3Fy%3D1%23z%2Fw%20%25"
+BOUNDARY_LOOKALIKE = (
+    b"%PDF-1.7\r\n------WebKitFormBoundary7MA4YWxkTrZu0gW\r\n"
+    b'Content-Disposition: form-data; name="agent_id"\r\n\r\nevil\r\n'
+    b"------WebKitFormBoundary7MA4YWxkTrZu0gW--\r\n--\r\n\x00\xff binary tail"
+)
+
+
+# --- helpers -------------------------------------------------------------------------------------------------------
+
+
+def client_for(
+    new_client: NewClient, kind: str, respond: Callable[[httpx.Request], httpx.Response] | None = None
+) -> tuple[Harness, Recorder]:
+    recorder = Recorder(respond) if respond else Recorder()
+    harness = new_client(
+        api_key="key-1", organization_id="org-1", gateway=GATEWAY, http_client=recorder.http_client(kind), max_retries=0
+    )
+    return harness, recorder
+
+
+def raw_path(request: httpx.Request) -> str:
+    return request.url.raw_path.decode("ascii").split("?", 1)[0]
+
+
+def json_body(request: httpx.Request) -> Any:
+    assert request.headers["content-type"] == "application/json"
+    return json.loads(request.content)
+
+
+def multipart(request: httpx.Request) -> dict[str, tuple[str | None, str | None, bytes]]:
+    """The parts of a multipart/form-data body, by name: (filename, content type, bytes), split on its boundary."""
+    content_type = request.headers["content-type"]
+    assert content_type.startswith("multipart/form-data; boundary=")
+    boundary = content_type.split("boundary=", 1)[1].encode()
+    body = request.content
+    assert body.endswith(b"--" + boundary + b"--\r\n")
+    chunks = body.split(b"--" + boundary)
+    assert chunks[0] == b""
+    parts: dict[str, tuple[str | None, str | None, bytes]] = {}
+    for chunk in chunks[1:-1]:
+        assert chunk.startswith(b"\r\n") and chunk.endswith(b"\r\n")
+        head, _, data = chunk[2:-2].partition(b"\r\n\r\n")
+        headers = dict(line.split(b": ", 1) for line in head.split(b"\r\n"))
+        disposition = headers[b"Content-Disposition"].decode()
+        params = dict(item.strip().split("=", 1) for item in disposition.split(";")[1:] if "=" in item)
+        name = params["name"].strip('"')
+        filename = params["filename"].strip('"') if "filename" in params else None
+        part_type = headers[b"Content-Type"].decode() if b"Content-Type" in headers else None
+        parts[name] = (filename, part_type, data)
+    return parts
+
+
+class Blocking:
+    """The client as the documentation's sync examples use it: on the async client every call is awaited for them."""
+
+    def __init__(self, harness: Harness, target: Any = None) -> None:
+        self._harness = harness
+        self._target = harness.client if target is None else target
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._target, name)
+        if callable(value):
+            return lambda *args, **kwargs: self._harness.call(value, *args, **kwargs)
+        return Blocking(self._harness, value)
+
+
+# --- every method: method, exact path, query, body, result ------------------------------------------------------
+
+AGENT = {"id": "9f77692f-33d0-436a-8138-2efb268838e6", "name": "Support Bot", "extra_field": [1, 2]}
+
+CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]] = [
+    # (method, args, kwargs, HTTP method, raw path, JSON body sent (None: no body), reply, result)
+    ("list_ai_agents", (), {}, "GET", "/v3/ai/accounts/assistants", None, [AGENT], [AGENT]),
+    ("list_ai_agent_sub_agents", (), {}, "GET", "/v3/ai/assistants/agents", None, [AGENT], [AGENT]),
+    ("get_ai_agent", (HOSTILE,), {}, "GET", f"/v3/ai/assistants/{HOSTILE_SEGMENT}", None, AGENT, AGENT),
+    ("get_ai_agent", ("..",), {}, "GET", "/v3/ai/assistants/%2E%2E", None, AGENT, AGENT),
+    (
+        "update_ai_agent",
+        (HOSTILE, {"name": "Support Bot v2", "workflow_name": "support_bot_v1"}),
+        {},
+        "PUT",
+        f"/v3/ai/assistant_apps/{HOSTILE_SEGMENT}",
+        {"name": "Support Bot v2", "workflow_name": "support_bot_v1"},
+        AGENT,
+        AGENT,
+    ),
+    (
+        "update_ai_agent_instructions",
+        (HOSTILE, "You are a helpful support agent."),
+        {},
+        "PATCH",
+        f"/v3/ai/assistants/{HOSTILE_SEGMENT}/instructions",
+        {"instructions": "You are a helpful support agent."},
+        AGENT,
+        AGENT,
+    ),
+    (
+        "update_ai_agent_instructions",
+        ("a1", {"instructions": "Be brief."}),
+        {},
+        "PATCH",
+        "/v3/ai/assistants/a1/instructions",
+        {"instructions": "Be brief."},
+        AGENT,
+        AGENT,
+    ),
+    ("delete_ai_agent", (HOSTILE,), {}, "DELETE", f"/v3/ai/assistant_apps/{HOSTILE_SEGMENT}", None, {"ok": 1}, True),
+    ("delete_ai_agent", ("a1",), {}, "DELETE", "/v3/ai/assistant_apps/a1", None, None, True),
+    (
+        "list_document_models",
+        (),
+        {},
+        "GET",
+        "/v3/ai/providers",
+        None,
+        [{"_id": "p1", "models": [{"name": "gpt-4o"}]}],
+        [{"_id": "p1", "models": [{"name": "gpt-4o"}]}],
+    ),
+    (
+        "process_document",
+        ("gpt-4o", "https://cdn.test/invoice.pdf", "org-explicit"),
+        {
+            "board_id": "b1",
+            "language": "en",
+            "additional_instructions": "dates as ISO",
+            "additional_document_instructions": "page 2 only",
+            "process_model_name": "gpt-4o-mini",
+            "file_url_to_fill": "https://cdn.test/form.pdf",
+            "tools": [{"name": "lookup"}],
+            "utc": 8,
+            "chunk_size": 4,
+            "max_concurrent": 2,
+            "max_retries": 5,
+            "use_enhanced_processing": False,
+        },
+        "POST",
+        "/v3/ai/document/",
+        {
+            "modelName": "gpt-4o",
+            "url": "https://cdn.test/invoice.pdf",
+            "organizationId": "org-explicit",
+            "boardId": "b1",
+            "language": "en",
+            "additionalInstructions": "dates as ISO",
+            "additionalDocumentInstructions": "page 2 only",
+            "processModelName": "gpt-4o-mini",
+            "fileUrlToFill": "https://cdn.test/form.pdf",
+            "tools": [{"name": "lookup"}],
+            "utc": 8,
+            "chunkSize": 4,
+            "maxConcurrent": 2,
+            "maxRetries": 5,
+            "useEnhancedProcessing": False,
+        },
+        {"success": True, "data": {"filledPdfUrl": "https://cdn.test/out.pdf"}},
+        {"success": True, "data": {"filledPdfUrl": "https://cdn.test/out.pdf"}},
+    ),
+    (
+        "process_document",
+        ("gpt-4o", "https://cdn.test/invoice.pdf", "org-explicit"),
+        {"language": None},
+        "POST",
+        "/v3/ai/document/",
+        {"modelName": "gpt-4o", "url": "https://cdn.test/invoice.pdf", "organizationId": "org-explicit"},
+        {"success": True},
+        {"success": True},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("method", "args", "kwargs", "http_method", "path", "sent", "reply", "result"),
+    CASES,
+    ids=[f"{case[0]}-{i}" for i, case in enumerate(CASES)],
+)
+def test_each_method_sends_its_request_and_returns_the_reply(
+    new_client: NewClient,
+    kind: str,
+    method: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    http_method: str,
+    path: str,
+    sent: Any,
+    reply: Any,
+    result: Any,
+) -> None:
+    harness, recorder = client_for(
+        new_client, kind, lambda request: httpx.Response(200, json=reply) if reply is not None else httpx.Response(204)
+    )
+    got = harness.call(getattr(harness.client.chat_ai, method), *args, **kwargs)
+    assert got == result
+    assert len(recorder.requests) == 1
+    request = recorder.requests[0]
+    assert request.method == http_method
+    assert request.url.host == "gw.test"
+    assert raw_path(request) == path
+    assert request.url.query == b""
+    assert request.headers["x-api-key"] == "key-1"
+    if sent is None:
+        assert request.content == b""
+    else:
+        assert json_body(request) == sent
+
+
+def test_create_ai_agent_fills_the_documented_defaults_without_touching_the_callers_dict(
+    new_client: NewClient, kind: str
+) -> None:
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json={"id": "a1"}))
+    body = {"name": "Support Bot", "workflow_name": "support_bot_v1", "streaming": True, "model_id": None}
+    snapshot = dict(body)
+    created = harness.call(harness.client.chat_ai.create_ai_agent, body)
+    assert created == {"id": "a1"}
+    assert body == snapshot
+    request = recorder.requests[0]
+    assert (request.method, raw_path(request)) == ("POST", "/v3/ai/assistant_apps")
+    assert json_body(request) == {
+        "name": "Support Bot",
+        "workflow_name": "support_bot_v1",
+        "streaming": True,
+        "provider_id": "system",
+        "model_id": "Default",
+    }
+
+
+@pytest.mark.parametrize(
+    "given", [{"provider_id": "prov_openai", "model_id": "gpt-4o"}, {"provider_id": "", "model_id": ""}]
+)
+def test_create_ai_agent_keeps_the_callers_provider_and_model(
+    new_client: NewClient, kind: str, given: dict[str, str]
+) -> None:
+    harness, recorder = client_for(new_client, kind)
+    harness.call(harness.client.chat_ai.create_ai_agent, {"name": "n", "workflow_name": "w", **given})
+    sent = json_body(recorder.requests[0])
+    assert sent["provider_id"] == given["provider_id"]
+    assert sent["model_id"] == given["model_id"]
+
+
+def test_per_call_options_reach_the_transport(new_client: NewClient, kind: str) -> None:
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json=[]))
+    harness.call(
+        harness.client.chat_ai.list_ai_agents, extra_headers={"x-trace": "t1"}, extra_query={"page": 2}, timeout=3.0
+    )
+    request = recorder.requests[0]
+    assert request.headers["x-trace"] == "t1"
+    assert request.url.params["page"] == "2"
+    assert request.extensions["timeout"]["read"] == 3.0
+
+
+def test_process_document_takes_request_options_but_max_retries_is_the_body_field(
+    new_client: NewClient, kind: str
+) -> None:
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json={"success": True}))
+    harness.call(
+        harness.client.chat_ai.process_document, "m", "https://u", "o", max_retries=0, extra_headers={"x-a": "b"}
+    )
+    request = recorder.requests[0]
+    assert json_body(request)["maxRetries"] == 0
+    assert request.headers["x-a"] == "b"
+
+
+def test_a_failed_call_raises_the_typed_error(new_client: NewClient, kind: str) -> None:
+    harness, _ = client_for(new_client, kind, lambda request: httpx.Response(404, json={"message": "no such agent"}))
+    with pytest.raises(NotFoundError, match="no such agent"):
+        harness.call(harness.client.chat_ai.delete_ai_agent, "missing")
+
+
+# --- uploads -------------------------------------------------------------------------------------------------------
+
+
+def test_upload_agent_file_sends_the_file_part_and_the_agent_id_field(new_client: NewClient, kind: str) -> None:
+    reply = {"id": "file_1", "filename": "report.pdf", "agent_id": "asst_abc"}
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json=reply))
+    handle = io.BytesIO(BOUNDARY_LOOKALIKE)
+    handle.name = "report.pdf"
+    uploaded = harness.call(harness.client.chat_ai.upload_agent_file, files={"file": handle}, agent_id="asst_abc")
+    assert uploaded == reply
+    request = recorder.requests[0]
+    assert (request.method, raw_path(request)) == ("POST", "/v3/ai/files/agent")
+    parts = multipart(request)
+    assert set(parts) == {"file", "agent_id"}
+    assert parts["file"] == ("report.pdf", "application/pdf", BOUNDARY_LOOKALIKE)
+    assert parts["agent_id"] == (None, None, b"asst_abc")
+
+
+def test_upload_agent_file_takes_positional_arguments_as_the_old_sdk(new_client: NewClient, kind: str) -> None:
+    harness, recorder = client_for(new_client, kind)
+    harness.call(harness.client.chat_ai.upload_agent_file, {"file": ("notes.txt", b"hello")}, "asst_9")
+    parts = multipart(recorder.requests[0])
+    assert parts["file"] == ("notes.txt", "text/plain", b"hello")
+    assert parts["agent_id"][2] == b"asst_9"
+
+
+@pytest.mark.parametrize("form", ["path", "str_path", "bytes", "file_object"])
+def test_extract_file_accepts_a_path_bytes_or_a_file_object(
+    new_client: NewClient, kind: str, tmp_path: Path, form: str
+) -> None:
+    source = tmp_path / "scan.pdf"
+    source.write_bytes(BOUNDARY_LOOKALIKE)
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json={"content": "text"}))
+    handle = source.open("rb")
+    try:
+        value: Any = {"path": source, "str_path": str(source), "bytes": BOUNDARY_LOOKALIKE, "file_object": handle}[form]
+        extracted = harness.call(harness.client.chat_ai.extract_file, value)
+    finally:
+        handle.close()
+    assert extracted == {"content": "text"}
+    request = recorder.requests[0]
+    assert (request.method, raw_path(request)) == ("POST", "/v3/ai/files/extract")
+    parts = multipart(request)
+    assert list(parts) == ["file"]
+    filename, content_type, data = parts["file"]
+    assert data == BOUNDARY_LOOKALIKE
+    if form == "bytes":
+        assert (filename, content_type) == ("upload.bin", "application/octet-stream")
+    else:
+        assert (filename, content_type) == ("scan.pdf", "application/pdf")
+
+
+def test_an_upload_without_a_file_fails_before_sending(new_client: NewClient, kind: str) -> None:
+    harness, recorder = client_for(new_client, kind)
+    with pytest.raises(FileNotFoundError):
+        harness.call(harness.client.chat_ai.extract_file, "/nonexistent/dir/file.pdf")
+    assert recorder.requests == []
+
+
+# --- both clients, one surface -------------------------------------------------------------------------------------
+
+METHODS = [
+    "list_ai_agents",
+    "list_ai_agent_sub_agents",
+    "get_ai_agent",
+    "create_ai_agent",
+    "update_ai_agent",
+    "update_ai_agent_instructions",
+    "delete_ai_agent",
+    "list_document_models",
+    "upload_agent_file",
+    "extract_file",
+    "process_document",
+]
+
+
+@pytest.mark.parametrize("name", METHODS)
+def test_both_clients_have_the_method_with_one_signature_and_a_docstring(name: str) -> None:
+    sync_method = getattr(ChatAiResource, name)
+    async_method = getattr(AsyncChatAiResource, name)
+    assert inspect.iscoroutinefunction(async_method)
+    assert not inspect.iscoroutinefunction(sync_method)
+    assert inspect.signature(sync_method) == inspect.signature(async_method)
+    doc = inspect.getdoc(sync_method) or ""
+    first = doc.splitlines()[0]
+    assert first.split(" ", 1)[0] in {"GET", "POST", "PUT", "PATCH", "DELETE"}
+    assert first.split(" ", 2)[1].startswith("/v3/ai/")
+    assert "Example: `" in doc
+    assert list(inspect.signature(sync_method).parameters.values())[-1].kind is inspect.Parameter.VAR_KEYWORD
+
+
+def test_the_table_rows_are_all_implemented() -> None:
+    table = Path(__file__).resolve().parent.parent / "surface" / "imbrace-surface.tsv"
+    rows = [line.split("\t") for line in table.read_text().splitlines()[1:]]
+    assert sorted(row[1] for row in rows if row[0] == "chat_ai") == sorted(METHODS)
+
+
+# --- the documentation's examples, as written ----------------------------------------------------------------------
+
+DOC_AGENT_ID = "9f77692f-33d0-436a-8138-2efb268838e6"
+
+
+def doc_server(request: httpx.Request) -> httpx.Response:
+    path = raw_path(request)
+    if request.method == "POST" and path == "/v3/ai/assistant_apps":
+        return httpx.Response(200, json={"id": "agent-created", **json.loads(request.content)})
+    if request.method == "DELETE":
+        return httpx.Response(200, json={"success": True})
+    if path == "/v3/ai/completions":
+        return httpx.Response(
+            200,
+            json={
+                "success": True,
+                "data": {
+                    "id": "c1",
+                    "model": "gpt-4o",
+                    "choices": [{"index": 0, "message": {"role": "assistant", "content": "A short summary."}}],
+                },
+            },
+        )
+    if path.endswith("/instructions"):
+        return httpx.Response(
+            200, json={"id": "agent-created", "instructions": json.loads(request.content)["instructions"]}
+        )
+    if request.method == "GET" and path in (
+        "/v3/ai/accounts/assistants",
+        "/v3/ai/assistants/agents",
+        "/v3/ai/providers",
+    ):
+        return httpx.Response(200, json=[])
+    return httpx.Response(200, json={"id": "x", "path": path})
+
+
+def test_doc_example_ai_agent_crud(new_client: NewClient, kind: str) -> None:
+    harness, recorder = client_for(new_client, kind, doc_server)
+    client = Blocking(harness)
+
+    # fmt: off
+    # List all AI agents
+    agents = client.chat_ai.list_ai_agents()
+
+    # List sub-agents (agents that can be delegated to by an orchestrator)
+    sub_agents = client.chat_ai.list_ai_agent_sub_agents()
+
+    # Get a single AI agent
+    agent = client.chat_ai.get_ai_agent("9f77692f-33d0-436a-8138-2efb268838e6")
+
+    created = client.chat_ai.create_ai_agent({
+        "name": "Support Bot",
+        "workflow_name": "support_bot_v1",
+        "provider_id": "system",
+        "model_id": "Default",
+        "streaming": True,
+        "description": "Handles tier-1 support queries",
+    })
+
+    # Update
+    updated = client.chat_ai.update_ai_agent(created["id"], {
+        "name": "Support Bot v2",
+        "workflow_name": "support_bot_v1",
+    })
+
+    # Update only the system instructions
+    client.chat_ai.update_ai_agent_instructions(
+        created["id"],
+        "You are a helpful support agent.",
+    )
+
+    client.chat_ai.delete_ai_agent(created["id"])
+    # fmt: on
+
+    assert agents == [] and sub_agents == []
+    assert agent["path"] == f"/v3/ai/assistants/{DOC_AGENT_ID}"
+    assert created["id"] == "agent-created" and created["streaming"] is True
+    assert updated["path"] == "/v3/ai/assistant_apps/agent-created"
+    assert [(r.method, raw_path(r)) for r in recorder.requests] == [
+        ("GET", "/v3/ai/accounts/assistants"),
+        ("GET", "/v3/ai/assistants/agents"),
+        ("GET", f"/v3/ai/assistants/{DOC_AGENT_ID}"),
+        ("POST", "/v3/ai/assistant_apps"),
+        ("PUT", "/v3/ai/assistant_apps/agent-created"),
+        ("PATCH", "/v3/ai/assistants/agent-created/instructions"),
+        ("DELETE", "/v3/ai/assistant_apps/agent-created"),
+    ]
+    assert json_body(recorder.requests[5]) == {"instructions": "You are a helpful support agent."}
+
+
+def test_doc_example_completions_via_client_ai(
+    new_client: NewClient, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    harness, recorder = client_for(new_client, kind, doc_server)
+    client = Blocking(harness)
+
+    # fmt: off
+    from imbrace.types.ai import CompletionInput, CompletionMessage
+
+    response = client.ai.complete(CompletionInput(
+        model="gpt-4o",
+        messages=[
+            CompletionMessage(role="system", content="You are a helpful CRM assistant."),
+            CompletionMessage(role="user", content="Summarize this customer note: ..."),
+        ],
+    ))
+    print(response.choices[0].message.content)
+    # fmt: on
+
+    assert capsys.readouterr().out == "A short summary.\n"
+    assert json_body(recorder.requests[0])["messages"][0] == {
+        "role": "system",
+        "content": "You are a helpful CRM assistant.",
+    }
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")  # the doc's `open(...)` handles are never closed
+def test_doc_example_document_models_and_file_extraction(
+    new_client: NewClient, kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    harness, recorder = client_for(new_client, kind, doc_server)
+    client = Blocking(harness)
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7 report")
+    monkeypatch.chdir(tmp_path)
+
+    models = client.chat_ai.list_document_models()
+
+    # Upload an agent-specific file
+    uploaded = client.chat_ai.upload_agent_file(files={"file": open("report.pdf", "rb")}, agent_id="asst_abc")  # noqa: SIM115
+
+    # Extract content from an uploaded file
+    extracted = client.chat_ai.extract_file(files={"file": open("report.pdf", "rb")})  # noqa: SIM115
+
+    assert models == []
+    assert uploaded["path"] == "/v3/ai/files/agent" and extracted["path"] == "/v3/ai/files/extract"
+    upload_parts = multipart(recorder.requests[1])
+    assert upload_parts["file"] == ("report.pdf", "application/pdf", b"%PDF-1.7 report")
+    assert upload_parts["agent_id"][2] == b"asst_abc"
+    assert multipart(recorder.requests[2])["file"][2] == b"%PDF-1.7 report"
