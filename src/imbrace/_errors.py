@@ -36,6 +36,8 @@ __all__ = [
     "IncompleteStreamError",
     "StreamError",
     "StreamConsumedError",
+    "JobFailedError",
+    "JobTimeoutError",
     "AuthError",
     "ApiError",
     "NetworkError",
@@ -140,6 +142,27 @@ class StreamError(APIError):
     def __init__(self, message: str, *, request: httpx.Request | None = None, body: object = None) -> None:
         super().__init__(message, request=request, body=body)
         self.error_text = message
+
+
+class JobFailedError(ImbraceError):
+    """A long job (embedding, document processing) reached a failed status; `result` is the last status reply."""
+
+    def __init__(self, job: str, status: str, result: object) -> None:
+        super().__init__(f"{job} failed with status {status!r}")
+        self.job = job
+        self.status = status
+        self.result = result
+
+
+class JobTimeoutError(ImbraceError, TimeoutError):
+    """A wait-for-completion helper gave up at its bound; the job itself may still finish later."""
+
+    def __init__(self, job: str, timeout: float, status: str | None, result: object) -> None:
+        super().__init__(f"{job} not finished after {timeout:g}s (last status {status!r})")
+        self.job = job
+        self.timeout = timeout
+        self.status = status
+        self.result = result
 
 
 class StreamConsumedError(ImbraceError, RuntimeError):

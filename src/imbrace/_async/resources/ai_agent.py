@@ -2,31 +2,155 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Unpack
+from collections.abc import AsyncIterator, Mapping, Sequence
+from pathlib import Path
+from time import monotonic
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
+import anyio
+import httpx
+
+from ..._errors import JobFailedError, JobTimeoutError
 from ..._generated.ai_agent.api.ai_agent import (
+    classify_file,
+    create_client_chat,
+    create_document,
+    delete_all_client_chats,
+    delete_chat,
+    delete_client_chat,
+    delete_document,
+    delete_embedding_file,
+    delete_parquet_file,
+    delete_trailing_messages,
+    generate_client_chat_title,
+    generate_parquet,
+    get_admin_guide,
+    get_agent_prompt_suggestion,
+    get_chat,
+    get_chat_client_user,
     get_client_chat,
     get_config,
+    get_document,
+    get_document_latest,
+    get_document_latest_by_kind,
+    get_document_public,
+    get_document_suggestions,
+    get_embedding_file,
     get_health,
+    get_sub_agent_history,
+    get_trace,
+    get_trace_services,
+    get_trace_tag_values,
+    get_trace_tags,
+    get_traces,
+    get_version,
+    get_votes,
+    list_admin_guides,
+    list_chats,
     list_client_chats,
+    list_client_messages,
+    list_embedding_files,
+    list_parquet_files,
+    persist_client_message,
+    preview_embedding_file,
+    process_embedding,
+    register_chat_client,
+    search_traceql,
+    suggest_field_types,
     update_client_chat,
+    update_embedding_file_status,
+    update_vote,
+    verify_chat_client_credentials,
 )
-from ..._types import RequestOptions
+from ..._pagination import CursorPages, NumberedPages
+from ..._types import Query, RequestOptions
+from ..pagination import async_iterate_pages
 from ._resource import AsyncResource
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-    from typing import Any
-
-    from ..._generated.ai_agent.shapes import ClientChat, ClientChatList, ConfigResponse, HealthResponse, OkResponse
+    from ..._generated.ai_agent.shapes import (
+        AdminGuideListResponse,
+        ChatClientUser,
+        ClassifyFileResponse,
+        ClientChat,
+        ClientChatCreateResponse,
+        ClientChatList,
+        ClientMessage,
+        ClientMessageCreateResponse,
+        ConfigResponse,
+        DeleteAllClientChatsResponse,
+        Document,
+        DocumentKind,
+        DocumentSuggestion,
+        EmbeddingFile,
+        EmbeddingFileListResponse,
+        EmbeddingFileResponse,
+        EmbeddingPreviewResponse,
+        GenerateTitleResponse,
+        HealthResponse,
+        LegacyChatDeleteResponse,
+        LegacyChatDetail,
+        LegacyChatList,
+        OkResponse,
+        ParquetDeleteResponse,
+        ParquetFileListResponse,
+        ParquetGenerateResponse,
+        PromptSuggestionsResponse,
+        SubAgentHistoryResponse,
+        SuccessResponse,
+        SuggestFieldTypesResponse,
+        TraceDetailResponse,
+        TraceListResponse,
+        TraceQLSearchResponse,
+        TraceServicesResponse,
+        TraceTagsResponse,
+        TraceTagValuesResponse,
+        VersionResponse,
+        Vote,
+    )
 
 __all__ = ["AsyncAiAgentResource"]
+
+# The spec gives no enum for EmbeddingFile.status (only "e.g. `active`"): these are the values taken as final.
+EMBEDDING_DONE_STATUSES = frozenset({"active", "completed", "complete", "done", "processed", "ready", "success"})
+EMBEDDING_FAILED_STATUSES = frozenset({"failed", "failure", "error", "errored"})
+
+# The chat list is newest first; `ending_before=<oldest chat seen>` gives the next (older) page.
+_CLIENT_CHAT_PAGES = CursorPages(items_path=("chats",), cursor_key="ending_before")
+_EMBEDDING_FILE_PAGES = NumberedPages(items_path=("data", "files"))
+
+
+class _PollOptions(TypedDict, total=False):
+    """`RequestOptions` without `timeout`, which names the whole wait in `process_embedding_and_wait`."""
+
+    extra_headers: Mapping[str, str]
+    extra_query: Query
+    max_retries: int
+    idempotent: bool
+
+
+def _embedding_status(result: Any) -> str | None:
+    """The file's status from `{data: {status}}` (or a bare `{status}`), lower-cased."""
+    if not isinstance(result, Mapping):
+        return None
+    data = result.get("data")
+    holder = data if isinstance(data, Mapping) and "status" in data else result
+    status = holder.get("status")
+    return status.lower() if isinstance(status, str) else None
 
 
 class AsyncAiAgentResource(AsyncResource):
     """The AI-agent service (`{gateway}/ai-agent`, or IMBRACE_AI_AGENT_URL / `services={"ai_agent": ...}`)."""
 
     _service = "ai_agent"
+
+    def _required_organization(self, organization_id: str | None, method: str) -> str:
+        organization = self._organization(organization_id)
+        if not organization:
+            raise ValueError(f"{method} needs organization_id: pass it, or create the client with organization_id=")
+        return organization
+
+    # ------------------------------------------------------------------ service info
 
     async def get_config(self, **options: Unpack[RequestOptions]) -> ConfigResponse:
         """GET /config: the service's public configuration.
@@ -42,6 +166,418 @@ class AsyncAiAgentResource(AsyncResource):
         """
         return await self._json(get_health._get_kwargs(detailed=True if detailed else None), options)
 
+    async def get_version(self, **options: Unpack[RequestOptions]) -> VersionResponse:
+        """GET /version: the service's version information.
+
+        Example: `version = client.ai_agent.get_version()`
+        """
+        return await self._json(get_version._get_kwargs(), options)
+
+    # ------------------------------------------------------------------ legacy v1 chat store
+
+    async def list_chats(
+        self,
+        organization_id: str | None = None,
+        user_id: str | None = None,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> LegacyChatList:
+        """GET /chat: chats of the legacy v1 store (prefer `list_client_chats`).
+
+        `organization_id` defaults to the client's; one of them is required (ValueError otherwise).
+
+        Example: `chats = client.ai_agent.list_chats(organization_id="org_abc", user_id="user_123", limit=20)`
+        """
+        kwargs = list_chats._get_kwargs(
+            organization_id=self._required_organization(organization_id, "list_chats"), user_id=user_id, limit=limit
+        )
+        return await self._json(kwargs, options)
+
+    async def get_chat(
+        self, chat_id: str, include_messages: bool = False, **options: Unpack[RequestOptions]
+    ) -> LegacyChatDetail:
+        """GET /chat/{chat_id}: one legacy v1 chat, with its messages when `include_messages=True`.
+
+        Example: `chat = client.ai_agent.get_chat("chat_id", include_messages=True)`
+        """
+        kwargs = get_chat._get_kwargs(chat_id, include_messages=True if include_messages else None)
+        return await self._json(kwargs, options)
+
+    async def delete_chat(
+        self,
+        chat_id: str,
+        organization_id: str | None = None,
+        user_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> LegacyChatDeleteResponse | None:
+        """DELETE /chat/{chat_id}: delete a legacy v1 chat; None when the server answers without a body.
+
+        `organization_id` defaults to the client's; one of them is required (ValueError otherwise).
+
+        Example: `client.ai_agent.delete_chat("chat_id", organization_id="org_abc", user_id="user_123")`
+        """
+        organization = self._required_organization(organization_id, "delete_chat")
+        return await self._json(
+            delete_chat._get_kwargs(chat_id, organization_id=organization, user_id=user_id), options
+        )
+
+    # ------------------------------------------------------------------ sub-agents and prompt suggestions
+
+    async def get_sub_agent_history(
+        self, session_id: str | None = None, chat_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> SubAgentHistoryResponse:
+        """GET /v2/sub-agent-chat/history: the messages a sub-agent exchanged in a session.
+
+        Example: `history = client.ai_agent.get_sub_agent_history(session_id="sess_xyz", chat_id="chat_id")`
+        """
+        return await self._json(get_sub_agent_history._get_kwargs(session_id=session_id, chat_id=chat_id), options)
+
+    async def get_agent_prompt_suggestion(
+        self, assistant_id: str, **options: Unpack[RequestOptions]
+    ) -> PromptSuggestionsResponse:
+        """GET /chat/get-agent-prompt-suggestion: starter prompts for an AI agent.
+
+        Example: `suggestions = client.ai_agent.get_agent_prompt_suggestion("asst_abc")`
+        """
+        return await self._json(get_agent_prompt_suggestion._get_kwargs(assistant_id=assistant_id), options)
+
+    # ------------------------------------------------------------------ embeddings
+
+    async def process_embedding(
+        self,
+        file_id: str,
+        options: Mapping[str, Any] | None = None,
+        **request_options: Unpack[RequestOptions],
+    ) -> EmbeddingFileResponse:
+        """POST /embedding/process: start chunking and embedding an uploaded file.
+
+        `options` are the processing options (e.g. `{"chunk_size": 512}`), sent as `{}` when omitted; the per-call
+        request options (timeout, extra_headers, ...) are the other keyword arguments. To wait for the result, use
+        `process_embedding_and_wait`.
+
+        Example: `client.ai_agent.process_embedding("file_abc", options={"chunk_size": 512})`
+        """
+        body = {"fileId": file_id, "options": dict(options or {})}
+        return await self._json(process_embedding._get_kwargs(body=body), request_options)
+
+    async def process_embedding_and_wait(
+        self,
+        file_id: str,
+        options: Mapping[str, Any] | None = None,
+        *,
+        timeout: float = 600,
+        interval: float = 2.0,
+        **request_options: Unpack[_PollOptions],
+    ) -> EmbeddingFileResponse:
+        """POST /embedding/process, then GET /embedding/files/{file_id} every `interval` s until a final status.
+
+        Returns the last file response once its status is done (`active`, `completed`, `ready`, ...). Raises
+        `JobFailedError` on a failed status (`failed`, `error`), and `JobTimeoutError` (a `TimeoutError`)
+        when `timeout` seconds pass first; processing may still finish on the server. Statuses are compared without
+        case; any other status means "still processing".
+
+        Example: `file = client.ai_agent.process_embedding_and_wait("file_abc", timeout=300)`
+        """
+        deadline = monotonic() + timeout
+        result = await self.process_embedding(file_id, options, **request_options)
+        while True:
+            status = _embedding_status(result)
+            if status in EMBEDDING_DONE_STATUSES:
+                return result
+            if status in EMBEDDING_FAILED_STATUSES:
+                raise JobFailedError(f"embedding of file {file_id!r}", status or "", result)
+            remaining = deadline - monotonic()
+            if remaining <= 0:
+                raise JobTimeoutError(f"embedding of file {file_id!r}", timeout, status, result)
+            await anyio.sleep(min(interval, remaining))
+            result = await self.get_embedding_file(file_id, **request_options)
+
+    async def list_embedding_files(
+        self, page: int | None = None, limit: int | None = None, **options: Unpack[RequestOptions]
+    ) -> EmbeddingFileListResponse:
+        """GET /embedding/files: one page of embedding files, as `{data: {files: [...]}}`.
+
+        Walk every page with `iter_embedding_files`.
+
+        Example: `files = client.ai_agent.list_embedding_files(page=1, limit=20)`
+        """
+        return await self._json(list_embedding_files._get_kwargs(page=page, limit=limit), options)
+
+    async def iter_embedding_files(
+        self, page: int = 1, limit: int = 20, **options: Unpack[RequestOptions]
+    ) -> AsyncIterator[EmbeddingFile]:
+        """GET /embedding/files, page after page: every file, fetching the next page only when it is needed.
+
+        Stops after a page shorter than `limit`.
+
+        Example: `for file in client.ai_agent.iter_embedding_files(limit=50): print(file["id"], file["status"])`
+        """
+
+        async def fetch(params: Mapping[str, Any]) -> EmbeddingFileListResponse:
+            return await self.list_embedding_files(page=params["page"], limit=params["limit"], **options)
+
+        async for file in async_iterate_pages(fetch, {"page": page, "limit": limit}, _EMBEDDING_FILE_PAGES):
+            yield file
+
+    async def get_embedding_file(self, file_id: str, **options: Unpack[RequestOptions]) -> EmbeddingFileResponse:
+        """GET /embedding/files/{file_id}: one embedding file with its processing status.
+
+        Example: `file = client.ai_agent.get_embedding_file("file_abc")`
+        """
+        return await self._json(get_embedding_file._get_kwargs(file_id), options)
+
+    async def preview_embedding_file(
+        self, file_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> EmbeddingPreviewResponse:
+        """GET /embedding/files/preview: a preview of a file's extracted content.
+
+        Example: `preview = client.ai_agent.preview_embedding_file(file_id="file_abc")`
+        """
+        return await self._json(preview_embedding_file._get_kwargs(file_id=file_id), options)
+
+    async def update_embedding_file_status(
+        self, file_id: str, status: str, **options: Unpack[RequestOptions]
+    ) -> EmbeddingFileResponse:
+        """PUT /embedding/files/{file_id}/status: set a file's status, sent as `{"status": status}`.
+
+        Example: `client.ai_agent.update_embedding_file_status("file_abc", "active")`
+        """
+        kwargs = update_embedding_file_status._get_kwargs(file_id, body={"status": status})
+        return await self._json(kwargs, options)
+
+    async def delete_embedding_file(self, file_id: str, **options: Unpack[RequestOptions]) -> SuccessResponse | None:
+        """DELETE /embedding/files/{file_id}: remove a file and its embeddings; None when the reply has no body.
+
+        Example: `client.ai_agent.delete_embedding_file("file_abc")`
+        """
+        return await self._json(delete_embedding_file._get_kwargs(file_id), options)
+
+    async def classify_file(
+        self, file_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> ClassifyFileResponse:
+        """GET /embedding/classify: classify a file for retrieval categorisation (the platform needs `file_id`).
+
+        Example: `classification = client.ai_agent.classify_file(file_id="file_abc")`
+        """
+        return await self._json(classify_file._get_kwargs(file_id=file_id), options)
+
+    # ------------------------------------------------------------------ data board
+
+    async def suggest_field_types(
+        self,
+        file_urls: Sequence[str],
+        *,
+        board_schema_url: str | None = None,
+        organization_id: str | None = None,
+        model_name: str | None = None,
+        provider_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SuggestFieldTypesResponse:
+        """POST /data-board/suggest-field-types: suggest a data-board schema from sample documents.
+
+        `file_urls` are public URLs of PDFs or images. `model_name` with `provider_id` makes the server read them
+        with that vision model. Keywords left as None are not sent.
+
+        Example: `result = client.ai_agent.suggest_field_types(file_urls=["https://cdn.imbrace.co/docs/invoice-1.pdf"])`
+        """
+        body: dict[str, Any] = {"file_urls": list(file_urls)}
+        extra = {
+            "board_schema_url": board_schema_url,
+            "organization_id": organization_id,
+            "model_name": model_name,
+            "provider_id": provider_id,
+        }
+        body.update({key: value for key, value in extra.items() if value is not None})
+        return await self._json(suggest_field_types._get_kwargs(body=body), options)
+
+    # ------------------------------------------------------------------ parquet
+
+    async def generate_parquet(
+        self,
+        data: Sequence[Mapping[str, Any]],
+        file_name: str | None = None,
+        folder_name: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ParquetGenerateResponse:
+        """POST /parquet/generate: write rows as a parquet file, sent as `{data, fileName?, folderName?}`.
+
+        Columns come from the first row and are stored as text; an empty `file_name` or `folder_name` is not sent.
+
+        Example: `result = client.ai_agent.generate_parquet(data=[{"id": 1}], file_name="users", folder_name="exports")`
+        """
+        body: dict[str, Any] = {"data": [dict(row) for row in data]}
+        if file_name:
+            body["fileName"] = file_name
+        if folder_name:
+            body["folderName"] = folder_name
+        return await self._json(generate_parquet._get_kwargs(body=body), options)
+
+    async def list_parquet_files(
+        self, folder_name: str | None = None, **options: Unpack[RequestOptions]
+    ) -> ParquetFileListResponse:
+        """GET /parquet/files: the generated parquet files, optionally of one folder.
+
+        Example: `files = client.ai_agent.list_parquet_files()`
+        """
+        return await self._json(list_parquet_files._get_kwargs(folder_name=folder_name), options)
+
+    async def delete_parquet_file(
+        self, file_name: str, folder_name: str | None = None, **options: Unpack[RequestOptions]
+    ) -> ParquetDeleteResponse | None:
+        """DELETE /parquet/{file_name}: delete a parquet file; None when the reply has no body.
+
+        `file_name` is sent as one path segment (`exports/users.parquet` -> `exports%2Fusers.parquet`).
+
+        Example: `client.ai_agent.delete_parquet_file("exports/users.parquet")`
+        """
+        return await self._json(delete_parquet_file._get_kwargs(file_name, folder_name=folder_name), options)
+
+    # ------------------------------------------------------------------ tracing
+
+    async def get_traces(
+        self,
+        service: str | None = None,
+        limit: int | None = None,
+        time_range: int | None = None,
+        org_id: str | None = None,
+        details: bool | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> TraceListResponse:
+        """GET /trace/traces: recent traces of a service (sent as `timeRange`, `orgId`; `details=True` adds details).
+
+        `time_range` is in seconds.
+
+        Example: `traces = client.ai_agent.get_traces(service="ai-agent", limit=50, time_range=3600, details=True)`
+        """
+        kwargs = get_traces._get_kwargs(
+            service=service, limit=limit, time_range=time_range, org_id=org_id, details=details
+        )
+        return await self._json(kwargs, options)
+
+    async def get_trace(
+        self,
+        trace_id: str,
+        format: str | None = None,
+        span_metrics: bool | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> TraceDetailResponse:
+        """GET /trace/traces/{trace_id}: one whole trace, with size metadata.
+
+        Example: `trace = client.ai_agent.get_trace("trace_id_hex")`
+        """
+        return await self._json(get_trace._get_kwargs(trace_id, format_=format, span_metrics=span_metrics), options)
+
+    async def get_trace_services(self, **options: Unpack[RequestOptions]) -> TraceServicesResponse:
+        """GET /trace/services: the service names seen in the traces.
+
+        Example: `services = client.ai_agent.get_trace_services()`
+        """
+        return await self._json(get_trace_services._get_kwargs(), options)
+
+    async def get_trace_tags(
+        self, time_range: int | None = None, **options: Unpack[RequestOptions]
+    ) -> TraceTagsResponse:
+        """GET /trace/tags: the span tag names (`time_range` in seconds).
+
+        Example: `tags = client.ai_agent.get_trace_tags()`
+        """
+        return await self._json(get_trace_tags._get_kwargs(time_range=time_range), options)
+
+    async def get_trace_tag_values(
+        self, tag_name: str, time_range: int | None = None, **options: Unpack[RequestOptions]
+    ) -> TraceTagValuesResponse:
+        """GET /trace/tags/{tag_name}/values: the values seen for one tag (`time_range` in seconds).
+
+        Example: `values = client.ai_agent.get_trace_tag_values("http.status_code")`
+        """
+        return await self._json(get_trace_tag_values._get_kwargs(tag_name, time_range=time_range), options)
+
+    async def search_traceql(
+        self,
+        q: str | None = None,
+        *,
+        queries: str | None = None,
+        limit: int | None = None,
+        time_range: int | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> TraceQLSearchResponse:
+        """GET /trace/search/traceql: traces matching a TraceQL query `q`.
+
+        `queries` is a JSON-encoded array of several queries instead (results deduplicated by trace id).
+
+        Example: `results = client.ai_agent.search_traceql('{ .service.name = "ai-agent" && .http.status = 500 }')`
+        """
+        kwargs = search_traceql._get_kwargs(q=q, queries=queries, limit=limit, time_range=time_range, org_id=org_id)
+        return await self._json(kwargs, options)
+
+    # ------------------------------------------------------------------ chat client: auth
+
+    async def verify_chat_client_credentials(
+        self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> ChatClientUser:
+        """POST /chat-client/auth/verify-credentials: check a chat-client user's credentials.
+
+        Example: `client.ai_agent.verify_chat_client_credentials({"token": "tok_xxx"})`
+        """
+        return await self._json(verify_chat_client_credentials._get_kwargs(body=body), options)
+
+    async def register_chat_client(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> OkResponse:
+        """POST /chat-client/auth/register: create a chat-client user.
+
+        Example: `client.ai_agent.register_chat_client({"name": "web-app", "secret": "s3cr3t"})`
+        """
+        return await self._json(register_chat_client._get_kwargs(body=body), options)
+
+    async def get_chat_client_user(
+        self, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> ChatClientUser:
+        """POST /chat-client/auth/user: the calling chat-client user (its `id` is the chat `user_id`).
+
+        Without `body` the request has none.
+
+        Example: `user = client.ai_agent.get_chat_client_user({"token": "tok_xxx"})`
+        """
+        kwargs = get_chat_client_user._get_kwargs() if body is None else get_chat_client_user._get_kwargs(body=body)
+        return await self._json(kwargs, options)
+
+    # ------------------------------------------------------------------ chat client: chats
+
+    async def create_client_chat(
+        self,
+        body: Mapping[str, Any] | str,
+        *,
+        message: Mapping[str, Any] | None = None,
+        selectedVisibilityType: str | None = None,
+        assistantId: str | None = None,
+        organizationId: str | None = None,
+        userId: str | None = None,
+        type: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ClientChatCreateResponse:
+        """POST /chat-client/chats: create a chat with its first user message (or add the message if it exists).
+
+        `body` is the whole chat dict, or the chat id with the other fields as keywords (the old `(id, **fields)`
+        form); keywords given override the dict. `organizationId` defaults to the client's.
+
+        Example: `client.ai_agent.create_client_chat({"id": "chat_uuid", "selectedVisibilityType": "private", ...})`
+        """
+        fields = {
+            "message": message,
+            "selectedVisibilityType": selectedVisibilityType,
+            "assistantId": assistantId,
+            "organizationId": organizationId,
+            "userId": userId,
+            "type": type,
+        }
+        chat: dict[str, Any] = {"id": body} if isinstance(body, str) else dict(body)
+        chat.update({key: value for key, value in fields.items() if value is not None})
+        if chat.get("organizationId") is None:
+            organization = self._organization(None)
+            if organization:
+                chat["organizationId"] = organization
+        return await self._json(create_client_chat._get_kwargs(body=chat), options)
+
     async def list_client_chats(
         self,
         organization_id: str | None = None,
@@ -52,7 +588,8 @@ class AsyncAiAgentResource(AsyncResource):
     ) -> ClientChatList:
         """GET /chat-client/chats: one page of the caller's chats, newest first (cursor paging).
 
-        `organization_id` defaults to the client's. Walk every page with `iter_client_chats`.
+        `organization_id` defaults to the client's. `ending_before=<chat id>` gives older chats, `starting_after`
+        newer ones. Walk every page with `iter_client_chats`.
 
         Example: `chats = client.ai_agent.list_client_chats(organization_id="org_abc", limit=20)`
         """
@@ -62,6 +599,45 @@ class AsyncAiAgentResource(AsyncResource):
             starting_after=starting_after,
             ending_before=ending_before,
         )
+        return await self._json(kwargs, options)
+
+    async def iter_client_chats(
+        self,
+        organization_id: str | None = None,
+        limit: int | None = None,
+        ending_before: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncIterator[ClientChat]:
+        """GET /chat-client/chats, page after page: every chat, newest first, fetching a page only when needed.
+
+        Each next page starts before the oldest chat seen (`ending_before`); stops when the server says `hasMore`
+        is false. `organization_id` defaults to the client's; `ending_before` starts below a given chat.
+
+        Example: `for chat in client.ai_agent.iter_client_chats(limit=50): print(chat["title"])`
+        """
+
+        async def fetch(params: Mapping[str, Any]) -> ClientChatList:
+            return await self.list_client_chats(
+                organization_id=params["organization_id"],
+                limit=params["limit"],
+                ending_before=params["ending_before"],
+                **options,
+            )
+
+        start = {"organization_id": organization_id, "limit": limit, "ending_before": ending_before}
+        async for chat in async_iterate_pages(fetch, start, _CLIENT_CHAT_PAGES):
+            yield chat
+
+    async def delete_all_client_chats(
+        self, organization_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> DeleteAllClientChatsResponse | None:
+        """DELETE /chat-client/chats: delete all of the caller's chats of an organization, with messages and votes.
+
+        `organization_id` defaults to the client's. None when the reply has no body.
+
+        Example: `client.ai_agent.delete_all_client_chats("org_abc")`
+        """
+        kwargs = delete_all_client_chats._get_kwargs(organization_id=self._organization(organization_id))
         return await self._json(kwargs, options)
 
     async def get_client_chat(self, chat_id: str, **options: Unpack[RequestOptions]) -> ClientChat:
@@ -79,3 +655,159 @@ class AsyncAiAgentResource(AsyncResource):
         Example: `client.ai_agent.update_client_chat("chat_id", {"visibility": "private"})`
         """
         return await self._json(update_client_chat._get_kwargs(chat_id, body=body), options)
+
+    async def delete_client_chat(self, chat_id: str, **options: Unpack[RequestOptions]) -> ClientChat | None:
+        """DELETE /chat-client/chats/{chat_id}: delete a chat with its messages and votes; returns the deleted chat.
+
+        None when the server answers null or without a body (204).
+
+        Example: `client.ai_agent.delete_client_chat("chat_id")`
+        """
+        return await self._json(delete_client_chat._get_kwargs(chat_id), options)
+
+    async def generate_client_chat_title(
+        self, chat_id: str, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+    ) -> GenerateTitleResponse:
+        """POST /chat-client/chats/{chat_id}/title: generate a title (the chat itself is not updated).
+
+        `body` is optional: `{"message": {"parts": [...]}}` gives the text to title; without it nothing is sent.
+
+        Example: `client.ai_agent.generate_client_chat_title("chat_id")`
+        """
+        kwargs = (
+            generate_client_chat_title._get_kwargs(chat_id)
+            if body is None
+            else generate_client_chat_title._get_kwargs(chat_id, body=body)
+        )
+        return await self._json(kwargs, options)
+
+    # ------------------------------------------------------------------ chat client: messages and votes
+
+    async def persist_client_message(
+        self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> ClientMessageCreateResponse:
+        """POST /chat-client/messages: store a message produced elsewhere.
+
+        Example: `client.ai_agent.persist_client_message({"chatId": "chat_id", "content": "Hello"})`
+        """
+        return await self._json(persist_client_message._get_kwargs(body=body), options)
+
+    async def list_client_messages(self, chat_id: str, **options: Unpack[RequestOptions]) -> list[ClientMessage]:
+        """GET /chat-client/chats/{chat_id}/messages: every message of a chat, oldest first.
+
+        Example: `messages = client.ai_agent.list_client_messages("chat_id")`
+        """
+        return await self._json(list_client_messages._get_kwargs(chat_id), options)
+
+    async def delete_trailing_messages(self, message_id: str, **options: Unpack[RequestOptions]) -> OkResponse | None:
+        """DELETE /chat-client/messages/{message_id}/trailing: delete a message and every later one of its chat.
+
+        None when the reply has no body.
+
+        Example: `client.ai_agent.delete_trailing_messages("message_id")`
+        """
+        return await self._json(delete_trailing_messages._get_kwargs(message_id), options)
+
+    async def get_votes(self, chat_id: str, **options: Unpack[RequestOptions]) -> list[Vote]:
+        """GET /chat-client/chats/{chat_id}/votes: the up/down votes on a chat's messages.
+
+        Example: `votes = client.ai_agent.get_votes("chat_id")`
+        """
+        return await self._json(get_votes._get_kwargs(chat_id), options)
+
+    async def update_vote(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> OkResponse:
+        """PATCH /chat-client/votes: vote a message up or down.
+
+        Example: `client.ai_agent.update_vote({"messageId": "msg_id", "vote": "up"})`
+        """
+        return await self._json(update_vote._get_kwargs(body=body), options)
+
+    # ------------------------------------------------------------------ chat client: documents
+
+    async def create_document(
+        self, body: Mapping[str, Any], document_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> list[Document]:
+        """POST /chat-client/documents: save a version of an AI-generated document; returns the inserted row(s).
+
+        `document_id` (sent as the `id` query parameter) names the document to add a version to.
+
+        Example: `client.ai_agent.create_document({"kind": "text", "content": "Draft..."})`
+        """
+        return await self._json(create_document._get_kwargs(body=body, id=document_id), options)
+
+    async def get_document_latest_by_kind(
+        self, kind: DocumentKind, **options: Unpack[RequestOptions]
+    ) -> Document | None:
+        """GET /chat-client/documents/latest-by-kind: the caller's newest document of a kind, or None.
+
+        Example: `by_kind = client.ai_agent.get_document_latest_by_kind(kind="text")`
+        """
+        return await self._json(get_document_latest_by_kind._get_kwargs(kind=kind), options)
+
+    async def get_document(self, doc_id: str, **options: Unpack[RequestOptions]) -> list[Document]:
+        """GET /chat-client/documents/{doc_id}: every version of a document, oldest first.
+
+        Example: `doc = client.ai_agent.get_document("doc_id")`
+        """
+        return await self._json(get_document._get_kwargs(doc_id), options)
+
+    async def get_document_latest(self, doc_id: str, **options: Unpack[RequestOptions]) -> Document:
+        """GET /chat-client/documents/{doc_id}/latest: a document's newest version.
+
+        Example: `latest = client.ai_agent.get_document_latest("doc_id")`
+        """
+        return await self._json(get_document_latest._get_kwargs(doc_id), options)
+
+    async def get_document_public(self, doc_id: str, **options: Unpack[RequestOptions]) -> Document:
+        """GET /chat-client/documents/{doc_id}/public: a shared document's newest version.
+
+        Example: `pub = client.ai_agent.get_document_public("doc_id")`
+        """
+        return await self._json(get_document_public._get_kwargs(doc_id), options)
+
+    async def delete_document(
+        self, doc_id: str, timestamp: str | None = None, **options: Unpack[RequestOptions]
+    ) -> list[Document] | None:
+        """DELETE /chat-client/documents/{doc_id}: delete a document's versions; returns the deleted ones.
+
+        `timestamp` (ISO 8601) deletes only the versions created after it. None when the reply has no body.
+
+        Example: `client.ai_agent.delete_document("doc_id")`
+        """
+        return await self._json(delete_document._get_kwargs(doc_id, timestamp=timestamp), options)
+
+    async def get_document_suggestions(
+        self, document_id: str, **options: Unpack[RequestOptions]
+    ) -> list[DocumentSuggestion]:
+        """GET /chat-client/documents/{document_id}/suggestions: the edit suggestions on a document.
+
+        Example: `suggestion = client.ai_agent.get_document_suggestions("doc_id")`
+        """
+        return await self._json(get_document_suggestions._get_kwargs(document_id), options)
+
+    # ------------------------------------------------------------------ admin guides
+
+    async def list_admin_guides(self, **options: Unpack[RequestOptions]) -> AdminGuideListResponse:
+        """GET /admin/guides: the admin guide files.
+
+        Example: `guides = client.ai_agent.list_admin_guides()`
+        """
+        return await self._json(list_admin_guides._get_kwargs(), options)
+
+    async def get_admin_guide(self, filename: str, **options: Unpack[RequestOptions]) -> httpx.Response:
+        """GET /admin/guides/{filename}: a guide file (usually a PDF) as the read `httpx.Response`.
+
+        The bytes are `response.content`; to stream a large file to disk instead, use `download_admin_guide`.
+
+        Example: `response = client.ai_agent.get_admin_guide("onboarding.pdf")`
+        """
+        return await self._response(get_admin_guide._get_kwargs(filename), options)
+
+    async def download_admin_guide(self, filename: str, path: str | Path, **options: Unpack[RequestOptions]) -> Path:
+        """GET /admin/guides/{filename}, streamed chunk by chunk to `path`; returns the path.
+
+        A partly written file is removed when the download fails.
+
+        Example: `client.ai_agent.download_admin_guide("onboarding.pdf", "onboarding.pdf")`
+        """
+        return await self._download(get_admin_guide._get_kwargs(filename), path, options)
