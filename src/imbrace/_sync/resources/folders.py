@@ -1,14 +1,145 @@
 # Generated from src/imbrace/_async/resources/folders.py by codegen/unasync.py. Do not edit: change the async source.
-"""`client.folders`: Knowledge Hub folders (the data-board folder routes)."""
+"""`client.folders`: Knowledge Hub folders (the data-board folder routes), as the server sends them.
+
+The same six routes back `client.boards.*folder*`. The two namespaces differ only in their results, and on purpose:
+`folders.*` returns the server's reply as is (`{"success", "message", "data": ...}`), while `boards.*folder*` unwraps
+`data` (and `get_folder` unwraps `data.folder`), as the old package did. `boards` calls these methods and unwraps, so
+the requests (defaults included) are the same from both.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Unpack
+
+from ..._generated.gateway.api.boards import (
+    create_folder,
+    delete_folders,
+    get_folder,
+    get_folder_contents,
+    search_folders,
+    update_folder,
+)
+from ..._types import RequestOptions
 from ._resource import Resource
+
+if TYPE_CHECKING:
+    from ..._generated.gateway.shapes import DeleteResult, FolderDetailEnvelope, FolderEnvelope, FolderList
 
 __all__ = ["FoldersResource"]
 
+# The backend requires both; "upload" is the only source type it accepts from clients, "root" the top level.
+FOLDER_DEFAULTS: Mapping[str, str] = {"source_type": "upload", "parent_folder_id": "root"}
+
+
+def folder_create_body(body: Mapping[str, Any]) -> dict[str, Any]:
+    """The body of a folder creation: the required defaults, then the caller's keys (which win), in a new dict."""
+    return {**FOLDER_DEFAULTS, **body}
+
+
+def ids_body(ids: str | Sequence[str]) -> dict[str, list[str]]:
+    """`{"ids": [...]}` for the delete routes; a single id string counts as one id (not as its characters)."""
+    return {"ids": [ids] if isinstance(ids, str) else list(ids)}
+
+
+def with_query(kwargs: dict[str, Any], params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A generated request plus a caller's pass-through query dict (None values dropped; the caller's dict is kept)."""
+    if not params:
+        return kwargs
+    extra = {name: value for name, value in params.items() if value is not None}
+    return {**kwargs, "params": {**(kwargs.get("params") or {}), **extra}}
+
 
 class FoldersResource(Resource):
-    """Knowledge Hub folders (the data-board folder routes)."""
+    """Knowledge Hub folders (the data-board folder routes); results are the server's reply, not unwrapped."""
 
     _service = "data_board"
+
+    def search(self, params: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]) -> FolderList:
+        """GET /data-board/folders/search: folders whose name matches `q` (all folders without it).
+
+        `params` is passed through as the query string, e.g. `{"q": "reports", "limit": 10}`; None values are left
+        out. The service takes the organization from the credentials.
+
+        Returns the reply as sent: `{"success", "message", "data": [folder, ...]}`
+        (`client.boards.search_folders` returns the list alone).
+
+        Example: `folders = client.folders.search({"q": "Q1"})["data"]`
+        """
+        return self._json(with_query(search_folders._get_kwargs(), params), options)
+
+    def get(
+        self, folder_id: str, *, recursive: bool | None = None, **options: Unpack[RequestOptions]
+    ) -> FolderDetailEnvelope:
+        """GET /data-board/folders/{folder_id}: one folder and its subfolders.
+
+        `recursive=True` returns the whole subtree as a flat list (sent as `true`/`false`; omitted when None).
+
+        Returns the reply as sent: `{"data": {"folder": {...}, "subfolders": [...]}}`
+        (`client.boards.get_folder` returns the folder alone).
+
+        Example: `folder = client.folders.get("folder_id")["data"]["folder"]`
+        """
+        return self._json(get_folder._get_kwargs(folder_id, recursive=recursive), options)
+
+    def get_contents(
+        self,
+        folder_id: str,
+        *,
+        skip: int | None = None,
+        limit: int | None = None,
+        sort_by: str | None = None,
+        sort_order: str | None = None,
+        recursive: bool | None = None,
+        q: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> FolderDetailEnvelope:
+        """GET /data-board/folders/{folder_id}/contents: a folder's subfolders and files.
+
+        Without arguments the service returns everything. `skip`/`limit` page the subfolders and the files alike,
+        `sort_by` (`name`, `created_time`, `last_updated_time`, ...) and `sort_order` (`asc`/`desc`) order them,
+        `recursive=True` includes the files of the whole subtree, and `q` matches file names.
+
+        Returns the reply as sent: `{"data": {"folder", "subfolders", "files", "pagination"}}`
+        (`client.boards.get_folder_contents` returns `data`; `client.boards.iter_folder_files` walks the pages).
+
+        Example: `files = client.folders.get_contents("folder_id")["data"]["files"]`
+        """
+        kwargs = get_folder_contents._get_kwargs(
+            folder_id, skip=skip, limit=limit, sort_by=sort_by, sort_order=sort_order, recursive=recursive, q=q
+        )
+        return self._json(kwargs, options)
+
+    def create(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FolderEnvelope:
+        """POST /data-board/folders: create a folder.
+
+        `body` holds `name` and optionally `parent_folder_id`, `team_ids`, `organization_id`, ... The backend requires
+        `source_type` and `parent_folder_id`: they default to `"upload"` and `"root"` (a top-level folder); keys in
+        `body` win. (The old `folders.create` did not fill them, so the backend rejected it; `boards.create_folder`
+        always did.) The caller's dict is not changed.
+
+        Returns the reply as sent: `{"success", "message", "data": {folder}}`.
+
+        Example: `folder = client.folders.create({"name": "Q1 Reports"})["data"]`
+        """
+        return self._json(create_folder._get_kwargs(body=folder_create_body(body)), options)
+
+    def update(self, folder_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FolderEnvelope:
+        """PUT /data-board/folders/{folder_id}: rename a folder (`{"name": ...}`; the body is passed through).
+
+        Returns the reply as sent: `{"success", "message", "data": {folder}}`.
+
+        Example: `client.folders.update("folder_id", {"name": "Q1 2025 Reports"})`
+        """
+        return self._json(update_folder._get_kwargs(folder_id, body=dict(body)), options)
+
+    def delete(self, folder_ids: str | Sequence[str], **options: Unpack[RequestOptions]) -> DeleteResult:
+        """POST /data-board/folders/delete: delete folders, their subfolders and their files. Destructive.
+
+        `folder_ids` is a list of ids (a single id string is taken as one id); sent as `{"ids": [...]}`.
+
+        Returns the reply as sent, e.g. `{"success": True, "data": {"deletedCount": 1}}`.
+
+        Example: `client.folders.delete(["folder_id"])`
+        """
+        return self._json(delete_folders._get_kwargs(body=ids_body(folder_ids)), options)
