@@ -2,6 +2,7 @@
 
 Files are handed to httpx as open file objects, which it streams in chunks: a large upload is never read into
 memory, and a retry re-reads it from the start (httpx seeks back). Paths are opened here and closed after the call.
+A `(None, "text")` entry is a plain form field, the old package's way to send extra fields through `files=`.
 """
 
 from __future__ import annotations
@@ -17,11 +18,7 @@ __all__ = ["FileInput", "FilesArg", "multipart_parts"]
 
 FileContent: TypeAlias = IO[bytes] | bytes
 FileInput: TypeAlias = (
-    str
-    | os.PathLike[str]
-    | FileContent
-    | tuple[str | None, FileContent]
-    | tuple[str | None, FileContent, str | None]
+    str | os.PathLike[str] | FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
 )
 FilesArg: TypeAlias = Mapping[str, FileInput] | FileInput
 Part: TypeAlias = tuple[str, tuple[str | None, Any, str | None] | tuple[None, str]]
@@ -35,7 +32,12 @@ def multipart_parts(files: FilesArg | None, fields: Mapping[str, object] | None 
     if files is None:
         raise ValueError("an upload needs a file: pass files={'file': ...}, a path, bytes or a file object")
     with ExitStack() as stack:
-        parts: list[Part] = [(name, _file_part(value, stack)) for name, value in _named(files)]
+        parts: list[Part] = []
+        for name, value in _named(files):
+            if _is_form_field(value):
+                parts.append((name, (None, _field_text(value[1]))))  # type: ignore[index]
+            else:
+                parts.append((name, _file_part(value, stack)))
         for name, field in (fields or {}).items():
             if field is not None:
                 parts.append((name, (None, _field_text(field))))
@@ -46,6 +48,11 @@ def _named(files: FilesArg) -> list[tuple[str, FileInput]]:
     if isinstance(files, Mapping):
         return list(files.items())
     return [(DEFAULT_PART, files)]
+
+
+def _is_form_field(value: FileInput) -> bool:
+    """The old package's way to send a plain field through `files=`: `(None, "value")`."""
+    return isinstance(value, tuple) and len(value) == 2 and value[0] is None and isinstance(value[1], str)
 
 
 def _file_part(value: FileInput, stack: ExitStack) -> tuple[str | None, Any, str | None]:

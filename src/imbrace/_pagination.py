@@ -54,9 +54,13 @@ class OffsetPages(PageStyle):
 
     def next_params(self, page: Any, items: list[Any], params: Mapping[str, Any]) -> dict[str, Any] | None:
         limit = params.get(self.limit_key) or self.default_limit
+        offset = (params.get(self.offset_key) or 0) + len(items)
+        total = page.get("total") if isinstance(page, Mapping) else None
+        if isinstance(total, int) and not isinstance(total, bool) and offset >= total:
+            return None
         if not _more(page, len(items), limit):
             return None
-        return {**params, self.offset_key: (params.get(self.offset_key) or 0) + len(items), self.limit_key: limit}
+        return {**params, self.offset_key: offset, self.limit_key: limit}
 
 
 @attrs.frozen

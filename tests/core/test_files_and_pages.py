@@ -1,0 +1,71 @@
+"""Upload parts and paging decisions: the pure pieces every namespace relies on."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from imbrace._files import multipart_parts
+from imbrace._pagination import CursorPages, NumberedPages, OffsetPages
+
+
+def test_doc_files_dict_keeps_the_file_object_for_streaming(tmp_path: Path) -> None:
+    source = tmp_path / "report.pdf"
+    source.write_bytes(b"%PDF-1.4")
+    with source.open("rb") as handle, multipart_parts({"file": handle}, {"agent_id": "asst_abc"}) as parts:
+        assert parts[0] == ("file", ("report.pdf", handle, "application/pdf"))
+        assert parts[1] == ("agent_id", (None, "asst_abc"))
+
+
+def test_a_path_is_opened_for_the_call_and_closed_after(tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text("hello")
+    with multipart_parts(source) as parts:
+        name, (filename, handle, content_type) = parts[0]  # type: ignore[misc]
+        assert (name, filename, content_type) == ("file", "notes.txt", "text/plain")
+        assert not handle.closed
+    assert handle.closed
+
+
+def test_bytes_and_unnamed_streams_get_a_filename_and_a_type() -> None:
+    with multipart_parts(b"raw") as parts:
+        assert parts == [("file", ("upload.bin", b"raw", "application/octet-stream"))]
+    with multipart_parts(io.BytesIO(b"x")) as parts:
+        assert parts[0][1][0] == "upload.bin"
+
+
+def test_old_style_none_tuples_are_form_fields_and_none_fields_are_dropped() -> None:
+    with multipart_parts({"file": ("a.csv", b"1,2"), "folder_id": (None, "f1")}, {"skip": None, "flag": True}) as parts:
+        assert parts == [("file", ("a.csv", b"1,2", "text/csv")), ("folder_id", (None, "f1")), ("flag", (None, "true"))]
+
+
+def test_missing_file_and_no_file_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="nothing-here"), multipart_parts(tmp_path / "nothing-here"):
+        pass
+    with pytest.raises(ValueError, match="needs a file"), multipart_parts(None):
+        pass
+
+
+def test_offset_pages_stop_at_total_or_a_short_page() -> None:
+    style = OffsetPages(items_path=("data",), default_limit=2)
+    page = {"data": [1, 2], "total": 4}
+    assert style.next_params(page, [1, 2], {"limit": 2}) == {"limit": 2, "skip": 2}
+    assert style.next_params({"data": [3, 4], "total": 4}, [3, 4], {"limit": 2, "skip": 2}) is None
+    assert style.next_params({"data": [1]}, [1], {"limit": 2}) is None
+    assert style.next_params({"data": [1, 2], "has_more": False}, [1, 2], {"limit": 2}) is None
+
+
+def test_numbered_and_cursor_pages_follow_the_server_flags() -> None:
+    numbered = NumberedPages(items_path=("data", "files"))
+    page = {"data": {"files": [1, 2]}, "pagination": {"has_next": True}}
+    assert numbered.items(page) == [1, 2]
+    assert numbered.next_params(page, [1, 2], {"page": 3}) == {"page": 4}
+    cursor = CursorPages(cursor_key="ending_before")
+    chats = [{"id": "c9"}, {"id": "c8"}]
+    assert cursor.next_params({"chats": chats, "hasMore": True}, chats, {"limit": 2}) == {
+        "limit": 2,
+        "ending_before": "c8",
+    }
+    assert cursor.next_params({"hasMore": False}, chats, {"limit": 2}) is None
