@@ -108,9 +108,8 @@ def test_surface_row_on_both_clients(row: dict[str, str]) -> None:
 
         return httpx.MockTransport(handler)
 
-    sync_client = ImbraceClient(
-        api_key="k", organization_id="org", gateway="http://gw", http_client=httpx.Client(transport=record(sync_requests))
-    )
+    sync_http = httpx.Client(transport=record(sync_requests))
+    sync_client = ImbraceClient(api_key="k", organization_id="org", gateway="http://gw", http_client=sync_http)
     sync_method = getattr(getattr(sync_client, namespace), name)
     args, kwargs = SAMPLE_CALLS.get(f"{namespace}.{name}") or _call_arguments(sync_method)
     _consume_sync(sync_method(*args, **kwargs))

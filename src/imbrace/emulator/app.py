@@ -1,0 +1,95 @@
+"""The emulator's ASGI app: every operation of both specs on one origin, plus the `/_emulator` admin routes.
+
+A request goes through: match the operation -> count it -> apply an injected fault -> check the credential ->
+parse and validate it against the spec -> the operation's handler -> (a `cut` fault breaks the response).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from .admin import admin_routes
+from .auth import credential_of
+from .config import EmulatorSettings
+from .errors import HttpError, error_response
+from .faults import Fault
+from .handlers import HANDLERS, Ctx
+from .responses import CutResponse, quiet_injected_cuts
+from .routing import Match
+from .specs import operations
+from .state import EmulatorState
+
+__all__ = ["create_app", "emulator_state"]
+
+_ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+
+
+def create_app(settings: EmulatorSettings | None = None) -> Starlette:
+    """A new emulator with its own state; `emulator_state(app)` reaches that state."""
+    declared = {op.operation_id for op in operations()}
+    if declared != set(HANDLERS):
+        missing, unknown = sorted(declared - set(HANDLERS)), sorted(set(HANDLERS) - declared)
+        raise RuntimeError(f"operations without a handler: {missing}; handlers of no operation: {unknown}")
+    quiet_injected_cuts()
+    app = Starlette(routes=[*admin_routes(), Route("/{path:path}", dispatch, methods=_ALL_METHODS)])
+    app.state.emulator = EmulatorState(settings or EmulatorSettings())
+    return app
+
+
+def emulator_state(app: Starlette) -> EmulatorState:
+    state: EmulatorState = app.state.emulator
+    return state
+
+
+async def dispatch(request: Request) -> Response:
+    state = emulator_state(request.app)
+    method, path = request.method, request.url.path
+    raw_path = (request.scope.get("raw_path") or path.encode()).split(b"?", 1)[0]
+    match = state.router.match(method, raw_path.decode("latin-1"))
+    route = match.operation.route if match else None
+    body = await request.body()
+    state.requests.record(method, path, route, body)
+    fault = state.faults.take(method, path, route)
+    if fault is not None and fault.kind == "slow":
+        await asyncio.sleep(fault.delay)
+    if fault is not None and fault.kind == "status":
+        return _fault_response(method, path, fault)
+    response = _answer(state, request, match, body)
+    if fault is not None and fault.kind == "cut":
+        return CutResponse(response, fault.after)
+    return response
+
+
+def _answer(state: EmulatorState, request: Request, match: Match | None, body: bytes) -> Response:
+    method, path = request.method, request.url.path
+    try:
+        if match is None:
+            raise HttpError(404, _not_found(method, path))
+        op = match.operation
+        credential = state.auth.check(request.headers) if op.secured else credential_of(request.headers)
+        parsed = state.validator.parse(op, request.query_params, request.headers.get("content-type", ""), body)
+        reply = HANDLERS[op.operation_id](Ctx(request, state, match.params, credential, parsed.body, parsed.form))
+    except HttpError as error:
+        return error_response(method, path, error)
+    return reply if isinstance(reply, Response) else JSONResponse(reply)
+
+
+def _fault_response(method: str, path: str, fault: Fault) -> Response:
+    headers = {}
+    if fault.retry_after is not None:
+        headers["retry-after"] = str(math.ceil(fault.retry_after))
+        headers["retry-after-ms"] = str(int(fault.retry_after * 1000))
+    error = HttpError(fault.status, f"Injected fault: {fault.status}", headers=headers)
+    return error_response(method, path, error)
+
+
+def _not_found(method: str, path: str) -> str:
+    if path.startswith("/ai-agent/"):
+        return f"API endpoint not found: {method} {path}"
+    return f"Cannot {method} {path}"

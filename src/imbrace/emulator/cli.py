@@ -1,0 +1,56 @@
+"""`python -m imbrace.emulator` and `imbrace emulator`: serve the emulator in the foreground until Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+import uvicorn
+
+from .app import create_app, emulator_state
+from .config import EmulatorSettings
+
+__all__ = ["main"]
+
+_DEMO_CHAT_DELAY = 0.03
+
+
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description="A local, stateful Imbrace platform (gateway + AI agent).")
+    parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8787, help="port to listen on (default 8787; 0 picks one)")
+    parser.add_argument("--db", metavar="FILE", help="keep the state in this SQLite file across restarts")
+    parser.add_argument("--api-key", metavar="KEY", help="accept only this API key (default: any credential)")
+    parser.add_argument(
+        "--chat-delay",
+        type=float,
+        default=_DEMO_CHAT_DELAY,
+        metavar="SECONDS",
+        help=f"pause between stream events (default {_DEMO_CHAT_DELAY})",
+    )
+    parser.add_argument(
+        "--embedding-delay", type=float, default=1.0, metavar="SECONDS", help="time an embedding takes (default 1.0)"
+    )
+    parser.add_argument("--no-validate", action="store_true", help="do not check requests against the specs")
+    parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, prog: str = "python -m imbrace.emulator") -> int:
+    args = _parser(prog).parse_args(argv)
+    settings = EmulatorSettings(
+        api_key=args.api_key,
+        db=args.db,
+        chat_delay=args.chat_delay,
+        embedding_delay=args.embedding_delay,
+        validate=not args.no_validate,
+    )
+    app = create_app(settings)
+    store = f"SQLite file {args.db}" if args.db else "memory"
+    auth = "only the configured API key" if args.api_key else "any credential"
+    print(f"Imbrace emulator on http://{args.host}:{args.port} (state in {store}; accepts {auth})", flush=True)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, lifespan="off")
+    finally:
+        emulator_state(app).close()
+    return 0

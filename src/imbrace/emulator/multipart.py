@@ -1,0 +1,75 @@
+"""`multipart/form-data` bodies, split exactly on their boundary so binary file parts survive byte for byte."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from email.message import Message
+from email.utils import collapse_rfc2231_value
+
+__all__ = ["Form", "MultipartError", "UploadedFile", "parse_multipart"]
+
+
+class MultipartError(ValueError):
+    """The body is not the multipart document its content type announces."""
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Form:
+    """Text fields and file parts by name (the last part wins when a name repeats)."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    files: dict[str, UploadedFile] = field(default_factory=dict)
+
+
+def parse_multipart(content_type: str, body: bytes) -> Form:
+    boundary = _param(f"Content-Type: {content_type}", "content-type", "boundary")
+    if not boundary:
+        raise MultipartError("multipart/form-data without a boundary")
+    delimiter = b"--" + boundary.encode("latin-1")
+    chunks = body.split(delimiter)
+    if len(chunks) < 3 or not chunks[-1].startswith(b"--"):
+        raise MultipartError("the multipart body is not terminated by its closing boundary")
+    form = Form()
+    for chunk in chunks[1:-1]:
+        head, sep, data = chunk.removeprefix(b"\r\n").partition(b"\r\n\r\n")
+        if not sep:
+            raise MultipartError("a multipart part has no header block")
+        headers = head.decode("latin-1")
+        name = _param(headers, "content-disposition", "name")
+        if not name:
+            raise MultipartError("a multipart part has no name")
+        data = data.removesuffix(b"\r\n")
+        filename = _param(headers, "content-disposition", "filename")
+        if filename is None:
+            form.fields[name] = data.decode("utf-8", errors="replace")
+        else:
+            content_type = _header(headers, "content-type") or "application/octet-stream"
+            form.files[name] = UploadedFile(filename, content_type, data)
+    return form
+
+
+def _param(headers: str, header: str, param: str) -> str | None:
+    message = Message()
+    value = _header(headers, header)
+    if value is None:
+        return None
+    message[header] = value
+    found = message.get_param(param, header=header)
+    if found is None:
+        return None
+    return collapse_rfc2231_value(found)
+
+
+def _header(headers: str, name: str) -> str | None:
+    for line in headers.split("\r\n"):
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() == name:
+            return value.strip()
+    return None
