@@ -10,6 +10,7 @@ import pytest
 from imbrace.emulator import Emulator
 from imbrace.testing import TEST_API_KEY
 
+
 @pytest.fixture(scope="session")
 def raw_client(imbrace_emulator_server: Emulator) -> Iterator[httpx.Client]:
     headers = {"x-api-key": TEST_API_KEY, "x-organization-id": "org_test"}

@@ -1,0 +1,404 @@
+# Generated from src/imbrace/_async/streaming.py by codegen/unasync.py. Do not edit: change the async source.
+"""Streams over an open 2xx response: the chat UI message stream, OpenAI completion chunks, the chat status stream.
+
+Each stream reads the body as it arrives (never whole first), can be read once, and closes the response when the
+reading ends, breaks, fails, is cancelled, or the stream is garbage collected. A body that stops early raises
+`IncompleteStreamError` saying how much arrived; an error the server reports inside the stream raises `StreamError`
+after the chunks before it were delivered.
+
+`codegen/unasync.py` derives `imbrace._sync.streaming` (ChatStream, CompletionStream, EventStream) from this file.
+Where the sides differ, lines ending in `# async-only` are dropped from the sync twin, and a line right after an
+async-only `raise` or `return` is the sync twin's own.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import json
+from collections.abc import Generator, Iterable, Iterator
+from typing import Any, Generic, Self, TypeVar
+
+import httpx
+
+from .._accumulate import MessageAccumulator, UIMessage, text_delta
+from .._errors import APITimeoutError, IncompleteStreamError, StreamConsumedError, StreamError
+from .._sse import ServerSentEvent, SSEDecoder
+from ..types import ui_message
+from ..types.ai import ChatCompletionChunk
+from ..types.ui_message import (
+    ChatStatusEvent,
+    ErrorChunk,
+    FinishChunk,
+    FinishStepChunk,
+    StartChunk,
+    StartStepChunk,
+    TextDeltaChunk,
+    TextEndChunk,
+    TextStartChunk,
+    UIMessageChunk,
+    parse_ui_chunk_json,
+)
+
+__all__ = ["ChatStream", "CompletionStream", "EventStream", "ResponseStream"]
+
+T = TypeVar("T")
+
+_DONE = "[DONE]"
+_PLAIN_TEXT_ID = "text-1"
+
+ui_message.build_validators()
+ChatCompletionChunk.model_rebuild()
+
+
+class ResponseStream(Generic[T]):
+    """What the streams share: the raw response's API (as the documentation uses it), reading once, closing."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+        """The open httpx response."""
+        self._consumer: str | None = None
+        self._closed_by_caller = False
+        self._sse = SSEDecoder()
+        self._events = 0
+        self._chars = 0
+        self._bytes = 0
+        self._done = False
+        self._may_end = False
+        self._error: StreamError | None = None
+
+    @property
+    def status_code(self) -> int:
+        return self.response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.response.headers
+
+    def raise_for_status(self) -> Self:
+        """Returns the stream: a stream's status is always 2xx, since a failed status raised a typed error already."""
+        self.response.raise_for_status()
+        return self
+
+    @property
+    def content(self) -> bytes:
+        """The whole body, read on first access (an async stream must be read, awaited, first, as with httpx)."""
+        return self._read_body().content
+
+    @property
+    def text(self) -> str:
+        """The whole body as text, read on first access (an async stream must be read, awaited, first)."""
+        return self._read_body().text
+
+    def read(self) -> bytes:
+        """Read the whole body and close the response; `content` and `text` then hold it."""
+        if self._consumer != "read()":
+            self._claim("read()")
+            try:
+                with self._errors():
+                    self.response.read()
+            finally:
+                self.close()
+        return self.response.content
+
+    def iter_bytes(self) -> Iterator[bytes]:
+        """The body as it arrives, content-decoded."""
+        self._claim("iter_bytes()")
+        try:
+            with self._errors():
+                for data in self.response.iter_bytes():
+                    self._bytes += len(data)
+                    yield data
+        finally:
+            self.close()
+
+    def iter_lines(self) -> Iterator[str]:
+        """The body's text lines as they arrive, as httpx splits them."""
+        self._claim("iter_lines()")
+        try:
+            with self._errors():
+                for line in self.response.iter_lines():
+                    yield line
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Close the response now; reading stops, and a later read raises `StreamConsumedError`."""
+        self._closed_by_caller = True
+        self._consumer = self._consumer or "close()"
+        self.response.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        """Garbage collection closes a response nobody closed (the async side schedules it on the stream's loop)."""
+        response: httpx.Response | None = self.__dict__.get("response")
+        if response is None or response.is_closed:
+            return
+        response.close()
+
+    def _items(self, consumer: str) -> Iterator[T]:
+        """The stream's items for `consumer`, each as soon as its bytes arrive; the response closes when this ends."""
+        self._claim(consumer)
+        reads = self._reads()
+        try:
+            for items in reads:
+                for item in items:
+                    yield item
+        finally:
+            reads.close()
+            self.close()
+
+    def _reads(self) -> Generator[Iterable[T]]:
+        """The items of each network read, as soon as its bytes arrive; after the last of them, the failure if any.
+
+        The items are parsed lazily, as the reader takes them: parsing a large read all at once is slower, since
+        its objects no longer fit the CPU caches.
+        """
+        with self._errors():
+            for data in self.response.iter_bytes():
+                self._bytes += len(data)
+                yield self._feed(data)
+                if self._error is not None:
+                    raise self._error
+                if self._done:
+                    return
+            yield self._end()
+        self._check_end()
+
+    def _feed(self, data: bytes) -> Iterable[T]:
+        return self._convert(self._sse.feed(data))
+
+    def _end(self) -> Iterable[T]:
+        return self._convert(self._sse.end())
+
+    def _convert(self, events: list[ServerSentEvent]) -> Iterator[T]:
+        """The items for some events; sets `_done` at the terminator and `_error` at a failure, and stops there."""
+        raise NotImplementedError
+
+    def _check_end(self) -> None:
+        if self._done or self._closed_by_caller:
+            return
+        if self._sse.pending:
+            raise self._incomplete("The stream ended in the middle of an event")
+        if not self._may_end:
+            raise self._incomplete("The stream ended without [DONE] or a finish")
+
+    def _claim(self, consumer: str) -> None:
+        if self._consumer is not None:
+            raise StreamConsumedError(f"This stream was {self._used()}; a stream can be read once.")
+        self._consumer = consumer
+
+    def _used(self) -> str:
+        return "closed" if self._consumer == "close()" else f"already read by {self._consumer}"
+
+    def _read_body(self) -> httpx.Response:
+        if self._consumer is None:
+            self.read()
+        if self._consumer != "read()":
+            raise StreamConsumedError(f"The body was not kept: this stream was {self._used()}.")
+        return self.response
+
+    @contextlib.contextmanager
+    def _errors(self) -> Generator[None]:
+        """Turn httpx's failures in mid-body into the SDK's errors, saying how much had arrived."""
+        try:
+            yield
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError(
+                f"The stream timed out after {self._progress()}.", request=self.response.request
+            ) from exc
+        except (httpx.TransportError, httpx.StreamClosed) as exc:
+            if not self._closed_by_caller:
+                raise self._incomplete(f"The connection was cut ({type(exc).__name__}: {exc})") from exc
+
+    def _incomplete(self, what: str) -> IncompleteStreamError:
+        return IncompleteStreamError(
+            f"{what} after {self._progress()}; the answer is incomplete.",
+            request=self.response.request,
+            received_events=self._events,
+        )
+
+    def _progress(self) -> str:
+        if self._events:
+            return f"{self._events} events ({self._chars} characters of text)"
+        return f"{self._bytes} bytes"
+
+    def _fail(self, message: str, body: object) -> None:
+        self._error = StreamError(message, request=self.response.request, body=body)
+
+
+class ChatStream(ResponseStream[UIMessageChunk]):
+    """The reply of `stream_chat`: a Vercel AI SDK UI message stream, or the whole text of a non-streaming agent.
+
+    Iterating yields typed chunks (`UIMessageChunk`); `iter_text()` yields only the answer text;
+    `get_final_message()` reads everything into one `UIMessage`. A `text/plain` reply (an agent created with
+    `streaming: false`) reads as the chunks Vercel's own client makes of a text stream: start, start-step,
+    text-start, a text-delta per arriving piece, text-end, finish-step, finish.
+    """
+
+    def __init__(self, response: httpx.Response) -> None:
+        super().__init__(response)
+        content_type = response.headers.get("content-type", "")
+        self._plain = _PlainText(response.encoding or "utf-8") if content_type.startswith("text/plain") else None
+
+    def __iter__(self) -> Iterator[UIMessageChunk]:
+        return self.iter_events()
+
+    def iter_events(self) -> Iterator[UIMessageChunk]:
+        """Each chunk as soon as it arrives, up to `[DONE]`; an `error` chunk raises `StreamError`."""
+        return self._items("iter_events()")
+
+    def iter_text(self) -> Iterator[str]:
+        """The answer text as it arrives: text deltas (or OpenAI-style `choices[0].delta.content`)."""
+        self._claim("iter_text()")
+        reads = self._reads()
+        try:
+            for chunks in reads:
+                for chunk in chunks:
+                    text = text_delta(chunk)
+                    if text:
+                        yield text
+        finally:
+            reads.close()
+            self.close()
+
+    def get_final_message(self) -> UIMessage:
+        """Read the whole stream and return the message it builds (text, reasoning, tool calls, data parts)."""
+        accumulator = MessageAccumulator()
+        for chunk in self._items("get_final_message()"):
+            accumulator.add(chunk)
+        return accumulator.message
+
+    def _feed(self, data: bytes) -> Iterable[UIMessageChunk]:
+        if self._plain is None:
+            return super()._feed(data)
+        return self._count(self._plain.feed(data))
+
+    def _end(self) -> Iterable[UIMessageChunk]:
+        if self._plain is None:
+            return super()._end()
+        self._done = True
+        return self._count(self._plain.end())
+
+    def _count(self, chunks: list[UIMessageChunk]) -> list[UIMessageChunk]:
+        self._events += len(chunks)
+        self._chars += sum(len(chunk.delta) for chunk in chunks if isinstance(chunk, TextDeltaChunk))
+        return chunks
+
+    def _convert(self, events: list[ServerSentEvent]) -> Iterator[UIMessageChunk]:
+        for event in events:
+            data = event.data
+            if data == _DONE:
+                self._done = True
+                return
+            try:
+                chunk = parse_ui_chunk_json(data)
+            except (ValueError, TypeError) as exc:
+                self._fail(f"The stream sent a malformed chunk ({exc}): {data[:200]!r}", data)
+                return
+            if isinstance(chunk, TextDeltaChunk):
+                self._chars += len(chunk.delta)
+            elif isinstance(chunk, FinishChunk):
+                self._may_end = True
+            elif isinstance(chunk, ErrorChunk):
+                self._fail(
+                    chunk.error_text or "The stream reported an error without a message.",
+                    chunk.model_dump(by_alias=True),
+                )
+                return
+            self._events += 1
+            yield chunk
+
+
+class _PlainText:
+    """A `text/plain` body as UI message chunks, decoded incrementally so no character is cut."""
+
+    def __init__(self, encoding: str) -> None:
+        self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self._started = False
+
+    def feed(self, data: bytes) -> list[UIMessageChunk]:
+        return self._delta(self._decoder.decode(data))
+
+    def end(self) -> list[UIMessageChunk]:
+        chunks = self._delta(self._decoder.decode(b"", final=True))
+        return [*chunks, TextEndChunk(id=_PLAIN_TEXT_ID), FinishStepChunk(), FinishChunk()]
+
+    def _delta(self, text: str) -> list[UIMessageChunk]:
+        chunks: list[UIMessageChunk] = []
+        if not self._started:
+            self._started = True
+            chunks += [StartChunk(), StartStepChunk(), TextStartChunk(id=_PLAIN_TEXT_ID)]
+        if text:
+            chunks.append(TextDeltaChunk(id=_PLAIN_TEXT_ID, delta=text))
+        return chunks
+
+
+class CompletionStream(ResponseStream[ChatCompletionChunk]):
+    """The reply of `ai.stream`: OpenAI `chat.completion.chunk` events up to `[DONE]`; an error payload raises."""
+
+    def __iter__(self) -> Iterator[ChatCompletionChunk]:
+        return self.iter_chunks()
+
+    def iter_chunks(self) -> Iterator[ChatCompletionChunk]:
+        """Each completion chunk as soon as it arrives."""
+        return self._items("iter_chunks()")
+
+    def _convert(self, events: list[ServerSentEvent]) -> Iterator[ChatCompletionChunk]:
+        for event in events:
+            data = event.data
+            if data == _DONE:
+                self._done = True
+                return
+            try:
+                chunk: ChatCompletionChunk = ChatCompletionChunk.__pydantic_validator__.validate_json(data)
+            except ValueError as exc:
+                self._fail(f"The stream sent a malformed chunk ({exc}): {data[:200]!r}", data)
+                return
+            if chunk.model_extra and "error" in chunk.model_extra:
+                self._fail(_error_text(chunk.model_extra["error"]), chunk.model_dump())
+                return
+            self._events += 1
+            for choice in chunk.choices:
+                self._chars += len(choice.delta.content or "")
+                self._may_end = self._may_end or choice.finish_reason is not None
+            yield chunk
+
+
+class EventStream(ResponseStream[ChatStatusEvent]):
+    """The chat status stream: `{"status": ...}` events until the server closes (a clean close is its normal end)."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        super().__init__(response)
+        self._may_end = True
+
+    def __iter__(self) -> Iterator[ChatStatusEvent]:
+        return self.iter_events()
+
+    def iter_events(self) -> Iterator[ChatStatusEvent]:
+        """Each status event as soon as it arrives."""
+        return self._items("iter_events()")
+
+    def _convert(self, events: list[ServerSentEvent]) -> Iterator[ChatStatusEvent]:
+        for event in events:
+            if event.data == _DONE:
+                self._done = True
+                return
+            try:
+                status: ChatStatusEvent = ChatStatusEvent.__pydantic_validator__.validate_json(event.data)
+            except ValueError as exc:
+                self._fail(f"The stream sent a malformed event ({exc}): {event.data[:200]!r}", event.data)
+                return
+            self._events += 1
+            yield status
+
+
+def _error_text(error: Any) -> str:
+    if isinstance(error, dict) and isinstance(error.get("message"), str):
+        return str(error["message"])
+    return error if isinstance(error, str) and error else json.dumps(error)
