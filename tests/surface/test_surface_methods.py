@@ -30,8 +30,11 @@ SSE = b'data: {"type":"start"}\n\ndata: {"type":"finish"}\n\ndata: [DONE]\n\n'
 
 def _respond(request: httpx.Request) -> httpx.Response:
     path = request.url.path
-    if path.endswith(("/v2/chat", "/sub-agent-chat")) or path.endswith("/status/stream"):
+    if path.endswith(("/v2/chat", "/sub-agent-chat")):
         return httpx.Response(200, content=SSE, headers={"content-type": "text/event-stream"})
+    if path.endswith("/status/stream"):
+        status = b'data: {"status":"idle"}\n\n'
+        return httpx.Response(200, content=status, headers={"content-type": "text/event-stream"})
     if path.endswith("/completions"):
         if b'"stream":true' in request.content.replace(b" ", b""):
             chunk = b'data: {"id":"c","model":"m","choices":[]}\n\ndata: [DONE]\n\n'

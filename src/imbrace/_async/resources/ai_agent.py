@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
 from time import monotonic
@@ -56,6 +57,9 @@ from ..._generated.ai_agent.api.ai_agent import (
     process_embedding,
     register_chat_client,
     search_traceql,
+    stream_chat,
+    stream_client_chat_status,
+    stream_sub_agent_chat,
     suggest_field_types,
     update_client_chat,
     update_embedding_file_status,
@@ -108,8 +112,17 @@ if TYPE_CHECKING:
         VersionResponse,
         Vote,
     )
+    from ..streaming import AsyncChatStream, AsyncEventStream
 
 __all__ = ["AsyncAiAgentResource"]
+
+_CHAT_ACCEPT = {"accept": "text/event-stream, text/plain"}
+
+
+def _with_accept(kwargs: dict[str, Any], accept: Mapping[str, str]) -> dict[str, Any]:
+    kwargs["headers"] = {**kwargs.get("headers", {}), **accept}
+    return kwargs
+
 
 # The spec gives no enum for EmbeddingFile.status (only "e.g. `active`"): these are the values taken as final.
 EMBEDDING_DONE_STATUSES = frozenset({"active", "completed", "complete", "done", "processed", "ready", "success"})
@@ -149,6 +162,78 @@ class AsyncAiAgentResource(AsyncResource):
         if not organization:
             raise ValueError(f"{method} needs organization_id: pass it, or create the client with organization_id=")
         return organization
+
+    # ------------------------------------------------------------------ chat v2 (streaming)
+
+    def _chat_body(self, body: Mapping[str, Any], *, new_id: bool) -> dict[str, Any]:
+        """The caller's body (not mutated) with a fresh chat `id` when asked and the client's organization."""
+        payload = dict(body)
+        if new_id and not payload.get("id"):
+            payload["id"] = str(uuid.uuid4())
+        organization = self._organization(payload.get("organization_id"))
+        if organization:
+            payload["organization_id"] = organization
+        return payload
+
+    async def stream_chat(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AsyncChatStream:
+        """POST /v2/chat: one chat turn; returns the reply as a stream that reads as it arrives.
+
+        `body` is `{"id", "assistant_id", "messages", ...}`; `id` defaults to a new UUID (a new chat) and
+        `organization_id` to the client's. The result works like the raw response the documentation uses
+        (`status_code`, `headers`, `raise_for_status()`, `text`, `iter_lines()`) and adds `iter_events()` (typed
+        chunks), `iter_text()` (text deltas) and `get_final_message()`. A non-2xx status raises before it returns;
+        close it (or use `with`) if you do not read it to the end. Never retried once sent: a chat turn is a write.
+
+        Example: `res = client.ai_agent.stream_chat({"assistant_id": "asst_abc", "messages": [...]})`
+        """
+        from ..streaming import AsyncChatStream
+
+        kwargs = _with_accept(stream_chat._get_kwargs(body=self._chat_body(body, new_id=True)), _CHAT_ACCEPT)
+        return AsyncChatStream(await self._open_stream(kwargs, options))
+
+    async def stream_chat_text(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AsyncIterator[str]:
+        """POST /v2/chat: the reply's text deltas as they arrive, for streaming and non-streaming agents alike.
+
+        A `text/plain` reply (an agent created with `streaming: false`) yields its text; an OpenAI-style chunk
+        stream is understood too. Errors raise as in `stream_chat`.
+
+        Example: `for chunk in client.ai_agent.stream_chat_text(body): print(chunk, end="", flush=True)`
+        """
+        stream = await self.stream_chat(body, **options)
+        try:
+            async for text in stream.aiter_text():
+                yield text
+        finally:
+            await stream.aclose()
+
+    async def stream_sub_agent_chat(
+        self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+    ) -> AsyncChatStream:
+        """POST /v2/sub-agent-chat: a sub-agent turn, streamed like `stream_chat`.
+
+        `body` carries `assistant_id`, `session_id`, `chat_id` and `messages`; `organization_id` defaults to the
+        client's (on both clients).
+
+        Example: `res = client.ai_agent.stream_sub_agent_chat({"assistant_id": "asst_sub", "session_id": "s", ...})`
+        """
+        from ..streaming import AsyncChatStream
+
+        kwargs = stream_sub_agent_chat._get_kwargs(body=self._chat_body(body, new_id=False))
+        return AsyncChatStream(await self._open_stream(_with_accept(kwargs, _CHAT_ACCEPT), options))
+
+    async def stream_client_chat_status(self, chat_id: str, **options: Unpack[RequestOptions]) -> AsyncEventStream:
+        """GET /chat-client/chats/{chat_id}/status/stream: the chat's status events until the server closes.
+
+        Iterating yields `ChatStatusEvent`s (`event.status`: "processing", "idle"...); the raw response API
+        (`status_code`, `iter_lines()`...) works too. A quiet gap longer than the read timeout raises
+        `APITimeoutError`: pass `timeout=` to wait longer.
+
+        Example: `status_stream = client.ai_agent.stream_client_chat_status("chat_id")`
+        """
+        from ..streaming import AsyncEventStream
+
+        kwargs = _with_accept(stream_client_chat_status._get_kwargs(chat_id), {"accept": "text/event-stream"})
+        return AsyncEventStream(await self._open_stream(kwargs, options))
 
     # ------------------------------------------------------------------ service info
 

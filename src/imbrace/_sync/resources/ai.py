@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
 from ..._errors import APIError
@@ -80,7 +80,14 @@ if TYPE_CHECKING:
         RagFileListResponse,
         ToolServerVerifyResult,
     )
-    from ...types.ai import Completion, CompletionInput, CompletionMessage, Embedding, EmbeddingInput
+    from ...types.ai import (
+        ChatCompletionChunk,
+        Completion,
+        CompletionInput,
+        CompletionMessage,
+        Embedding,
+        EmbeddingInput,
+    )
 
 __all__ = ["AiResource", "SYSTEM_PROVIDER_ID", "SystemProvider", "completion_body", "embedding_body"]
 
@@ -170,6 +177,46 @@ def _model_list(body: Any) -> list[LlmModel]:
     raise APIError("unexpected reply from GET /v3/ai/workflow-agent/models: no `data` list of models", body=body)
 
 
+class CompletionFields(TypedDict, total=False):
+    """The fields of a completion request, as keyword arguments of `complete` and `stream`."""
+
+    model: str
+    messages: Sequence[CompletionMessage | Mapping[str, Any]]
+    temperature: float
+    max_tokens: int
+    metadata: Mapping[str, Any]
+    top_p: float
+    n: int
+    stop: str | Sequence[str]
+    presence_penalty: float
+    frequency_penalty: float
+    seed: int
+    tools: Sequence[Mapping[str, Any]]
+    tool_choice: str | Mapping[str, Any]
+    parallel_tool_calls: bool
+    response_format: Mapping[str, Any]
+    user: str
+
+
+class CompletionCall(CompletionFields, RequestOptions, total=False):
+    """Completion fields and per-call options together: what `complete(...)` and `stream(...)` take by keyword."""
+
+
+def _split_call(kwargs: Mapping[str, Any]) -> tuple[dict[str, Any], RequestOptions]:
+    """Completion fields apart from per-call options; unknown names are refused before anything is sent."""
+    unknown = set(kwargs) - _CALL_KEYS
+    if unknown:
+        raise TypeError(f"unexpected keyword arguments: {', '.join(sorted(unknown))}")
+    fields = {
+        k: (list(v) if k == "messages" else v) for k, v in kwargs.items() if k in CompletionFields.__annotations__
+    }
+    options = cast("RequestOptions", {k: v for k, v in kwargs.items() if k in RequestOptions.__annotations__})
+    return fields, options
+
+
+_CALL_KEYS = frozenset(CompletionCall.__annotations__)
+
+
 class SystemProvider(TypedDict):
     """The synthetic first entry of `list_providers()`: the built-in models, not a stored provider (no ids)."""
 
@@ -202,26 +249,7 @@ class AiResource(Resource):
     # --- completions
 
     def complete(
-        self,
-        input: CompletionInput | Mapping[str, Any] | None = None,
-        *,
-        model: str | None = None,
-        messages: Sequence[CompletionMessage | Mapping[str, Any]] | None = None,
-        temperature: float | None = None,
-        max_tokens: int | None = None,
-        metadata: Mapping[str, Any] | None = None,
-        top_p: float | None = None,
-        n: int | None = None,
-        stop: str | Sequence[str] | None = None,
-        presence_penalty: float | None = None,
-        frequency_penalty: float | None = None,
-        seed: int | None = None,
-        tools: Sequence[Mapping[str, Any]] | None = None,
-        tool_choice: str | Mapping[str, Any] | None = None,
-        parallel_tool_calls: bool | None = None,
-        response_format: Mapping[str, Any] | None = None,
-        user: str | None = None,
-        **options: Unpack[RequestOptions],
+        self, input: CompletionInput | Mapping[str, Any] | None = None, **kwargs: Unpack[CompletionCall]
     ) -> Completion:
         """POST /v3/ai/completions: one chat completion, not streamed (`stream` is always sent as false).
 
@@ -232,26 +260,32 @@ class AiResource(Resource):
 
         Example: `response = client.ai.complete(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])`
         """
-        fields = {
-            "model": model,
-            "messages": None if messages is None else list(messages),
-            "temperature": temperature,
-            "max_tokens": max_tokens,
-            "metadata": metadata,
-            "top_p": top_p,
-            "n": n,
-            "stop": stop,
-            "presence_penalty": presence_penalty,
-            "frequency_penalty": frequency_penalty,
-            "seed": seed,
-            "tools": tools,
-            "tool_choice": tool_choice,
-            "parallel_tool_calls": parallel_tool_calls,
-            "response_format": response_format,
-            "user": user,
-        }
+        fields, options = _split_call(kwargs)
         body = completion_body(input, fields, stream=False)
         return _parse_completion(self._json(complete._get_kwargs(body=body), options))
+
+    def stream(
+        self, input: CompletionInput | Mapping[str, Any] | None = None, **kwargs: Unpack[CompletionCall]
+    ) -> Iterator[ChatCompletionChunk]:
+        """POST /v3/ai/completions with `stream: true`: `ChatCompletionChunk`s as the server sends them.
+
+        Takes the same input as `complete`. The request goes out when iteration starts; a non-2xx status raises its
+        typed error before the first chunk, an `error` payload raises `StreamError`, a stream cut before `[DONE]`
+        raises `IncompleteStreamError`. Breaking out of the loop closes the connection.
+
+        Example: `for chunk in client.ai.stream(model="gpt-4o", messages=[...]): print(chunk.choices[0].delta.content)`
+        """
+        from ..streaming import CompletionStream
+
+        fields, options = _split_call(kwargs)
+        kwargs_ = complete._get_kwargs(body=completion_body(input, fields, stream=True))
+        kwargs_["headers"] = {**kwargs_.get("headers", {}), "accept": "text/event-stream"}
+        stream = CompletionStream(self._open_stream(kwargs_, options))
+        try:
+            for chunk in stream:
+                yield chunk
+        finally:
+            stream.close()
 
     def embed(
         self,
