@@ -1,4 +1,4 @@
-"""The login helpers against the emulator: the client switches to the tokens the platform hands out."""
+"""The login helpers and the health check against the emulator; the client switches to the tokens it is handed."""
 
 from __future__ import annotations
 
@@ -46,3 +46,19 @@ def test_a_login_answer_without_a_token_is_a_clear_error(new_client: NewClient, 
     harness = new_client(http_client=recorder.http_client(kind))
     with pytest.raises(imbrace.ImbraceError, match="no token"):
         harness.call(harness.client.login, "ada@example.com", "pw")
+
+
+def test_check_health_calls_the_service_on_construction_or_entry(imbrace_emulator: Emulator) -> None:
+    import asyncio
+
+    route = "GET /ai-agent/health"
+    with imbrace.ImbraceClient(api_key="k", gateway=imbrace_emulator.url, check_health=True):
+        assert imbrace_emulator.requests()["counts"].get(route) == 1
+
+    async def enter() -> None:
+        client = imbrace.AsyncImbraceClient(api_key="k", gateway=imbrace_emulator.url, check_health=True)
+        assert imbrace_emulator.requests()["counts"].get(route) == 1
+        async with client:
+            assert imbrace_emulator.requests()["counts"].get(route) == 2
+
+    asyncio.run(enter())
