@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, NamedTuple
 
-import attrs
 import httpx
 
 __all__ = ["ENVIRONMENTS", "DEFAULT_TIMEOUT", "DEFAULT_MAX_RETRIES", "Services", "resolve_services", "resolve_timeout"]
@@ -29,9 +28,9 @@ _SPEC_PREFIX: Mapping[str, str] = {"gateway": "", "ai": "", "data_board": "/data
 _SERVICE_KEYS = frozenset({"ai", "data_board", "ai_agent"})
 
 
-@attrs.frozen
-class Services:
-    """The base URL of each service; a spec path becomes a URL with `url_for`."""
+class Services(NamedTuple):
+    """The base URL of each service; a spec path becomes a URL with `url_for`. (A NamedTuple, not attrs: it is on
+    the import path of `import imbrace`, which stays as light as httpx allows.)"""
 
     gateway: str
     ai: str
