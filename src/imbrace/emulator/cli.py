@@ -9,6 +9,7 @@ import uvicorn
 
 from .app import create_app, emulator_state
 from .config import EmulatorSettings
+from .server import bind_socket
 
 __all__ = ["main"]
 
@@ -48,9 +49,11 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m imbrace.emula
     app = create_app(settings)
     store = f"SQLite file {args.db}" if args.db else "memory"
     auth = "only the configured API key" if args.api_key else "any credential"
-    print(f"Imbrace emulator on http://{args.host}:{args.port} (state in {store}; accepts {auth})", flush=True)
+    sock = bind_socket(args.host, args.port)
+    port = sock.getsockname()[1]
+    print(f"Imbrace emulator on http://{args.host}:{port} (state in {store}; accepts {auth})", flush=True)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, lifespan="off")
+        uvicorn.Server(uvicorn.Config(app, log_level=args.log_level, lifespan="off")).run(sockets=[sock])
     finally:
         emulator_state(app).close()
     return 0

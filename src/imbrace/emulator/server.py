@@ -20,6 +20,19 @@ _START_TIMEOUT = 10.0
 _STOP_TIMEOUT = 5.0
 
 
+def bind_socket(host: str, port: int) -> socket.socket:
+    """A listening TCP socket for uvicorn; port 0 picks a free one (read it back with `getsockname()`).
+
+    IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose proto says TCP (else each response waits
+    ~40 ms for a delayed ACK between its header and body writes).
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    return sock
+
+
 class Emulator:
     """A running emulator for tests and demos.
 
@@ -53,12 +66,7 @@ class Emulator:
     def start(self) -> Self:
         if self._server is not None or self._stopped:
             raise RuntimeError("an Emulator starts once; make a new one (the same `db` file keeps the state)")
-        # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose proto says TCP (else each response
-        # waits ~40 ms for a delayed ACK between its header and body writes).
-        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((self.host, self.port))
+        sock = bind_socket(self.host, self.port)
         self.port = sock.getsockname()[1]
         config = uvicorn.Config(
             self.app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=1
