@@ -54,6 +54,8 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m imbrace.emula
     print(f"Imbrace emulator on http://{args.host}:{port} (state in {store}; accepts {auth})", flush=True)
     try:
         uvicorn.Server(uvicorn.Config(app, log_level=args.log_level, lifespan="off")).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn shuts down gracefully, then re-raises the Ctrl-C it captured: that is a clean stop here
     finally:
         emulator_state(app).close()
     return 0
