@@ -14,6 +14,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -45,9 +46,17 @@ def _check_tools() -> None:
 
 
 def generate_client(package: str, spec: str, generated_root: Path) -> None:
-    out = generated_root / package
-    if out.exists():
-        shutil.rmtree(out)
+    """Generate into a scratch folder, then swap it in: a failed run leaves the committed package untouched."""
+    with tempfile.TemporaryDirectory(dir=generated_root, prefix=".generate-") as scratch:
+        out = Path(scratch) / package
+        _generate_into(out, spec)
+        target = generated_root / package
+        if target.exists():
+            shutil.rmtree(target)
+        out.rename(target)
+
+
+def _generate_into(out: Path, spec: str) -> None:
     command = [
         "openapi-python-client", "generate",
         "--path", str(REPO / spec),

@@ -21,7 +21,8 @@ class EmbeddingFile:
     file_id: str | Unset = UNSET
     name: str | Unset = UNSET
     status: str | Unset = UNSET
-    """ Processing status, e.g. `active`. """
+    """ Processing status: `processing` while embedding, then `completed` or `failed`; `active`/`inactive` as set by
+    update_embedding_file_status. Left open (no enum): the service may add states. """
     organization_id: str | Unset = UNSET
     folder_id: str | Unset = UNSET
     mime_type: str | Unset = UNSET

@@ -41,6 +41,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 201:
+        response_201 = FolderEnvelope.from_dict(response.json())
+
+        return response_201
+
     response_default = Error.from_dict(response.json())
 
     return response_default
