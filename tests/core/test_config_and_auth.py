@@ -243,3 +243,13 @@ def test_set_and_clear_access_token(new_client: NewClient, kind: str) -> None:
     harness.client.clear_access_token()
     request = _first_request(harness, recorder)
     assert "x-access-token" not in request.headers
+
+
+def test_an_explicit_token_wins_over_a_key_in_the_environment(
+    new_client: NewClient, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IMBRACE_API_KEY", "env-key")
+    recorder = Recorder()
+    request = _first_request(new_client(http_client=recorder.http_client(kind), access_token="acc_explicit"), recorder)
+    assert request.headers["x-access-token"] == "acc_explicit"
+    assert "x-api-key" not in request.headers

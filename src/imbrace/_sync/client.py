@@ -33,7 +33,8 @@ __all__ = ["ImbraceClient"]
 class ImbraceClient:
     """A client of the Imbrace platform.
 
-    Credentials come from the arguments, else from IMBRACE_API_KEY / IMBRACE_ACCESS_TOKEN / IMBRACE_ORGANIZATION_ID;
+    Credentials come from the arguments (a key or token passed here wins over both variables), else from
+    IMBRACE_API_KEY / IMBRACE_ACCESS_TOKEN; the organization from `organization_id=`, else IMBRACE_ORGANIZATION_ID;
     the gateway from `gateway=` (or `base_url=`), else IMBRACE_GATEWAY_URL, else the `env` (IMBRACE_ENV, default
     "stable"). `services={"ai": ..., "data_board": ..., "ai_agent": ...}` moves single services (IMBRACE_AI_AGENT_URL
     moves the AI-agent service). Use it as a context manager, or call `close()`, to release connections.
@@ -59,9 +60,11 @@ class ImbraceClient:
         setup_from_env()
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise TypeError(f"http_client must be an httpx.Client, got {type(http_client).__name__}")
+        if not (api_key or access_token):
+            api_key, access_token = read_env("IMBRACE_API_KEY"), read_env("IMBRACE_ACCESS_TOKEN")
         credentials = Credentials(
-            api_key=api_key or read_env("IMBRACE_API_KEY"),
-            access_token=access_token or read_env("IMBRACE_ACCESS_TOKEN"),
+            api_key=api_key,
+            access_token=access_token,
             organization_id=organization_id or read_env("IMBRACE_ORGANIZATION_ID"),
         )
         self._transport = Transport(

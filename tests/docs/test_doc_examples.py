@@ -1,0 +1,444 @@
+"""Every Python example of the documentation page, run as written on both clients against the emulator.
+
+The examples are copies of the page's blocks (`examples/NN_<name>.py.txt`, named `.py.txt` so that no tool treats
+them as modules: they use a `client` they never define and keep the page's layout). `test_<name>` runs the example
+`<name>` with its placeholder ids replaced by records it made first, on `ImbraceClient` and then on
+`AsyncImbraceClient` (see `rewrite.py`), and checks what it printed, returned and sent.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from imbrace import AsyncImbraceClient, ImbraceClient, NotFoundError
+from imbrace.emulator import Emulator
+from imbrace.emulator.ids import user_id_for
+from imbrace.testing import TEST_API_KEY, TEST_ORGANIZATION_ID
+
+from .harness import ACCESS_TOKEN, DOC, SAMPLE_FILES, Records, Runner, doc_blocks, example_files
+
+SHARED_DOC = Path(__file__).parents[3] / "shared" / "docs" / DOC.name.removesuffix(".txt")
+REPLY = "You said: What can you do?"  # the emulator's agents echo the user's message
+
+
+def test_every_block_of_the_page_is_an_example_with_its_test() -> None:
+    examples = example_files()
+    assert [path.read_text() for path in examples.values()] == doc_blocks(DOC.read_text())
+    assert [name for name in examples if f"test_{name}" not in globals()] == []
+
+
+@pytest.mark.skipif(not SHARED_DOC.is_file(), reason="the shared documentation is not checked out next to the repo")
+def test_the_page_copy_is_the_shared_page() -> None:
+    assert DOC.read_text() == SHARED_DOC.read_text()
+
+
+# ---------------------------------------------------------------------------------------------- page introduction
+
+
+def test_client_access_token(run: Runner, imbrace_emulator: Emulator) -> None:
+    ran = run()
+    client = ran.names["client"]
+    assert isinstance(client, {"sync": ImbraceClient, "async": AsyncImbraceClient}[run.kind])
+    assert client.services["gateway"] == imbrace_emulator.url  # IMBRACE_GATEWAY_URL wins over env="stable"
+    assert ran.calls == {}
+    assert run.call(client.ai_agent.get_chat_client_user({}))["id"] == user_id_for(ACCESS_TOKEN)
+    run.close(client)
+
+
+def test_client_api_key(run: Runner, imbrace_emulator: Emulator) -> None:
+    ran = run()
+    client = ran.names["client"]
+    assert isinstance(client, {"sync": ImbraceClient, "async": AsyncImbraceClient}[run.kind])
+    assert client.services["gateway"] == imbrace_emulator.url
+    assert client.organization_id == TEST_ORGANIZATION_ID
+    assert ran.calls == {}
+    assert run.call(client.ai_agent.get_chat_client_user({}))["id"] == user_id_for(TEST_API_KEY)
+    run.close(client)
+
+
+# ------------------------------------------------------------------------------------------------------- chat_ai
+
+
+def test_ai_agent_crud(run: Runner, records: Records, imbrace_client: ImbraceClient) -> None:
+    agent_id = records.agent()
+    ran = run({"9f77692f-33d0-436a-8138-2efb268838e6": agent_id})
+    assert ran.calls == {
+        "GET /v3/ai/accounts/assistants": 1,
+        "GET /v3/ai/assistants/agents": 1,
+        "GET /v3/ai/assistants/{ai_agent_id}": 1,
+        "POST /v3/ai/assistant_apps": 1,
+        "PUT /v3/ai/assistant_apps/{ai_agent_id}": 1,
+        "PATCH /v3/ai/assistants/{ai_agent_id}/instructions": 1,
+        "DELETE /v3/ai/assistant_apps/{ai_agent_id}": 1,
+    }
+    names = ran.names
+    assert [agent["id"] for agent in names["agents"]] == [agent_id]
+    assert [agent["id"] for agent in names["sub_agents"]] == [agent_id]
+    assert names["agent"]["id"] == agent_id
+    assert names["created"]["streaming"] is True
+    assert names["updated"]["name"] == "Support Bot v2"
+    assert [agent["id"] for agent in imbrace_client.chat_ai.list_ai_agents()] == [agent_id]  # `created` is deleted
+
+
+def test_completions(run: Runner) -> None:
+    ran = run()
+    assert ran.calls == {"POST /v3/ai/completions": 1}
+    assert ran.out == "You said: Summarize this customer note: ...\n"
+
+
+def test_document_models(run: Runner, imbrace_client: ImbraceClient) -> None:
+    imbrace_client.ai.create_provider({"name": "Vision models", "type": "openai", "api_key": "sk-test"})
+    ran = run()
+    assert ran.calls == {"GET /v3/ai/providers": 1}
+    assert [provider["name"] for provider in ran.names["models"]] == ["Vision models"]
+
+
+def test_file_extraction(run: Runner, records: Records) -> None:
+    agent_id = records.agent()
+    ran = run({"asst_abc": agent_id})
+    assert ran.calls == {"POST /v3/ai/files/agent": 1, "POST /v3/ai/files/extract": 1}
+    assert ran.names["uploaded"]["agent_id"] == agent_id
+    assert ran.names["uploaded"]["filename"] == "report.pdf"
+    assert ran.names["extracted"]["content"] == SAMPLE_FILES["report.pdf"].decode()
+
+
+def test_knowledge_hub(run: Runner, imbrace_client: ImbraceClient) -> None:
+    ran = run()
+    assert ran.calls == {
+        "POST /data-board/folders": 1,
+        "GET /data-board/folders/search": 1,
+        "PUT /data-board/folders/{folder_id}": 1,
+        "POST /data-board/folders/delete": 1,
+        "POST /data-board/files/upload": 1,
+        "GET /data-board/files/search": 1,
+    }
+    folder = ran.names["folder"]
+    assert folder["name"] == "Q1 Reports"
+    assert [found["_id"] for found in ran.names["folders"]] == [folder["_id"]]
+    assert imbrace_client.boards.search_folders() == []
+    assert ran.names["file"]["name"] == "doc.pdf"
+    assert ran.names["files"] == []  # the folder was deleted, and the file was uploaded outside it
+
+
+# ------------------------------------------------------------------------------------------------------------ ai
+
+
+def test_ai_service(run: Runner) -> None:
+    ran = run()
+    assert ran.calls == {"POST /v3/ai/completions": 2, "POST /v3/ai/embeddings": 1}
+    assert ran.out == "You said: Summarize this customer note: ...\nYou said: Draft a follow-up email for this lead."
+    assert [item.index for item in ran.names["result"].data] == [0, 1]
+
+
+def test_llm_models(run: Runner) -> None:
+    ran = run()
+    assert ran.calls == {"GET /v3/ai/workflow-agent/models": 1}
+    lines = ran.out.splitlines()
+    assert lines[0] == "Default True"
+    assert len(lines) == len(ran.names["result"]["data"])
+
+
+def test_providers(run: Runner, imbrace_client: ImbraceClient) -> None:
+    ran = run()
+    assert ran.calls == {
+        "GET /v3/ai/providers": 2,
+        "GET /v3/ai/workflow-agent/models": 1,
+        "POST /v3/ai/providers": 1,
+        "PUT /v3/ai/providers/{provider_id}": 1,
+        "POST /v3/ai/providers/{provider_id}/models/refresh": 1,
+        "DELETE /v3/ai/providers/{provider_id}": 1,
+    }
+    assert [provider["provider_id"] for provider in ran.names["providers"]] == ["system"]
+    assert ran.names["custom"] == []
+    assert ran.names["provider"]["name"] == "My Azure OpenAI"
+    assert imbrace_client.ai.list_providers(include_system=False) == []
+
+
+def test_guardrails(run: Runner, imbrace_client: ImbraceClient) -> None:
+    body = {"name": "PII filter", "model": "gpt-4o", "instructions": "Block personal data."}
+    guardrail_id = imbrace_client.ai.create_guardrail(body)["_id"]
+    ran = run({"guardrail_id": guardrail_id})
+    assert ran.calls == {
+        "GET /v3/ai/guardrail/all": 1,
+        "GET /v3/ai/guardrail/{guardrail_id}": 1,
+        "POST /v3/ai/guardrail/create": 1,
+        "PUT /v3/ai/guardrail/update/{guardrail_id}": 1,
+        "DELETE /v3/ai/guardrail/delete/{guardrail_id}": 1,
+    }
+    assert [guardrail["_id"] for guardrail in ran.names["guardrails"]] == [guardrail_id]
+    assert ran.names["guardrail"]["name"] == "PII filter"
+    assert [guardrail["_id"] for guardrail in imbrace_client.ai.list_guardrails()] == [guardrail_id]
+
+
+def test_guardrail_providers(run: Runner, imbrace_client: ImbraceClient) -> None:
+    body = {"name": "Moderation", "type": "openai", "config": {}}
+    provider_id = imbrace_client.ai.create_guardrail_provider(body)["_id"]
+    ran = run({"provider_id": provider_id})
+    assert ran.calls == {
+        "GET /v3/ai/guardrail-providers": 1,
+        "GET /v3/ai/guardrail-providers/{provider_id}": 1,
+        "POST /v3/ai/guardrail-providers": 1,
+        "POST /v3/ai/guardrail-providers/{provider_id}/test": 1,
+        "GET /v3/ai/guardrail-providers/{provider_id}/models": 1,
+        "PUT /v3/ai/guardrail-providers/{provider_id}": 1,
+        "DELETE /v3/ai/guardrail-providers/{provider_id}": 1,
+    }
+    assert ran.names["provider"]["name"] == "Moderation"
+    assert ran.names["test_result"]["success"] is True
+    assert ran.names["models"]["models"]
+    remaining = imbrace_client.ai.list_guardrail_providers()["data"]
+    assert [provider["_id"] for provider in remaining] == [provider_id]
+
+
+def test_rag_files(run: Runner, imbrace_client: ImbraceClient) -> None:
+    file_id = imbrace_client.ai.upload_rag_file(files={"file": ("faq.txt", b"Opening hours: 9 to 5.")})["_id"]
+    ran = run({"file_id": file_id})
+    assert ran.calls == {
+        "GET /v3/ai/rag/files": 1,
+        "GET /v3/ai/rag/files/{file_id}": 1,
+        "POST /v3/ai/rag/files": 1,
+        "DELETE /v3/ai/rag/files/{file_id}": 1,
+    }
+    assert ran.names["file"]["filename"] == "faq.txt"
+    assert ran.names["uploaded"]["filename"] == "knowledge.pdf"
+    assert [file["_id"] for file in imbrace_client.ai.list_rag_files()["data"]] == [file_id]
+
+
+def test_ai_agents_via_ai(run: Runner, records: Records, imbrace_client: ImbraceClient) -> None:
+    agent_id = records.agent()
+    ran = run({"asst_abc": agent_id})
+    assert ran.calls == {
+        "GET /v3/ai/accounts/assistants": 1,
+        "GET /v3/ai/assistants/agents": 1,
+        "GET /v3/ai/assistants/{ai_agent_id}": 1,
+        "GET /v3/ai/assistants/check-name": 1,
+        "PATCH /v3/ai/assistants/{ai_agent_id}/instructions": 1,
+    }
+    assert ran.names["agent"]["id"] == agent_id
+    assert ran.names["check"]["available"] is False  # the agent made first is named "Support Bot"
+    instructions = imbrace_client.chat_ai.get_ai_agent(agent_id)["instructions"]
+    assert instructions == "You are a concise, helpful assistant."
+
+
+def test_ai_agent_apps(run: Runner, records: Records, imbrace_client: ImbraceClient) -> None:
+    """The page's last call updates the workflow of the app the call before deleted: the emulator answers 404."""
+    agent_id = records.agent()
+    app_id = imbrace_client.ai.create_ai_agent_app({"name": "Orders App", "workflow_name": "orders_v1"})["_id"]
+    with pytest.raises(NotFoundError, match=r"PUT /v3/ai/assistant_apps/\S+/workflow"):
+        run({"app_id": app_id, "asst_abc": agent_id})
+    assert run.calls() == {
+        "GET /v3/ai/assistant_apps": 1,
+        "GET /v3/ai/assistant_apps/{ai_agent_id}": 1,
+        "POST /v3/ai/assistant_apps": 1,
+        "PUT /v3/ai/assistant_apps/{ai_agent_id}": 1,
+        "DELETE /v3/ai/assistant_apps/{ai_agent_id}": 1,
+        "PUT /v3/ai/assistant_apps/{ai_agent_id}/workflow": 1,
+    }
+    left = [app["name"] for app in imbrace_client.ai.list_ai_agent_apps()["data"]]
+    assert left == ["Support Bot", "Orders App"]  # the records made first: the example's own app is deleted
+
+
+def test_tool_server(run: Runner) -> None:
+    ran = run()
+    assert ran.calls == {"POST /v3/ai/configs/tool_servers/verify": 1}
+    assert ran.names["result"]["success"] is True
+    assert ran.out.startswith("Available tools: [")
+
+
+# ------------------------------------------------------------------------------------------------------ ai_agent
+
+
+def test_stream_chat_text(run: Runner, records: Records) -> None:
+    ran = run({"asst_abc": records.agent(streaming=True)})
+    assert ran.calls == {"POST /ai-agent/v2/chat": 1}
+    assert ran.out == REPLY
+
+
+@pytest.mark.parametrize(
+    ("streaming", "content_type", "out", "chats"),
+    [(True, "text/event-stream", REPLY, 2), (False, "text/plain", REPLY + "\n", 1)],
+    ids=["streaming-agent", "plain-agent"],
+)
+def test_streaming_and_plain(
+    run: Runner, records: Records, streaming: bool, content_type: str, out: str, chats: int
+) -> None:
+    ran = run({"asst_abc": records.agent(streaming=streaming)})
+    assert ran.names["res"].headers["content-type"].startswith(content_type)
+    assert ran.out == out
+    assert ran.calls == {"POST /ai-agent/v2/chat": chats}
+
+
+def test_async_client(run_as_written: Runner, records: Records) -> None:
+    ran = run_as_written({"asst_abc": records.agent(streaming=True)})
+    assert ran.calls == {"POST /ai-agent/v2/chat": 1}
+    lines = ran.out.splitlines()
+    assert lines[-1] == "data: [DONE]"
+    chunks = [json.loads(line.removeprefix("data: ")) for line in lines[:-1]]
+    assert "".join(chunk["delta"] for chunk in chunks if chunk["type"] == "text-delta") == "You said: Hello"
+
+
+def test_sub_agent_chat(run: Runner, records: Records) -> None:
+    ran = run({"asst_sub": records.agent()})
+    assert ran.calls == {"POST /ai-agent/v2/sub-agent-chat": 1, "GET /ai-agent/v2/sub-agent-chat/history": 1}
+    history = ran.names["history"]["data"]
+    assert (history["chat_id"], history["session_id"]) == ("chat_id", "sess_xyz")
+    assert history["messages"][0]["parts"] == [{"type": "text", "text": "Explain the data."}]
+
+
+def test_prompt_suggestions(run: Runner, records: Records) -> None:
+    ran = run({"asst_abc": records.agent()})
+    assert ran.calls == {"GET /ai-agent/chat/get-agent-prompt-suggestion": 1}
+    assert ran.names["suggestions"]["data"]
+
+
+def test_embeddings(run: Runner, imbrace_client: ImbraceClient) -> None:
+    file_id = imbrace_client.boards.upload_file(files={"file": ("faq.txt", b"Opening hours: 9 to 5.")})["_id"]
+    ran = run({"file_abc": file_id})
+    assert ran.calls == {
+        "POST /ai-agent/embedding/process": 2,
+        "GET /ai-agent/embedding/files": 1,
+        "GET /ai-agent/embedding/files/{file_id}": 1,
+        "GET /ai-agent/embedding/files/preview": 1,
+        "PUT /ai-agent/embedding/files/{file_id}/status": 1,
+        "DELETE /ai-agent/embedding/files/{file_id}": 1,
+        "GET /ai-agent/embedding/classify": 1,
+    }
+    assert [file["id"] for file in ran.names["files"]["data"]["files"]] == [file_id]
+    assert ran.names["file"]["data"]["options"] == {"chunk_size": 512}
+    assert ran.names["preview"]["data"]["file_id"] == file_id
+    assert ran.names["classification"]["data"]["file_id"] == file_id
+    assert imbrace_client.ai_agent.list_embedding_files()["data"]["files"] == []
+
+
+def test_data_board(run: Runner) -> None:
+    ran = run()
+    assert ran.calls == {"POST /ai-agent/data-board/suggest-field-types": 1}
+    assert {"datetime", "number"} <= {field["suggestedType"] for field in ran.names["result"]["fields"]}
+
+
+def test_parquet(run: Runner, imbrace_client: ImbraceClient) -> None:
+    ran = run()
+    assert ran.calls == {
+        "POST /ai-agent/parquet/generate": 1,
+        "GET /ai-agent/parquet/files": 1,
+        "DELETE /ai-agent/parquet/{file_name}": 1,
+    }
+    assert ran.names["result"]["recordCount"] == 2
+    assert [file["folderName"] for file in ran.names["files"]["files"]] == ["exports"]
+    assert imbrace_client.ai_agent.list_parquet_files()["files"] == []
+
+
+def test_tracing(run: Runner, imbrace_client: ImbraceClient) -> None:
+    trace_id = imbrace_client.ai_agent.get_traces(service="ai-agent", limit=1)["traces"][0]["traceID"]
+    ran = run({"org_abc": TEST_ORGANIZATION_ID, "trace_id_hex": trace_id})
+    assert ran.calls == {
+        "GET /ai-agent/trace/traces": 1,
+        "GET /ai-agent/trace/traces/{trace_id}": 1,
+        "GET /ai-agent/trace/services": 1,
+        "GET /ai-agent/trace/tags": 1,
+        "GET /ai-agent/trace/tags/{tag_name}/values": 1,
+        "GET /ai-agent/trace/search/traceql": 1,
+    }
+    assert trace_id in [trace["traceID"] for trace in ran.names["traces"]["traces"]]
+    assert ran.names["trace"]["metadata"]["traceId"] == trace_id
+    assert ran.names["values"]["values"]
+
+
+def test_chat_client_auth(run: Runner) -> None:
+    ran = run()
+    assert ran.calls == {
+        "POST /ai-agent/chat-client/auth/verify-credentials": 1,
+        "POST /ai-agent/chat-client/auth/register": 1,
+        "POST /ai-agent/chat-client/auth/user": 1,
+    }
+    assert ran.names["user"]["id"] == user_id_for(TEST_API_KEY)
+
+
+def test_chat_client_chats(run: Runner, records: Records, imbrace_client: ImbraceClient) -> None:
+    """The page's last call streams the status of the chat it deleted above: the emulator answers 404."""
+    chat_id, _ = records.chat(records.agent())
+    with pytest.raises(NotFoundError, match=f"GET /ai-agent/chat-client/chats/{chat_id}/status/stream"):
+        run({"chat_id": chat_id, "org_abc": TEST_ORGANIZATION_ID})
+    assert run.calls() == {
+        "POST /ai-agent/chat-client/chats": 1,
+        "GET /ai-agent/chat-client/chats": 1,
+        "GET /ai-agent/chat-client/chats/{chat_id}": 1,
+        "PATCH /ai-agent/chat-client/chats/{chat_id}": 1,
+        "DELETE /ai-agent/chat-client/chats/{chat_id}": 1,
+        "DELETE /ai-agent/chat-client/chats": 1,
+        "POST /ai-agent/chat-client/chats/{chat_id}/title": 1,
+        "GET /ai-agent/chat-client/chats/{chat_id}/status/stream": 1,
+    }
+    assert imbrace_client.ai_agent.list_client_chats(organization_id=TEST_ORGANIZATION_ID)["chats"] == []
+
+
+def test_chat_client_messages(run: Runner, records: Records, imbrace_client: ImbraceClient) -> None:
+    chat_id, message_id = records.chat(records.agent())
+    ran = run({"chat_id": chat_id, "message_id": message_id})
+    assert ran.calls == {
+        "POST /ai-agent/chat-client/messages": 1,
+        "GET /ai-agent/chat-client/chats/{chat_id}/messages": 1,
+        "DELETE /ai-agent/chat-client/messages/{message_id}/trailing": 1,
+    }
+    assert [message["role"] for message in ran.names["messages"]] == ["user", "assistant"]
+    assert ran.names["messages"][1]["parts"] == [{"type": "text", "text": "Hello"}]
+    assert imbrace_client.ai_agent.list_client_messages(chat_id) == []  # trailing from the first message: all
+
+
+def test_chat_client_votes(run: Runner, records: Records, imbrace_client: ImbraceClient) -> None:
+    chat_id, message_id = records.chat(records.agent())
+    ran = run({"chat_id": chat_id, "msg_id": message_id})
+    assert ran.calls == {"GET /ai-agent/chat-client/chats/{chat_id}/votes": 1, "PATCH /ai-agent/chat-client/votes": 1}
+    assert ran.names["votes"] == []
+    vote = {"chatId": chat_id, "messageId": message_id, "isUpvoted": True}
+    assert imbrace_client.ai_agent.get_votes(chat_id) == [vote]
+
+
+def test_chat_client_documents(run: Runner, imbrace_client: ImbraceClient) -> None:
+    document_id = imbrace_client.ai_agent.create_document({"kind": "text", "content": "First draft"})[0]["id"]
+    ran = run({"doc_id": document_id})
+    assert ran.calls == {
+        "POST /ai-agent/chat-client/documents": 1,
+        "GET /ai-agent/chat-client/documents/{doc_id}": 1,
+        "GET /ai-agent/chat-client/documents/{doc_id}/latest": 1,
+        "GET /ai-agent/chat-client/documents/{doc_id}/public": 1,
+        "GET /ai-agent/chat-client/documents/latest-by-kind": 1,
+        "GET /ai-agent/chat-client/documents/{document_id}/suggestions": 1,
+        "DELETE /ai-agent/chat-client/documents/{doc_id}": 1,
+    }
+    assert [version["content"] for version in ran.names["doc"]] == ["First draft"]
+    assert ran.names["latest"]["id"] == ran.names["pub"]["id"] == document_id
+    assert ran.names["by_kind"]["content"] == "Draft..."  # the newest text document: the example's own
+    with pytest.raises(NotFoundError):
+        imbrace_client.ai_agent.get_document(document_id)
+
+
+def test_service_info(run: Runner) -> None:
+    ran = run()
+    assert ran.calls == {"GET /ai-agent/config": 1, "GET /ai-agent/health": 2, "GET /ai-agent/version": 1}
+    assert ran.names["health"]["data"]["status"] == ran.names["details"]["data"]["status"] == "ok"
+    assert ran.names["version"]["data"]["version"]
+
+
+def test_admin_guides(run: Runner) -> None:
+    ran = run()
+    assert ran.calls == {"GET /ai-agent/admin/guides": 1, "GET /ai-agent/admin/guides/{filename}": 1}
+    assert "onboarding.pdf" in [guide["filename"] for guide in ran.names["guides"]["data"]]
+    assert Path("onboarding.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_legacy_v1_chat(run: Runner, records: Records, imbrace_client: ImbraceClient) -> None:
+    chat_id, _ = records.chat(records.agent())
+    user_id = imbrace_client.ai_agent.get_client_chat(chat_id)["userId"]
+    ran = run({"chat_id": chat_id, "org_abc": TEST_ORGANIZATION_ID, "user_123": user_id})
+    assert ran.calls == {
+        "GET /ai-agent/chat": 1,
+        "GET /ai-agent/chat/{chat_id}": 1,
+        "DELETE /ai-agent/chat/{chat_id}": 1,
+    }
+    assert [chat["id"] for chat in ran.names["chats"]["chats"]] == [chat_id]
+    assert [message["content"] for message in ran.names["chat"]["messages"]] == ["Where is my order?"]
+    assert imbrace_client.ai_agent.list_chats(organization_id=TEST_ORGANIZATION_ID)["chats"] == []
