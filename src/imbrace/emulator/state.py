@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from collections.abc import Callable
 
 from .auth import Auth
 from .config import EmulatorSettings
@@ -22,11 +23,16 @@ class TurnEvents:
     def __init__(self) -> None:
         self._waiters: defaultdict[str, list[asyncio.Event]] = defaultdict(list)
 
-    async def wait(self, chat_id: str, timeout: float) -> bool:
-        """Whether the chat's turn ended within `timeout` seconds."""
+    async def wait(self, chat_id: str, timeout: float, running: Callable[[], bool]) -> bool:
+        """Whether the chat's turn ended within `timeout` seconds.
+
+        `running` is asked after the waiter is registered: a turn that ended just before would otherwise be missed.
+        """
         event = asyncio.Event()
         self._waiters[chat_id].append(event)
         try:
+            if not running():
+                return True
             await asyncio.wait_for(event.wait(), timeout)
             return True
         except TimeoutError:

@@ -122,10 +122,14 @@ def stream_client_chat_status(ctx: Ctx) -> Response:
 async def _status_events(ctx: Ctx, chat_id: str) -> AsyncIterator[bytes]:
     """As the service does: an idle chat gets one `idle`; a running turn gets `processing`, then `idle` when it ends
     (`idle` with `stale: true` if it has not ended within the status timeout)."""
-    chat = ctx.store.get(CHATS, chat_id)
-    if chat is not None and chat.get("status") == "processing":
+
+    def running() -> bool:
+        chat = ctx.store.get(CHATS, chat_id)
+        return chat is not None and chat.get("status") == "processing"
+
+    if running():
         yield frame({"status": "processing"})
-        if not await ctx.state.turns.wait(chat_id, ctx.state.settings.status_timeout):
+        if not await ctx.state.turns.wait(chat_id, ctx.state.settings.status_timeout, running):
             yield frame({"status": "idle", "stale": True})
             return
     yield frame({"status": "idle"})
