@@ -134,3 +134,12 @@ def test_cancelling_the_task_closes_the_connection(imbrace_emulator: Emulator) -
             assert stream.response.is_closed
 
     asyncio.run(main())
+
+
+def test_a_finished_stream_hands_its_connection_back_to_the_pool(imbrace_emulator: Emulator) -> None:
+    with imbrace.ImbraceClient(api_key=TEST_API_KEY, gateway=imbrace_emulator.url) as client:
+        created = client.chat_ai.create_ai_agent({"name": "b", "workflow_name": "w", "streaming": True})
+        for _ in range(3):
+            assert "".join(client.ai_agent.stream_chat_text(_body(created["id"])))
+        pool = client._transport.http_client._transport._pool  # type: ignore[attr-defined]
+        assert len(pool.connections) == 1

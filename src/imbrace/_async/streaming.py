@@ -19,6 +19,7 @@ import json
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterable, Iterator
 from typing import Any, Generic, Self, TypeVar
 
+import anyio  # async-only
 import httpx
 
 from .._accumulate import MessageAccumulator, UIMessage, text_delta
@@ -45,6 +46,10 @@ __all__ = ["AsyncChatStream", "AsyncCompletionStream", "AsyncEventStream", "Asyn
 T = TypeVar("T")
 
 _DONE = "[DONE]"
+# After the terminator, the rest of the body (normally just the end of the chunked encoding) is read so that the
+# connection goes back to the pool instead of being closed: a new TCP/TLS handshake per chat turn otherwise.
+_DRAIN_BYTES = 64 * 1024
+_DRAIN_SECONDS = 1.0
 _PLAIN_TEXT_ID = "text-1"
 
 ui_message.build_validators()
@@ -163,15 +168,21 @@ class AsyncResponseStream(Generic[T]):
         The items are parsed lazily, as the reader takes them: parsing a large read all at once is slower, since
         its objects no longer fit the CPU caches.
         """
+        chunks = self.response.aiter_bytes()
         with self._errors():
-            async for data in self.response.aiter_bytes():
+            async for data in chunks:
                 self._bytes += len(data)
                 yield self._feed(data)
                 if self._error is not None:
                     raise self._error
                 if self._done:
-                    return
-            yield self._end()
+                    break
+            else:
+                yield self._end()
+        if self._done:
+            with anyio.move_on_after(_DRAIN_SECONDS):  # async-only
+                await _drain(chunks)  # async-only
+            # sync-only: _drain(chunks)
         self._check_end()
 
     def _feed(self, data: bytes) -> Iterable[T]:
@@ -401,6 +412,16 @@ class AsyncEventStream(AsyncResponseStream[ChatStatusEvent]):
                 return
             self._events += 1
             yield status
+
+
+async def _drain(chunks: AsyncIterator[bytes]) -> None:
+    """Read what is left of a body after its terminator, up to `_DRAIN_BYTES`; a failure there changes nothing."""
+    drained = 0
+    with contextlib.suppress(httpx.TransportError, httpx.StreamClosed):
+        async for data in chunks:
+            drained += len(data)
+            if drained > _DRAIN_BYTES:
+                return
 
 
 def _error_text(error: Any) -> str:
