@@ -27,6 +27,8 @@ __all__ = ["AsyncTransport"]
 
 _NO_OPTIONS: RequestOptions = {}
 _OPTION_NAMES = frozenset(RequestOptions.__annotations__)
+# What a generated `_get_kwargs` may carry besides method, url and headers; only the present ones are passed on.
+_BODY_KEYS = ("params", "json", "data", "files", "content")
 
 
 class AsyncTransport:
@@ -51,6 +53,8 @@ class AsyncTransport:
         self.header_provider = headers
         self.owns_http_client = http_client is None
         self.http_client = http_client or httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+        # The pool's own timeout applies unless this transport's differs (an injected client, `with_options`).
+        self._timeout_differs = self.http_client.timeout != timeout
         self._base_headers = {"user-agent": user_agent(), "accept": "application/json"}
 
     def copy(
@@ -104,21 +108,15 @@ class AsyncTransport:
             headers.update(kwargs["headers"])
         if "extra_headers" in options:
             headers.update(options["extra_headers"])
-        params = kwargs.get("params")
+        body = {key: kwargs[key] for key in _BODY_KEYS if kwargs.get(key) is not None}
         if "extra_query" in options:
-            params = {**(params or {}), **options["extra_query"]}
-        timeout = resolve_timeout(options["timeout"]) if "timeout" in options else self.timeout
-        return self.http_client.build_request(
-            kwargs["method"],
-            self.services.url_for(service, kwargs["url"]),
-            params=params,
-            json=kwargs.get("json"),
-            data=kwargs.get("data"),
-            files=kwargs.get("files"),
-            content=kwargs.get("content"),
-            headers=headers,
-            timeout=timeout,
-        )
+            body["params"] = {**(kwargs.get("params") or {}), **options["extra_query"]}
+        if "timeout" in options:
+            body["timeout"] = resolve_timeout(options["timeout"])
+        elif self._timeout_differs:
+            body["timeout"] = self.timeout
+        url = self.services.url_for(service, kwargs["url"])
+        return self.http_client.build_request(kwargs["method"], url, headers=headers, **body)
 
     async def _send(self, request: httpx.Request, options: RequestOptions, *, stream: bool) -> httpx.Response:
         max_retries = options.get("max_retries", self.max_retries)
