@@ -40,3 +40,10 @@ def test_a_namespace_loads_only_its_own_services_generated_code() -> None:
     assert "imbrace._generated.ai_agent.api.ai_agent.stream_chat" in loaded
     assert sorted(name for name in loaded if name.startswith("imbrace._generated.gateway")) == []
     assert sorted(name for name in loaded if name.startswith(("imbrace.types.", "pydantic"))) == []
+
+
+def test_one_endpoint_module_loads_only_its_own_models() -> None:
+    loaded = modules_after("import imbrace._generated.ai_agent.api.ai_agent.get_client_chat")
+    models = sorted(name for name in loaded if name.startswith("imbrace._generated.ai_agent.models."))
+    assert "imbrace._generated.ai_agent.models.client_chat" in models
+    assert len(models) < 10, models  # the package has over a hundred: the lazy models/__init__ template at work
