@@ -20,7 +20,6 @@ from imbrace.testing import TEST_API_KEY, TEST_ORGANIZATION_ID
 
 from .harness import ACCESS_TOKEN, DOC, SAMPLE_FILES, Records, Runner, doc_blocks, example_files
 
-SHARED_DOC = Path(__file__).parents[3] / "shared" / "docs" / DOC.name.removesuffix(".txt")
 REPLY = "You said: What can you do?"  # the emulator's agents echo the user's message
 
 
@@ -28,11 +27,6 @@ def test_every_block_of_the_page_is_an_example_with_its_test() -> None:
     examples = example_files()
     assert [path.read_text() for path in examples.values()] == doc_blocks(DOC.read_text())
     assert [name for name in examples if f"test_{name}" not in globals()] == []
-
-
-@pytest.mark.skipif(not SHARED_DOC.is_file(), reason="the shared documentation is not checked out next to the repo")
-def test_the_page_copy_is_the_shared_page() -> None:
-    assert DOC.read_text() == SHARED_DOC.read_text()
 
 
 # ---------------------------------------------------------------------------------------------- page introduction
