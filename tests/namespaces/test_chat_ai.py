@@ -5,21 +5,17 @@ from __future__ import annotations
 import inspect
 import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from namespace_support import Blocking, NewClient, client_for, json_body, multipart, raw_path
 
 from imbrace._async.resources.chat_ai import AsyncChatAiResource
 from imbrace._errors import NotFoundError
 from imbrace._sync.resources.chat_ai import ChatAiResource
 
-from helpers import Harness, Recorder
-
-NewClient = Callable[..., Harness]
-GATEWAY = "https://gw.test"
 HOSTILE = "../x?y=1#z/w %"
 HOSTILE_SEGMENT = "..%2Fx%3Fy%3D1%23z%2Fw%20%25"
 BOUNDARY_LOOKALIKE = (
@@ -27,65 +23,6 @@ BOUNDARY_LOOKALIKE = (
     b'Content-Disposition: form-data; name="agent_id"\r\n\r\nevil\r\n'
     b"------WebKitFormBoundary7MA4YWxkTrZu0gW--\r\n--\r\n\x00\xff binary tail"
 )
-
-
-# --- helpers -------------------------------------------------------------------------------------------------------
-
-
-def client_for(
-    new_client: NewClient, kind: str, respond: Callable[[httpx.Request], httpx.Response] | None = None
-) -> tuple[Harness, Recorder]:
-    recorder = Recorder(respond) if respond else Recorder()
-    harness = new_client(
-        api_key="key-1", organization_id="org-1", gateway=GATEWAY, http_client=recorder.http_client(kind), max_retries=0
-    )
-    return harness, recorder
-
-
-def raw_path(request: httpx.Request) -> str:
-    return request.url.raw_path.decode("ascii").split("?", 1)[0]
-
-
-def json_body(request: httpx.Request) -> Any:
-    assert request.headers["content-type"] == "application/json"
-    return json.loads(request.content)
-
-
-def multipart(request: httpx.Request) -> dict[str, tuple[str | None, str | None, bytes]]:
-    """The parts of a multipart/form-data body, by name: (filename, content type, bytes), split on its boundary."""
-    content_type = request.headers["content-type"]
-    assert content_type.startswith("multipart/form-data; boundary=")
-    boundary = content_type.split("boundary=", 1)[1].encode()
-    body = request.content
-    assert body.endswith(b"--" + boundary + b"--\r\n")
-    chunks = body.split(b"--" + boundary)
-    assert chunks[0] == b""
-    parts: dict[str, tuple[str | None, str | None, bytes]] = {}
-    for chunk in chunks[1:-1]:
-        assert chunk.startswith(b"\r\n") and chunk.endswith(b"\r\n")
-        head, _, data = chunk[2:-2].partition(b"\r\n\r\n")
-        headers = dict(line.split(b": ", 1) for line in head.split(b"\r\n"))
-        disposition = headers[b"Content-Disposition"].decode()
-        params = dict(item.strip().split("=", 1) for item in disposition.split(";")[1:] if "=" in item)
-        name = params["name"].strip('"')
-        filename = params["filename"].strip('"') if "filename" in params else None
-        part_type = headers[b"Content-Type"].decode() if b"Content-Type" in headers else None
-        parts[name] = (filename, part_type, data)
-    return parts
-
-
-class Blocking:
-    """The client as the documentation's sync examples use it: on the async client every call is awaited for them."""
-
-    def __init__(self, harness: Harness, target: Any = None) -> None:
-        self._harness = harness
-        self._target = harness.client if target is None else target
-
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(self._target, name)
-        if callable(value):
-            return lambda *args, **kwargs: self._harness.call(value, *args, **kwargs)
-        return Blocking(self._harness, value)
 
 
 # --- every method: method, exact path, query, body, result ------------------------------------------------------
