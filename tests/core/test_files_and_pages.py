@@ -69,3 +69,33 @@ def test_numbered_and_cursor_pages_follow_the_server_flags() -> None:
         "ending_before": "c8",
     }
     assert cursor.next_params({"hasMore": False}, chats, {"limit": 2}) is None
+
+
+def test_a_download_cut_midway_raises_typed_and_leaves_no_partial_file(tmp_path: Path) -> None:
+    import socket
+    import threading
+
+    import imbrace
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def serve_half() -> None:
+        conn, _ = listener.accept()
+        conn.recv(65536)
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\ncontent-length: 1000000\r\ncontent-type: application/pdf\r\n\r\n" + b"x" * 1000
+        )
+        conn.close()
+
+    threading.Thread(target=serve_half, daemon=True).start()
+    target = tmp_path / "guide.pdf"
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    with (
+        imbrace.ImbraceClient(api_key="k", gateway=url, max_retries=0) as client,
+        pytest.raises(imbrace.APIConnectionError),
+    ):
+        client.ai_agent.download_admin_guide("guide.pdf", target)
+    listener.close()
+    assert not target.exists()

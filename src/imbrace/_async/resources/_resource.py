@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import httpx
 
 from ..._config import Service
+from ..._errors import connection_error
 from ..._types import RequestOptions
 
 if TYPE_CHECKING:
@@ -48,6 +49,9 @@ class AsyncResource:
             with target.open("wb") as sink:
                 async for chunk in response.aiter_bytes(1 << 16):
                     sink.write(chunk)
+        except httpx.TransportError as exc:
+            target.unlink(missing_ok=True)
+            raise connection_error(exc, response.request) from exc
         except BaseException:
             target.unlink(missing_ok=True)
             raise

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import httpx
 
 from ..._config import Service
+from ..._errors import connection_error
 from ..._types import RequestOptions
 
 if TYPE_CHECKING:
@@ -49,6 +50,9 @@ class Resource:
             with target.open("wb") as sink:
                 for chunk in response.iter_bytes(1 << 16):
                     sink.write(chunk)
+        except httpx.TransportError as exc:
+            target.unlink(missing_ok=True)
+            raise connection_error(exc, response.request) from exc
         except BaseException:
             target.unlink(missing_ok=True)
             raise
