@@ -146,6 +146,7 @@ class AsyncImbraceClient:
         self._transport.credentials.set_access_token(token)
 
     def clear_access_token(self) -> None:
+        """Stop sending the access token (an API key dropped by `set_access_token` does not come back)."""
         self._transport.credentials.clear_access_token()
 
     async def request_otp(self, email: str, **options: Unpack[RequestOptions]) -> None:
