@@ -1,5 +1,6 @@
 """What the namespace tests share: a recorded client, request inspection (paths, JSON, multipart parts), a blocking
-view of either client for the documentation's examples, and a routing mock server."""
+view of either client for the documentation's examples, a stepper over either kind of iterator, and a routing mock
+server."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ def client_for(
 
 def raw_path(request: httpx.Request) -> str:
     return request.url.raw_path.decode("ascii").split("?", 1)[0]
+
+
+def query(request: httpx.Request) -> list[tuple[str, str]]:
+    return sorted(request.url.params.multi_items())
 
 
 def json_body(request: httpx.Request) -> Any:
@@ -79,3 +84,27 @@ def routes(table: dict[tuple[str, str], Any]) -> Callable[[httpx.Request], httpx
         return httpx.Response(status, json=body)
 
     return respond
+
+
+class Stepper:
+    """Pull items one at a time from a sync iterator or an async one (on the harness's event loop)."""
+
+    def __init__(self, harness: Harness, iterator: Any) -> None:
+        self.harness = harness
+        self.iterator = iterator
+
+    def next(self) -> Any:
+        if self.harness.runner is None:
+            return next(self.iterator)
+        try:
+            return self.harness.runner.run(self.iterator.__anext__())
+        except StopAsyncIteration:
+            raise StopIteration from None
+
+    def rest(self) -> list[Any]:
+        items = []
+        while True:
+            try:
+                items.append(self.next())
+            except StopIteration:
+                return items

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from namespace_support import NewClient, Stepper
 
 import imbrace
 import imbrace._async.resources.ai_agent as async_ai_agent
@@ -21,7 +22,6 @@ from imbrace import ImbraceError, NotFoundError
 
 from helpers import Harness, Recorder
 
-NewClient = Callable[..., Harness]
 BASE = "/ai-agent"
 CLIENT_ORG = "org_client"
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 300
@@ -531,30 +531,6 @@ def test_download_admin_guide_streams_to_a_path(new_client: NewClient, kind: str
 
 
 # ------------------------------------------------------------------ iterators
-
-
-class Stepper:
-    """Pull items one at a time from a sync iterator or an async one (on the harness's event loop)."""
-
-    def __init__(self, harness: Harness, iterator: Any) -> None:
-        self.harness = harness
-        self.iterator = iterator
-
-    def next(self) -> Any:
-        if self.harness.runner is None:
-            return next(self.iterator)
-        try:
-            return self.harness.runner.run(self.iterator.__anext__())
-        except StopAsyncIteration:
-            raise StopIteration from None
-
-    def rest(self) -> list[Any]:
-        items = []
-        while True:
-            try:
-                items.append(self.next())
-            except StopIteration:
-                return items
 
 
 CHAT_PAGES = {

@@ -15,6 +15,7 @@ from typing import IO, Any
 
 import httpx
 import pytest
+from namespace_support import GATEWAY, Blocking, NewClient, Stepper, client_for, json_body, multipart, query, raw_path
 
 from imbrace import NotFoundError
 from imbrace._async.resources.boards import AsyncBoardsResource
@@ -22,8 +23,6 @@ from imbrace._sync.resources.boards import BoardsResource
 
 from helpers import Harness, Recorder
 
-NewClient = Callable[..., Harness]
-GATEWAY = "https://gw.test"
 SURFACE = Path(__file__).resolve().parent.parent / "surface" / "imbrace-surface.tsv"
 
 # Hostile ids: each must arrive as exactly one encoded path segment.
@@ -42,18 +41,6 @@ OK = {"success": True, "message": "done"}
 # --- helpers -------------------------------------------------------------------------------------------------------
 
 
-def client_for(
-    new_client: NewClient,
-    kind: str,
-    respond: Callable[[httpx.Request], httpx.Response] | None = None,
-    **kwargs: Any,
-) -> tuple[Harness, Recorder]:
-    recorder = Recorder(respond) if respond else Recorder()
-    settings: dict[str, Any] = {"api_key": "key-1", "organization_id": "org-1", "max_retries": 0, **kwargs}
-    harness = new_client(gateway=GATEWAY, http_client=recorder.http_client(kind), **settings)
-    return harness, recorder
-
-
 def raw(status: int = 200, **kwargs: Any) -> Callable[[], httpx.Response]:
     """A reply other than 200 JSON, built afresh for each request (a response object serves one client only)."""
     return lambda: httpx.Response(status, **kwargs)
@@ -63,84 +50,6 @@ def replying(reply: Any) -> Callable[[httpx.Request], httpx.Response]:
     if callable(reply):
         return lambda request: reply()
     return lambda request: httpx.Response(200, json=reply)
-
-
-def raw_path(request: httpx.Request) -> str:
-    return request.url.raw_path.decode("ascii").split("?", 1)[0]
-
-
-def query(request: httpx.Request) -> list[tuple[str, str]]:
-    return sorted(request.url.params.multi_items())
-
-
-def json_body(request: httpx.Request) -> Any:
-    assert request.headers["content-type"] == "application/json"
-    return json.loads(request.content)
-
-
-def multipart(request: httpx.Request) -> dict[str, tuple[str | None, str | None, bytes]]:
-    """The parts of a multipart/form-data body by name: (filename, content type, bytes), split on its boundary."""
-    content_type = request.headers["content-type"]
-    assert content_type.startswith("multipart/form-data; boundary=")
-    boundary = b"--" + content_type.split("boundary=", 1)[1].encode()
-    chunks = request.content.split(boundary)
-    assert chunks[0] == b"" and chunks[-1] == b"--\r\n"
-    parts: dict[str, tuple[str | None, str | None, bytes]] = {}
-    for chunk in chunks[1:-1]:
-        head, _, data = chunk[2:-2].partition(b"\r\n\r\n")
-        headers = dict(line.split(b": ", 1) for line in head.split(b"\r\n"))
-        disposition = dict(
-            item.strip().split("=", 1) for item in headers[b"Content-Disposition"].decode().split(";")[1:]
-        )
-        filename = disposition["filename"].strip('"') if "filename" in disposition else None
-        part_type = headers[b"Content-Type"].decode() if b"Content-Type" in headers else None
-        parts[disposition["name"].strip('"')] = (filename, part_type, data)
-    return parts
-
-
-class Stepper:
-    """Pull items one at a time from a sync iterator or an async one (on the harness's event loop)."""
-
-    def __init__(self, harness: Harness, iterator: Any) -> None:
-        self.harness = harness
-        self.iterator = iterator
-
-    def next(self) -> Any:
-        if self.harness.runner is None:
-            return next(self.iterator)
-        done, value = self.harness.runner.run(_anext(self.iterator))
-        if done:
-            raise StopIteration
-        return value
-
-    def rest(self) -> list[Any]:
-        items = []
-        while True:
-            try:
-                items.append(self.next())
-            except StopIteration:
-                return items
-
-
-async def _anext(iterator: Any) -> tuple[bool, Any]:
-    try:
-        return False, await iterator.__anext__()
-    except StopAsyncIteration:
-        return True, None
-
-
-class Blocking:
-    """The client as the documentation's sync examples use it: on the async client every call is awaited for them."""
-
-    def __init__(self, harness: Harness, target: Any = None) -> None:
-        self._harness = harness
-        self._target = harness.client if target is None else target
-
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(self._target, name)
-        if callable(value):
-            return lambda *args, **kwargs: self._harness.call(value, *args, **kwargs)
-        return Blocking(self._harness, value)
 
 
 # --- every JSON method: method, exact path, query, body, result ------------------------------------------------

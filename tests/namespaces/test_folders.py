@@ -7,20 +7,18 @@ import copy
 import csv
 import inspect
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from namespace_support import GATEWAY, NewClient, query, raw_path
 
 from imbrace._async.resources.folders import AsyncFoldersResource
 from imbrace._sync.resources.folders import FoldersResource
 
 from helpers import Harness, Recorder
 
-NewClient = Callable[..., Harness]
-GATEWAY = "https://gw.test"
 SURFACE = Path(__file__).resolve().parent.parent / "surface" / "imbrace-surface.tsv"
 H, HE = "../x?y=1#z", "..%2Fx%3Fy%3D1%23z"
 U, UE = "dossier/ü", "dossier%2F%C3%BC"
@@ -36,14 +34,6 @@ def client_for(new_client: NewClient, kind: str, reply: Any) -> tuple[Harness, R
         api_key="key-1", organization_id="org-1", gateway=GATEWAY, http_client=recorder.http_client(kind), max_retries=0
     )
     return harness, recorder
-
-
-def raw_path(request: httpx.Request) -> str:
-    return request.url.raw_path.decode("ascii").split("?", 1)[0]
-
-
-def query(request: httpx.Request) -> list[tuple[str, str]]:
-    return sorted(request.url.params.multi_items())
 
 
 def sent_body(request: httpx.Request) -> Any:
