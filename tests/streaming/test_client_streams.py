@@ -143,3 +143,39 @@ def test_a_finished_stream_hands_its_connection_back_to_the_pool(imbrace_emulato
             assert "".join(client.ai_agent.stream_chat_text(_body(created["id"])))
         pool = client._transport.http_client._transport._pool  # type: ignore[attr-defined]
         assert len(pool.connections) == 1
+
+
+def test_stream_calls_ask_for_the_body_types_they_read(new_client: NewClient, kind: str) -> None:
+    import httpx
+
+    from helpers import Recorder
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        body = b'data: {"status":"idle"}\n\n' if "status" in request.url.path else b"data: [DONE]\n\n"
+        return httpx.Response(200, content=body, headers={"content-type": "text/event-stream"})
+
+    recorder = Recorder(respond=respond)
+    harness = new_client(api_key="k", http_client=recorder.http_client(kind))
+    ai_agent = harness.client.ai_agent
+    for stream in (
+        harness.call(ai_agent.stream_chat, {"assistant_id": "a", "messages": []}),
+        harness.call(ai_agent.stream_sub_agent_chat, {"assistant_id": "a", "messages": []}),
+        harness.call(ai_agent.stream_client_chat_status, "c1"),
+    ):
+        harness.call(stream.aclose if kind == "async" else stream.close)
+    completions = harness.client.ai.stream(model="m", messages=[{"role": "user", "content": "hi"}])
+    if kind == "sync":
+        list(completions)
+    else:
+
+        async def drain() -> None:
+            async for _ in completions:
+                pass
+
+        harness.call(drain)
+    assert [r.headers["accept"] for r in recorder.requests] == [
+        "text/event-stream, text/plain",
+        "text/event-stream, text/plain",
+        "text/event-stream",
+        "text/event-stream",
+    ]

@@ -277,9 +277,8 @@ class AsyncAiResource(AsyncResource):
         from ..streaming import AsyncCompletionStream
 
         fields, options = _split_call(kwargs)
-        kwargs_ = complete._get_kwargs(body=completion_body(input, fields, stream=True))
-        kwargs_["headers"] = {**kwargs_.get("headers", {}), "accept": "text/event-stream"}
-        stream = AsyncCompletionStream(await self._open_stream(kwargs_, options))
+        request = complete._get_kwargs(body=completion_body(input, fields, stream=True))
+        stream = AsyncCompletionStream(await self._open_stream(request, options, accept="text/event-stream"))
         try:
             async for chunk in stream:
                 yield chunk

@@ -39,7 +39,12 @@ class Resource:
         """The read response, for methods whose documented result is the raw response (downloads)."""
         return self._transport.request(self._service, kwargs, options)
 
-    def _open_stream(self, kwargs: Mapping[str, Any], options: RequestOptions) -> httpx.Response:
+    def _open_stream(
+        self, kwargs: Mapping[str, Any], options: RequestOptions, *, accept: str | None = None
+    ) -> httpx.Response:
+        """The open 2xx response of a streamed call; `accept` names the body types the caller can read."""
+        if accept is not None:
+            kwargs = {**kwargs, "headers": {**kwargs.get("headers", {}), "accept": accept}}
         return self._transport.stream(self._service, kwargs, options)
 
     def _download(self, kwargs: Mapping[str, Any], path: str | Path, options: RequestOptions) -> Path:

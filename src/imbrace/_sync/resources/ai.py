@@ -278,9 +278,8 @@ class AiResource(Resource):
         from ..streaming import CompletionStream
 
         fields, options = _split_call(kwargs)
-        kwargs_ = complete._get_kwargs(body=completion_body(input, fields, stream=True))
-        kwargs_["headers"] = {**kwargs_.get("headers", {}), "accept": "text/event-stream"}
-        stream = CompletionStream(self._open_stream(kwargs_, options))
+        request = complete._get_kwargs(body=completion_body(input, fields, stream=True))
+        stream = CompletionStream(self._open_stream(request, options, accept="text/event-stream"))
         try:
             for chunk in stream:
                 yield chunk

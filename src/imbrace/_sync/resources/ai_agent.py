@@ -117,12 +117,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AiAgentResource"]
 
-_CHAT_ACCEPT = {"accept": "text/event-stream, text/plain"}
-
-
-def _with_accept(kwargs: dict[str, Any], accept: Mapping[str, str]) -> dict[str, Any]:
-    kwargs["headers"] = {**kwargs.get("headers", {}), **accept}
-    return kwargs
+_CHAT_ACCEPT = "text/event-stream, text/plain"
 
 
 # The spec gives no enum for EmbeddingFile.status (only "e.g. `active`"): these are the values taken as final.
@@ -189,8 +184,8 @@ class AiAgentResource(Resource):
         """
         from ..streaming import ChatStream
 
-        kwargs = _with_accept(stream_chat._get_kwargs(body=self._chat_body(body, new_id=True)), _CHAT_ACCEPT)
-        return ChatStream(self._open_stream(kwargs, options))
+        kwargs = stream_chat._get_kwargs(body=self._chat_body(body, new_id=True))
+        return ChatStream(self._open_stream(kwargs, options, accept=_CHAT_ACCEPT))
 
     def stream_chat_text(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Iterator[str]:
         """POST /v2/chat: the reply's text deltas as they arrive, for streaming and non-streaming agents alike.
@@ -218,7 +213,7 @@ class AiAgentResource(Resource):
         from ..streaming import ChatStream
 
         kwargs = stream_sub_agent_chat._get_kwargs(body=self._chat_body(body, new_id=False))
-        return ChatStream(self._open_stream(_with_accept(kwargs, _CHAT_ACCEPT), options))
+        return ChatStream(self._open_stream(kwargs, options, accept=_CHAT_ACCEPT))
 
     def stream_client_chat_status(self, chat_id: str, **options: Unpack[RequestOptions]) -> EventStream:
         """GET /chat-client/chats/{chat_id}/status/stream: the chat's status events until the server closes.
@@ -231,8 +226,8 @@ class AiAgentResource(Resource):
         """
         from ..streaming import EventStream
 
-        kwargs = _with_accept(stream_client_chat_status._get_kwargs(chat_id), {"accept": "text/event-stream"})
-        return EventStream(self._open_stream(kwargs, options))
+        kwargs = stream_client_chat_status._get_kwargs(chat_id)
+        return EventStream(self._open_stream(kwargs, options, accept="text/event-stream"))
 
     # ------------------------------------------------------------------ service info
 
