@@ -8,13 +8,14 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 import pytest
 
 import imbrace
 from imbrace.emulator import Emulator
 from imbrace.testing import TEST_API_KEY
 
-from helpers import Harness
+from helpers import Harness, Recorder
 
 NewClient = Callable[..., Harness]
 CHAT = "/ai-agent/v2/chat"
@@ -146,10 +147,6 @@ def test_a_finished_stream_hands_its_connection_back_to_the_pool(imbrace_emulato
 
 
 def test_stream_calls_ask_for_the_body_types_they_read(new_client: NewClient, kind: str) -> None:
-    import httpx
-
-    from helpers import Recorder
-
     def respond(request: httpx.Request) -> httpx.Response:
         body = b'data: {"status":"idle"}\n\n' if "status" in request.url.path else b"data: [DONE]\n\n"
         return httpx.Response(200, content=body, headers={"content-type": "text/event-stream"})
