@@ -38,6 +38,7 @@ __all__ = [
     "StreamConsumedError",
     "JobFailedError",
     "JobTimeoutError",
+    "ChatIdleTimeoutError",
     "AuthError",
     "ApiError",
     "NetworkError",
@@ -163,6 +164,14 @@ class JobTimeoutError(ImbraceError, TimeoutError):
         self.timeout = timeout
         self.status = status
         self.result = result
+
+
+class ChatIdleTimeoutError(JobTimeoutError):
+    """`Thread.wait_idle` gave up at its bound while the chat was still processing a turn (it may finish later)."""
+
+    def __init__(self, chat_id: str, timeout: float, status: str | None) -> None:
+        super().__init__(f"chat {chat_id}", timeout, status, None)
+        self.chat_id = chat_id
 
 
 class StreamConsumedError(ImbraceError, RuntimeError):

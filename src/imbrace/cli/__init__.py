@@ -1,4 +1,4 @@
-"""The `imbrace` console script: `imbrace demo`, `imbrace chat --agent ID "message"`, `imbrace emulator`.
+"""The `imbrace` console script: `imbrace demo`, `imbrace chat --agent ID ["message"]`, `imbrace emulator`.
 
 A failure prints one line on stderr (`--debug` adds the traceback) and exits non-zero: 1 when something failed,
 2 for a usage problem such as missing credentials. Only `argparse` and the SDK are imported up front; the emulator
@@ -70,10 +70,17 @@ def _parser() -> argparse.ArgumentParser:
         "IMBRACE_ACCESS_TOKEN is set, else against a local emulator started for the run.",
     )
     demo.set_defaults(handler=_demo)
-    chat = commands.add_parser("chat", parents=[common], help="stream an agent's reply to a message")
+    chat = commands.add_parser(
+        "chat",
+        parents=[common],
+        help="talk with an agent: one message, or a conversation read line by line",
+        description="Stream the agent's reply to MESSAGE; without one, hold a conversation in one chat, a message "
+        "per line (Ctrl-C stops a reply, Ctrl-D ends).",
+    )
     chat.add_argument("--agent", required=True, metavar="ID", help="the agent (assistant) id")
+    chat.add_argument("--chat", metavar="CHAT_ID", help="continue this chat (a UUID) instead of starting one")
     chat.add_argument("--gateway", metavar="URL", help="the gateway to use (default: IMBRACE_GATEWAY_URL or the env's)")
-    chat.add_argument("message", help="the user message")
+    chat.add_argument("message", nargs="?", help="the user message (omit it for a conversation)")
     chat.set_defaults(handler=_chat)
     commands.add_parser("emulator", help="serve a local emulator (see: imbrace emulator --help)", add_help=False)
     return parser
@@ -88,4 +95,4 @@ def _demo(args: argparse.Namespace) -> None:
 def _chat(args: argparse.Namespace) -> None:
     from .chat import chat
 
-    chat(args.agent, args.message, args.gateway, sys.stdout)
+    chat(args.agent, args.message, args.gateway, sys.stdout, sys.stdin, args.chat)

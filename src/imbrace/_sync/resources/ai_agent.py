@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
@@ -114,6 +115,7 @@ if TYPE_CHECKING:
         Vote,
     )
     from ..streaming import ChatStream, EventStream
+    from ..threads import Threads
 
 __all__ = ["AiAgentResource"]
 
@@ -152,6 +154,18 @@ class AiAgentResource(Resource):
     """The AI-agent service (`{gateway}/ai-agent`, or IMBRACE_AI_AGENT_URL / `services={"ai_agent": ...}`)."""
 
     _service = "ai_agent"
+
+    @cached_property
+    def threads(self) -> Threads:
+        """Conversation handles: `threads.create(assistant_id)`, `threads.get(chat_id)`, `threads.list()`.
+
+        A `Thread` sends each turn with its chat id, streams the reply, and waits for the chat to go idle.
+
+        Example: `thread = client.ai_agent.threads.create("asst_abc"); print(thread.reply("Hello").text)`
+        """
+        from ..threads import Threads
+
+        return Threads(self)
 
     def _required_organization(self, organization_id: str | None, method: str) -> str:
         organization = self._organization(organization_id)
