@@ -123,8 +123,8 @@ class AsyncThread:
         """The chat id (a UUID)."""
         self.assistant_id = assistant_id
         """The agent that answers; read from the chat on the first `send` when None."""
-        self.chat = chat
-        """The chat as last read (`get`, `list`, `title`), or None."""
+        self.chat: ClientChat = {"id": chat_id} if chat is None else chat
+        """The chat as last read (`get`, `list`, `title`); only its `id` until then."""
         self._agent = agent
         self._exists = exists
         self._history = [dict(message) for message in history]
@@ -245,7 +245,7 @@ class AsyncThread:
         if not self._exists:
             return None
         deleted = await self._agent.delete_client_chat(self.id, **options)
-        self._exists, self._history, self.chat = False, [], None
+        self._exists, self._history, self.chat = False, [], {"id": self.id}
         return deleted
 
     async def _assistant(self) -> str:

@@ -156,9 +156,9 @@ class AsyncAiAgentResource(AsyncResource):
 
     @cached_property
     def threads(self) -> AsyncThreads:
-        """Conversation handles: `threads.create(assistant_id)`, `threads.get(chat_id)`, `threads.list()`.
+        """POST /v2/chat, with the chat-client routes: conversation handles (`threads.create`, `get`, `list`).
 
-        A `Thread` sends each turn with its chat id, streams the reply, and waits for the chat to go idle.
+        A `Thread` sends each turn under its chat id, streams the reply, cancels it, and waits for the chat to go idle.
 
         Example: `thread = client.ai_agent.threads.create("asst_abc"); print(thread.reply("Hello").text)`
         """
