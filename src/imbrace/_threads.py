@@ -89,7 +89,10 @@ def _stored_part(part: MessagePart) -> dict[str, Any] | None:
 
 
 def shutdown_socket(response: httpx.Response) -> None:
-    """Shut the response's socket down, which wakes a read blocked on it in another thread (closing it does not)."""
+    """Shut the response's socket down, which wakes a read blocked on it in another thread (closing it does not).
+
+    An event loop's transport socket is left alone: closing the response wakes a task reading it.
+    """
     stream = response.extensions.get("network_stream")
     sock = stream.get_extra_info("socket") if stream is not None else None
     if isinstance(sock, socket.socket):
