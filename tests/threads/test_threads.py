@@ -9,12 +9,12 @@ from time import monotonic
 from typing import Any
 
 import pytest
-from thread_support import DELAY_HEADER, WAIT, collect, text_of
+from thread_support import DELAY_HEADER, WAIT, collect, make_agent, text_of
 
-from imbrace import ChatIdleTimeoutError, NotFoundError
+from imbrace import ChatIdleTimeoutError, ImbraceClient, NotFoundError
 from imbrace._async.threads import AsyncThread, AsyncThreads
 from imbrace._sync.threads import Thread, Threads
-from imbrace.emulator import Emulator
+from imbrace.emulator import Emulator, EmulatorSettings
 from imbrace.testing import TEST_ORGANIZATION_ID
 
 from helpers import Harness
@@ -215,3 +215,17 @@ def test_every_public_method_has_an_example(cls: type) -> None:
     assert len(methods) >= 3
     assert [fn.__name__ for fn in methods if "Example" not in (inspect.getdoc(fn) or "")] == []
     assert "Example" in (inspect.getdoc(cls) or "")
+
+
+def test_a_stale_idle_is_not_taken_for_idle(new_client: Callable[..., Harness]) -> None:
+    with Emulator(EmulatorSettings(status_timeout=0.1)) as emulator:
+        harness = new_client(api_key="k", organization_id="org_test", gateway=emulator.url, max_retries=0)
+        with ImbraceClient(api_key="k", gateway=emulator.url) as admin:
+            agent_id = make_agent(admin)
+        thread = harness.client.ai_agent.threads.create(agent_id)
+        harness.call(thread.reply, "one")
+        slow = harness.call(thread.send, "two", extra_headers={DELAY_HEADER: "5"})
+        with pytest.raises(ChatIdleTimeoutError):
+            harness.call(thread.wait_idle, timeout=0.5)  # stale idles every 0.1 s: each time it asks again
+        assert routes(emulator)[STATUS_STREAM] >= 3
+        harness.call(slow.aclose if harness.kind == "async" else slow.close)
