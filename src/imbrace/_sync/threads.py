@@ -138,7 +138,10 @@ class Thread:
     @property
     def history(self) -> list[ThreadMessage]:
         """The conversation as this handle knows it, oldest first: the messages read by `threads.get`, then each
-        turn sent since and its reply (see the module notes for `saved` and `partial`). A copy.
+        turn sent since and its reply. A copy.
+
+        A reply the service did not save (a `streaming: false` agent's) has metadata `{"saved": False}`; a reply
+        closed before its end, `{"partial": True}` (the service saves all of it: `messages()` has the rest).
 
         User messages carry the id this handle gave them; the service stores them under ids of its own, so compare
         `messages()` by role and parts, not id. A reply's id is the one the service saved it under.
