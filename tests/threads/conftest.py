@@ -32,7 +32,7 @@ def sent_bodies() -> list[Any]:
 def emulated(
     new_client: Callable[..., Harness], kind: str, imbrace_emulator: Emulator, sent_bodies: list[Any]
 ) -> Iterator[Harness]:
-    """A sync or async client of the emulator that records its chat turns in `sent_bodies`."""
+    """A sync or async client of the emulator (default retries) that records its chat turns in `sent_bodies`."""
 
     def record(request: httpx.Request) -> None:
         if request.url.path.endswith("/v2/chat"):
@@ -48,7 +48,6 @@ def emulated(
         organization_id=TEST_ORGANIZATION_ID,
         gateway=imbrace_emulator.url,
         http_client=http,
-        max_retries=0,
     )
     yield harness
     harness.call(http.close if isinstance(http, httpx.Client) else http.aclose)

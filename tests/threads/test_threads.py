@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from thread_support import DELAY_HEADER, WAIT, collect, make_agent, text_of
 
-from imbrace import ChatIdleTimeoutError, ImbraceClient, NotFoundError
+from imbrace import ChatIdleTimeoutError, ImbraceClient, InternalServerError, NotFoundError
 from imbrace._async.threads import AsyncThread, AsyncThreads
 from imbrace._sync.threads import Thread, Threads
 from imbrace.emulator import Emulator, EmulatorSettings
@@ -229,3 +229,15 @@ def test_a_stale_idle_is_not_taken_for_idle(new_client: Callable[..., Harness]) 
             harness.call(thread.wait_idle, timeout=0.5)  # stale idles every 0.1 s: each time it asks again
         assert routes(emulator)[STATUS_STREAM] >= 3
         harness.call(slow.aclose if harness.kind == "async" else slow.close)
+
+
+def test_a_failed_turn_raises_and_the_thread_goes_on(
+    emulated: Harness, agent_id: str, imbrace_emulator: Emulator
+) -> None:
+    thread = emulated.client.ai_agent.threads.create(agent_id)
+    imbrace_emulator.add_fault(kind="status", path="/ai-agent/v2/chat", status=500, times=1)
+    with pytest.raises(InternalServerError):
+        emulated.call(thread.send, "one")
+    assert thread.history == []
+    assert routes(imbrace_emulator)[CHAT_TURN] == 1  # a chat turn is never sent twice
+    assert emulated.call(thread.reply, "two").text == "You said: two"

@@ -25,7 +25,7 @@ from uuid import uuid4
 import httpx
 
 from .._accumulate import MessageAccumulator, UIMessage
-from .._errors import APITimeoutError, ChatIdleTimeoutError
+from .._errors import APIStatusError, APITimeoutError, ChatIdleTimeoutError
 from .._generated.ai_agent.api.ai_agent import stream_chat
 from .._threads import Content, ThreadMessage, check_chat_id, reply_message, shutdown_socket, user_message
 from .._types import RequestOptions
@@ -167,6 +167,9 @@ class Thread:
             body = {"id": self.id, "assistant_id": self._assistant(), "messages": [message]}
             kwargs = stream_chat._get_kwargs(body=self._agent._chat_body(body, new_id=False))
             response = self._agent._open_stream(kwargs, options, accept=_CHAT_ACCEPT)
+        except APIStatusError:
+            self._exists = True  # the service creates the chat before it fails a turn (and saves the error)
+            raise
         finally:
             self._opening = False
         self._exists = True
