@@ -4,6 +4,7 @@ ends, its connection is closed, the part that arrived is kept, and the next `sen
 from __future__ import annotations
 
 import threading
+import time
 
 import anyio
 import pytest
@@ -84,3 +85,24 @@ def test_cancel_before_the_reply_is_read(imbrace_client: ImbraceClient, agent_id
     assert closed_soon(sock)
     assert thread.history[-1]["role"] == "user"  # nothing of the reply was read
     assert thread.reply("two").text == "You said: two"
+
+
+def test_cancel_wakes_a_read_waiting_on_a_silent_server(imbrace_client: ImbraceClient, agent_id: str) -> None:
+    thread = imbrace_client.ai_agent.threads.create(agent_id)
+    reply = thread.send("one", extra_headers={DELAY_HEADER: "5"})  # `start` at once, then 5 s of silence
+    waiting, events = threading.Event(), []
+
+    def read() -> None:
+        for event in reply.iter_events():
+            events.append(event.type)
+            waiting.set()  # back to reading: the next event is 5 s away
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    assert waiting.wait(WAIT)
+    started = time.monotonic()
+    assert thread.cancel() is True
+    reader.join(WAIT)
+    assert not reader.is_alive()
+    assert time.monotonic() - started < 2.5  # not when the server next writes
+    assert events == ["start"]
