@@ -87,3 +87,20 @@ def test_a_chat_id_must_be_a_uuid(capsys: pytest.CaptureFixture[str], monkeypatc
     monkeypatch.setenv("IMBRACE_API_KEY", TEST_API_KEY)
     assert main(["chat", "--agent", "a1", "--chat", "chat_123", "--gateway", "http://127.0.0.1:9"]) == 2
     assert capsys.readouterr().err.startswith("imbrace chat: a chat id is a UUID such as ")
+
+
+def test_chat_continues_a_chat_by_id(
+    imbrace_emulator: Emulator,
+    imbrace_client: ImbraceClient,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    agent = imbrace_client.chat_ai.create_ai_agent({"name": "Bot", "workflow_name": "bot", "streaming": True})
+    thread = imbrace_client.ai_agent.threads.create(agent["id"])
+    thread.reply("one")
+    monkeypatch.setenv("IMBRACE_API_KEY", TEST_API_KEY)
+    argv = ["chat", "--agent", agent["id"], "--chat", thread.id, "--gateway", imbrace_emulator.url, "two"]
+    assert main(argv) == 0
+    assert capsys.readouterr().out == "You said: two\n"
+    thread.wait_idle(timeout=WAIT)
+    assert [message["role"] for message in thread.messages()] == ["user", "assistant"] * 2
