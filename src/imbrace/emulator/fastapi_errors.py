@@ -66,7 +66,8 @@ def pydantic_errors(schema_errors: Iterable[Any], location: str = "body") -> lis
             )
         else:
             found.append({"type": "value_error", "loc": loc, "msg": error.message, "input": error.instance})
-    return found
+    unique = {(issue["type"], tuple(issue["loc"])): issue for issue in reversed(found)}
+    return list(reversed(unique.values()))
 
 
 def fastapi_response(error: HttpError) -> JSONResponse:
