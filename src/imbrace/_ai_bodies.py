@@ -25,7 +25,7 @@ AGENT_FIELDS = frozenset(
         "provider_id", "model_id", "credential_id", "credential_name", "mode", "channel", "category",
         "personality_role", "core_task", "tone_and_style", "response_length", "banned_words", "knowledge_hubs",
         "workflow_function_call", "show_thinking_process", "preload_information", "preload_information_type",
-        "guardrail_id", "agent_type", "sub_agents", "team_leads", "streaming", "temperature", "use_memory",
+        "guardrail_id", "agent_type", "sub_agents", "streaming", "temperature", "use_memory",
         "version", "default_folder_id", "document_ai", "vibe_code",
     }
 )  # fmt: skip

@@ -258,6 +258,8 @@ def test_rag_files_list_those_of_no_agent_and_an_unknown_one_is_an_empty_object(
 def test_process_document_is_served_without_a_trailing_slash(http: httpx.Client) -> None:
     body = {"modelName": "gpt-4o", "url": "https://cdn.example.com/a.pdf", "organizationId": "org_test", "utc": 7}
     assert ok(http.post("/v3/ai/document", json=body))["success"] is True
+    redirected = http.post("/v3/ai/document/", json=body)  # what the old package sent
+    assert (redirected.status_code, redirected.headers["location"]) == (307, str(http.base_url.join("/v3/ai/document")))
     assert missing_fields(refused(http.post("/v3/ai/document", json={"url": "u"}), 422)) == [
         "body.modelName",
         "body.organizationId",

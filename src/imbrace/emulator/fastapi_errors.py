@@ -66,8 +66,14 @@ def pydantic_errors(schema_errors: Iterable[Any], location: str = "body") -> lis
             )
         else:
             found.append({"type": "value_error", "loc": loc, "msg": error.message, "input": error.instance})
-    unique = {(issue["type"], tuple(issue["loc"])): issue for issue in reversed(found)}
-    return list(reversed(unique.values()))
+    seen: set[tuple[Any, ...]] = set()
+    unique = []
+    for issue in found:  # openapi-core may report one failure twice
+        key = (issue["type"], *issue["loc"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(issue)
+    return unique
 
 
 def fastapi_response(error: HttpError) -> JSONResponse:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from starlette.responses import RedirectResponse
+
 from ..errors import HttpError
 from ..ids import new_object_id, new_uuid, now_iso
 from ..multipart import UploadedFile
@@ -49,7 +51,10 @@ def extract_file(ctx: Ctx) -> Doc:
 
 
 @operation("process_document")
-def process_document(ctx: Ctx) -> Doc:
+def process_document(ctx: Ctx) -> Doc | RedirectResponse:
+    """`/document/` is FastAPI's redirect to the route without the slash (the service points it at its own host)."""
+    if ctx.request.url.path.endswith("/"):
+        return RedirectResponse(f"{ctx.origin}{ctx.request.url.path.rstrip('/')}", status_code=307)
     body = ctx.json
     if "boardId" in body:
         require(ctx.store, BOARDS, body["boardId"], "Board")
