@@ -393,7 +393,10 @@ class AsyncAiResource(AsyncResource):
         for. A body without a `config` object raises `ValueError` before sending (the documentation's top-level
         `api_key`/`base_url` are refused by the service). Returns the provider; its id is `id` (also `_id`).
 
-        Example: `provider = client.ai.create_provider({"name": "OpenAI", "type": "openai", "config": {"api_key": k}})`
+        Example::
+
+            settings = {"api_key": "sk-...", "base_url": "https://api.openai.com/v1"}
+            provider = client.ai.create_provider({"name": "OpenAI", "type": "openai", "config": settings})
         """
         check_provider(body, "create_provider")
         return with_both_ids(await self._json(create_provider._get_kwargs(body=dict(body)), options))
@@ -405,7 +408,10 @@ class AsyncAiResource(AsyncResource):
 
         A body without them raises `ValueError` before sending.
 
-        Example: `client.ai.update_provider(provider["id"], {"name": "OpenAI (prod)", "type": "openai", "config": {}})`
+        Example::
+
+            body = {"name": "OpenAI (prod)", "type": "openai", "config": provider["config"]}
+            client.ai.update_provider(provider["id"], body)
         """
         check_provider(body, "update_provider")
         return with_both_ids(await self._json(update_provider._get_kwargs(provider_id, body=dict(body)), options))
@@ -632,7 +638,7 @@ class AsyncAiResource(AsyncResource):
     async def patch_instructions(
         self, ai_agent_id: str, body: Mapping[str, Any] | str, **options: Unpack[RequestOptions]
     ) -> AiAgent:
-        """PATCH /v3/ai/assistants/{ai_agent_id}/instructions: replace only the agent's instructions.
+        """PATCH /v3/ai/assistants/{ai_agent_id}/instructions: set the agent's core task, and so its instructions.
 
         `body` is `{"instructions": "..."}`, or the text alone; stored as the agent's `core_task`, from which the
         service regenerates `instructions` (see `client.chat_ai.update_ai_agent_instructions`).
@@ -661,7 +667,7 @@ class AsyncAiResource(AsyncResource):
         return with_both_ids(await self._json(get_ai_agent_app._get_kwargs(ai_agent_id), options))
 
     async def create_ai_agent_app(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
-        """POST /v3/ai/assistant_apps: create an AI agent app (`name`, `workflow_name`, `assistant_id`, ...).
+        """POST /v3/ai/assistant_apps: create an AI agent (`name`, `workflow_name`...; `assistant_id` is replaced).
 
         Like `client.chat_ai.create_ai_agent` (the same endpoint), `provider_id` defaults to "system" and `model_id`
         to "Default" when missing or None; the caller's dict is not changed.
