@@ -264,3 +264,10 @@ def test_process_document_is_served_without_a_trailing_slash(http: httpx.Client)
         "body.modelName",
         "body.organizationId",
     ]
+
+
+def test_a_field_of_the_wrong_type_is_a_pydantic_type_error(http: httpx.Client) -> None:
+    detail = refused(http.post("/v3/ai/configs/tool_servers/verify", json={**TOOL_SERVER, "path": 3}), 422)
+    assert detail == [
+        {"type": "string_type", "loc": ["body", "path"], "msg": "Input should be a valid string", "input": 3}
+    ]
