@@ -199,10 +199,20 @@ def _message_from(body: object) -> str | None:
                 nested = _message_from(value)
                 if nested:
                     return nested
+            if isinstance(value, list) and value:
+                return "; ".join(_issue(item) for item in value)
     if isinstance(body, str) and body.strip():
         text = body.strip()
         return text if len(text) <= 500 else text[:500] + "..."
     return None
+
+
+def _issue(item: object) -> str:
+    """One validation problem: a FastAPI/pydantic `{loc, msg}` as `loc.path: msg`, anything else as text."""
+    if isinstance(item, dict) and "msg" in item:
+        loc = ".".join(str(part) for part in item.get("loc") or ())
+        return f"{loc}: {item['msg']}" if loc else str(item["msg"])
+    return str(item)
 
 
 def status_error(response: httpx.Response) -> APIStatusError:

@@ -10,15 +10,17 @@ import pytest
 
 from imbrace.emulator import Emulator, EmulatorSettings
 
+ORG = {"x-organization-id": "org_1"}  # the AI service's routes need one
+
 
 def test_any_credential_is_accepted_and_none_is_401(imbrace_emulator: Emulator) -> None:
     with httpx.Client(base_url=imbrace_emulator.url) as http:
-        bare = http.get("/v3/ai/providers")
+        bare = http.get("/v3/ai/providers", headers=ORG)
         assert bare.status_code == 401
-        assert bare.json()["message"] == "Missing credential (x-access-token or x-api-key)"
+        assert bare.json() == {"detail": "Missing credential (x-access-token or x-api-key)"}
         assert http.get("/ai-agent/health").json() == {"message": "Missing credential (x-access-token or x-api-key)"}
         for headers in ({"x-api-key": "anything"}, {"x-access-token": "acc_1"}, {"authorization": "Bearer eyJ.x.y"}):
-            assert http.get("/v3/ai/providers", headers=headers).status_code == 200
+            assert http.get("/v3/ai/providers", headers=headers | ORG).status_code == 200
         assert http.post("/platform/v1/login/_signin_email_request", json={"email": "a@b.c"}).status_code == 200
 
 
@@ -30,10 +32,10 @@ def locked() -> Iterator[Emulator]:
 
 def test_with_an_api_key_only_that_key_is_accepted(locked: Emulator) -> None:
     with httpx.Client(base_url=locked.url) as http:
-        assert http.get("/v3/ai/providers", headers={"x-api-key": "wrong"}).status_code == 401
-        assert http.get("/v3/ai/providers").status_code == 401
+        assert http.get("/v3/ai/providers", headers={"x-api-key": "wrong"} | ORG).status_code == 401
+        assert http.get("/v3/ai/providers", headers=ORG).status_code == 401
         for headers in ({"x-api-key": "s3cret"}, {"x-access-token": "s3cret"}, {"authorization": "Bearer s3cret"}):
-            assert http.get("/v3/ai/providers", headers=headers).status_code == 200
+            assert http.get("/v3/ai/providers", headers=headers | ORG).status_code == 200
 
 
 def test_login_issues_tokens_that_authenticate(locked: Emulator) -> None:
@@ -49,7 +51,7 @@ def test_login_issues_tokens_that_authenticate(locked: Emulator) -> None:
             headers={"x-access-token": login_token, "x-organization-id": "org_1"},
         ).json()
         assert exchange["token"].startswith("acc_")
-        assert http.get("/v3/ai/providers", headers={"x-access-token": exchange["token"]}).status_code == 200
+        assert http.get("/v3/ai/providers", headers={"x-access-token": exchange["token"]} | ORG).status_code == 200
         # Both tokens of one login are one chat-client user.
         users = {
             http.post("/ai-agent/chat-client/auth/user", headers={"x-access-token": token}).json()["id"]
@@ -61,15 +63,17 @@ def test_login_issues_tokens_that_authenticate(locked: Emulator) -> None:
 def test_state_survives_a_restart_on_the_same_database(tmp_path: Path) -> None:
     db = tmp_path / "emulator.sqlite"
     agent = {"name": "Keeper", "workflow_name": "k", "provider_id": "system", "model_id": "Default"}
-    with Emulator(EmulatorSettings(db=db)) as first, httpx.Client(base_url=first.url, headers={"x-api-key": "k"}) as h:
+    headers = {"x-api-key": "k"} | ORG
+    with Emulator(EmulatorSettings(db=db)) as first, httpx.Client(base_url=first.url, headers=headers) as h:
         agent_id = h.post("/v3/ai/assistant_apps", json=agent).json()["id"]
-        h.put(f"/v3/ai/assistant_apps/{agent_id}", json={"name": "Keeper v2"})
-        doomed = h.post("/v3/ai/providers", json={"name": "P", "type": "openai"}).json()["_id"]
+        h.put(f"/v3/ai/assistant_apps/{agent_id}", json={**agent, "name": "Keeper v2"})
+        provider = {"name": "P", "type": "openai", "config": {}}
+        doomed = h.post("/v3/ai/providers", json=provider).json()["id"]
         h.delete(f"/v3/ai/providers/{doomed}")
         upload = h.post("/data-board/files/upload", files={"file": ("f.bin", b"\x00\x01bytes")}).json()["data"]["_id"]
     with (
         Emulator(EmulatorSettings(db=db)) as second,
-        httpx.Client(base_url=second.url, headers={"x-api-key": "k"}) as h,
+        httpx.Client(base_url=second.url, headers=headers) as h,
     ):
         assert h.get(f"/v3/ai/assistants/{agent_id}").json()["name"] == "Keeper v2"
         assert h.get("/v3/ai/providers").json() == []

@@ -28,7 +28,7 @@ def test_status_faults_answer_the_next_n_requests_with_retry_after(http: httpx.C
     assert created.status_code == 201 and created.json()["id"] >= 1
     first, second, third = (http.get("/v3/ai/accounts/assistants") for _ in range(3))
     assert (first.status_code, first.headers["retry-after"], first.headers["retry-after-ms"]) == (429, "2", "1500")
-    assert first.json() == {"success": False, "statusCode": 429, "message": "Injected fault: 429"}
+    assert first.json() == {"detail": "Injected fault: 429"}  # in the AI service's error shape
     assert second.status_code == 429 and third.status_code == 200
     assert http.get("/_emulator/faults").json() == {"faults": []}
 

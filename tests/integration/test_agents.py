@@ -1,10 +1,10 @@
-"""The documentation's AI agent CRUD flow, and a 404 that must come back as `NotFoundError` from a cassette too."""
+"""The documentation's AI agent CRUD flow, and the AI service's 400 for an unknown agent, from a cassette too."""
 
 from __future__ import annotations
 
 import pytest
 
-from imbrace import NotFoundError
+from imbrace import BadRequestError
 
 from helpers import Harness
 
@@ -35,20 +35,20 @@ def test_agent_crud(client: Harness) -> None:
     updated = client.call(
         agents.update_ai_agent, agent_id, {"name": "Support Bot v2", "workflow_name": "support_bot_v1"}
     )
-    assert updated["name"] == "Support Bot v2"
+    assert (updated["name"], updated["streaming"]) == ("Support Bot v2", True)  # merged: streaming is kept
     client.call(agents.update_ai_agent_instructions, agent_id, "You are a helpful support agent.")
-    assert client.call(agents.get_ai_agent, agent_id)["instructions"] == "You are a helpful support agent."
+    assert client.call(agents.get_ai_agent, agent_id)["core_task"] == "You are a helpful support agent."
 
     listed = client.call(agents.list_ai_agents)
     assert [agent["name"] for agent in listed if agent["id"] == agent_id] == ["Support Bot v2"]
 
     assert client.call(agents.delete_ai_agent, agent_id) is True
-    with pytest.raises(NotFoundError):
+    with pytest.raises(BadRequestError):
         client.call(agents.get_ai_agent, agent_id)
 
 
-def test_unknown_agent_is_not_found(token_client: Harness) -> None:
-    with pytest.raises(NotFoundError) as raised:
+def test_unknown_agent_is_a_bad_request(token_client: Harness) -> None:
+    with pytest.raises(BadRequestError, match="Assistant not found") as raised:
         token_client.call(token_client.client.chat_ai.get_ai_agent, UNKNOWN_AGENT)
-    assert raised.value.status_code == 404
+    assert raised.value.status_code == 400
     assert f"GET /v3/ai/assistants/{UNKNOWN_AGENT}" in str(raised.value)

@@ -13,7 +13,7 @@ import yaml
 from vcr.request import Request
 from vcr.serialize import serialize
 
-from imbrace import IncompleteStreamError, NotFoundError
+from imbrace import BadRequestError, IncompleteStreamError
 
 from .recording import (
     CASSETTES,
@@ -130,7 +130,7 @@ def test_a_recording_with_secrets_everywhere_is_clean_and_replays(
         agent = {"name": "Leaky", "workflow_name": "leaky", "description": f"{RECORD_API_KEY} {OTHER_SECRETS}"}
         h.call(h.client.chat_ai.create_ai_agent, agent, extra_query={"api_key": RECORD_API_KEY})
         h = connect(**target.client_kwargs(token=True))
-        with pytest.raises(NotFoundError):
+        with pytest.raises(BadRequestError):  # the AI service's answer for an unknown agent
             h.call(h.client.chat_ai.get_ai_agent, "unknown", extra_headers={"cookie": f"id={RECORD_ACCESS_TOKEN}"})
 
     recording = Target.recording(imbrace_emulator.url, None, RECORD_API_KEY, JWT)

@@ -46,6 +46,10 @@ MODELS_REPLY = {
 AGENT = {"id": "asst_abc", "_id": "asst_abc", "name": "Support Bot", "unknown_field": {"kept": True}}
 DELETED = {"success": True, "deletedCount": 1}
 B = {"name": "n"}  # a pass-through body
+GUARDRAIL = {"name": "Brand Safety", "model": "nim-nemo", "instructions": "Block.", "unsafe_categories": []}
+GUARDRAIL_WRITE = {"message": "ok", "guardrails_config_id": "g1", "status": "success", "_id": "g1", "id": "g1"}
+PROVIDER = {"name": "OpenAI", "type": "openai", "config": {"api_key": "sk-secret", "base_url": "https://a.test/"}}
+TOOL_SERVER = {"url": "https://t.test/mcp", "path": "", "type": "mcp", "auth_type": None, "key": None, "config": None}
 
 CASES: list[tuple[str, tuple[Any, ...], str, str, dict[str, str], Any, Any]] = [
     # (method, args, HTTP method, raw path, query, JSON body sent (None: no body), reply); the result is the reply
@@ -59,7 +63,7 @@ CASES: list[tuple[str, tuple[Any, ...], str, str, dict[str, str], Any, Any]] = [
         "/v3/ai/assistants/check-name",
         {"name": "Support Bot & Co/1"},
         None,
-        {"available": True, "name": "Support Bot & Co/1"},
+        {"exist": False},
     ),
     (
         "patch_instructions",
@@ -81,7 +85,6 @@ CASES: list[tuple[str, tuple[Any, ...], str, str, dict[str, str], Any, Any]] = [
     ),
     ("list_ai_agent_apps", (), "GET", "/v3/ai/assistant_apps", {}, None, {"data": [AGENT], "total": 1}),
     ("get_ai_agent_app", (HOSTILE,), "GET", f"/v3/ai/assistant_apps/{SEG}", {}, None, AGENT),
-    ("update_ai_agent_app", (HOSTILE, B), "PUT", f"/v3/ai/assistant_apps/{SEG}", {}, B, AGENT),
     ("delete_ai_agent_app", (HOSTILE,), "DELETE", f"/v3/ai/assistant_apps/{SEG}", {}, None, DELETED),
     (
         "update_ai_agent_workflow",
@@ -92,21 +95,13 @@ CASES: list[tuple[str, tuple[Any, ...], str, str, dict[str, str], Any, Any]] = [
         {"workflow": {"steps": [{"id": "step1", "type": "llm"}]}},
         AGENT,
     ),
-    ("list_rag_files", (), "GET", "/v3/ai/rag/files", {}, None, [{"_id": "f1"}]),
-    ("get_rag_file", (HOSTILE,), "GET", f"/v3/ai/rag/files/{SEG}", {}, None, {"_id": "f1"}),
+    ("list_rag_files", (), "GET", "/v3/ai/rag/files", {}, None, [{"id": "f1", "_id": "f1"}]),
+    ("get_rag_file", (HOSTILE,), "GET", f"/v3/ai/rag/files/{SEG}", {}, None, {"id": "f1", "_id": "f1"}),
     ("delete_rag_file", (HOSTILE,), "DELETE", f"/v3/ai/rag/files/{SEG}", {}, None, True),
     ("list_guardrails", (), "GET", "/v3/ai/guardrail/all", {}, None, [{"_id": "g1"}]),
     ("get_guardrail", (HOSTILE,), "GET", f"/v3/ai/guardrail/{SEG}", {}, None, {"_id": "g1"}),
-    (
-        "create_guardrail",
-        ({"name": "Brand Safety", "model": "gpt-4o", "instructions": "Block."},),
-        "POST",
-        "/v3/ai/guardrail/create",
-        {},
-        {"name": "Brand Safety", "model": "gpt-4o", "instructions": "Block."},
-        {"_id": "g1", "status": "created"},
-    ),
-    ("update_guardrail", (HOSTILE, B), "PUT", f"/v3/ai/guardrail/update/{SEG}", {}, B, {"_id": "g1"}),
+    ("create_guardrail", (GUARDRAIL,), "POST", "/v3/ai/guardrail/create", {}, GUARDRAIL, GUARDRAIL_WRITE),
+    ("update_guardrail", (HOSTILE, GUARDRAIL), "PUT", f"/v3/ai/guardrail/update/{SEG}", {}, GUARDRAIL, GUARDRAIL_WRITE),
     ("delete_guardrail", (HOSTILE,), "DELETE", f"/v3/ai/guardrail/delete/{SEG}", {}, None, DELETED),
     ("list_guardrail_providers", (), "GET", "/v3/ai/guardrail-providers", {}, None, {"data": [], "total": 0}),
     ("get_guardrail_provider", (HOSTILE,), "GET", f"/v3/ai/guardrail-providers/{SEG}", {}, None, {"_id": "gp"}),
@@ -128,7 +123,7 @@ CASES: list[tuple[str, tuple[Any, ...], str, str, dict[str, str], Any, Any]] = [
         f"/v3/ai/guardrail-providers/{SEG}/test",
         {},
         {"prompt": "test prompt"},
-        {"success": True, "result": "safe"},
+        {"guardrail_provider_id": "gp", "_id": "gp", "id": "gp", "status": "connected", "is_connected": True},
     ),
     (
         "get_guardrail_provider_models",
@@ -139,27 +134,27 @@ CASES: list[tuple[str, tuple[Any, ...], str, str, dict[str, str], Any, Any]] = [
         None,
         {"models": [{"id": "omni-moderation"}]},
     ),
-    (
-        "create_provider",
-        ({"name": "Azure", "type": "azure", "api_key": "sk", "base_url": "https://a.test/"},),
-        "POST",
-        "/v3/ai/providers",
-        {},
-        {"name": "Azure", "type": "azure", "api_key": "sk", "base_url": "https://a.test/"},
-        {"_id": "p1"},
-    ),
-    ("update_provider", (HOSTILE, B), "PUT", f"/v3/ai/providers/{SEG}", {}, B, {"_id": "p1"}),
+    ("create_provider", (PROVIDER,), "POST", "/v3/ai/providers", {}, PROVIDER, {"id": "p1", "_id": "p1"}),
+    ("update_provider", (HOSTILE, PROVIDER), "PUT", f"/v3/ai/providers/{SEG}", {}, PROVIDER, {"id": "p1", "_id": "p1"}),
     ("delete_provider", (HOSTILE,), "DELETE", f"/v3/ai/providers/{SEG}", {}, None, DELETED),
-    ("refresh_provider_models", (HOSTILE,), "POST", f"/v3/ai/providers/{SEG}/models/refresh", {}, None, {"_id": "p1"}),
+    (
+        "refresh_provider_models",
+        (HOSTILE,),
+        "POST",
+        f"/v3/ai/providers/{SEG}/models/refresh",
+        {},
+        None,
+        {"id": "p1", "_id": "p1"},
+    ),
     ("get_llm_models", (), "GET", "/v3/ai/workflow-agent/models", {}, None, MODELS_REPLY),
     (
         "verify_tool_server",
-        ({"url": "https://my-tools.example.com/mcp"},),
+        (TOOL_SERVER,),
         "POST",
         "/v3/ai/configs/tool_servers/verify",
         {},
-        {"url": "https://my-tools.example.com/mcp"},
-        {"success": True, "tools": [{"name": "search"}]},
+        TOOL_SERVER,
+        {"status": True, "specs": [{"name": "search"}]},
     ),
     ("list_ai_agents_v2", (), "GET", "/v2/ai/ai/assistants", {}, None, {"data": [AGENT], "total": 1}),
     ("create_ai_agent_v2", (B,), "POST", "/v2/ai/ai/assistants", {}, B, AGENT),
@@ -222,10 +217,10 @@ def test_a_delete_answered_204_returns_none(new_client: NewClient, kind: str, me
 def test_create_ai_agent_app_fills_only_missing_defaults(
     new_client: NewClient, kind: str, given: dict[str, Any], expected: dict[str, str]
 ) -> None:
-    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json={"_id": "app1"}))
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json={"id": "app1"}))
     body = {"name": "Support App", "workflow_name": "wf", "assistant_id": "asst_abc", **given}
     snapshot = dict(body)
-    assert harness.call(harness.client.ai.create_ai_agent_app, body) == {"_id": "app1"}
+    assert harness.call(harness.client.ai.create_ai_agent_app, body) == {"id": "app1", "_id": "app1"}
     assert body == snapshot
     request = recorder.requests[0]
     assert (request.method, raw_path(request)) == ("POST", "/v3/ai/assistant_apps")
@@ -239,7 +234,7 @@ def test_create_ai_agent_app_fills_only_missing_defaults(
 def test_upload_rag_file_sends_the_file_intact(new_client: NewClient, kind: str, tmp_path: Path, form: str) -> None:
     source = tmp_path / "knowledge.pdf"
     source.write_bytes(BOUNDARY_LOOKALIKE)
-    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json={"_id": "rag_1"}))
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json={"id": "rag_1"}))
     with source.open("rb") as handle:
         value: Any = {
             "dict": {"file": handle},
@@ -249,7 +244,7 @@ def test_upload_rag_file_sends_the_file_intact(new_client: NewClient, kind: str,
             "tuple": ("knowledge.pdf", BOUNDARY_LOOKALIKE, "application/pdf"),
         }[form]
         uploaded = harness.call(harness.client.ai.upload_rag_file, files=value)
-    assert uploaded == {"_id": "rag_1"}
+    assert uploaded == {"id": "rag_1", "_id": "rag_1"}
     request = recorder.requests[0]
     assert (request.method, raw_path(request)) == ("POST", "/v3/ai/rag/files")
     parts = multipart(request)
@@ -264,7 +259,7 @@ def test_upload_rag_file_sends_the_file_intact(new_client: NewClient, kind: str,
 
 # --- providers and models ------------------------------------------------------------------------------------------
 
-CUSTOM = [{"_id": "p1", "provider_id": "p1", "name": "My Azure OpenAI", "models": [{"name": "gpt-4o"}]}]
+CUSTOM = [{"id": "p1", "_id": "p1", "provider_id": "p1", "name": "My OpenAI", "models": [{"name": "gpt-4o"}]}]
 
 
 def test_list_providers_puts_the_system_provider_first(new_client: NewClient, kind: str) -> None:
@@ -523,7 +518,7 @@ def test_embed_rejects_ambiguous_calls_before_sending(new_client: NewClient, kin
 METHODS = sorted(
     {case[0] for case in CASES} | {"complete", "embed", "list_providers", "list_models", "upload_rag_file"}
 )
-METHODS += ["create_ai_agent_app"]
+METHODS += ["create_ai_agent_app", "update_ai_agent_app"]
 
 
 @pytest.mark.parametrize("name", METHODS)
@@ -537,7 +532,7 @@ def test_both_clients_have_the_method_with_one_signature_and_a_docstring(name: s
     first = doc.splitlines()[0]
     assert first.split(" ", 1)[0] in {"GET", "POST", "PUT", "PATCH", "DELETE"}
     assert first.split(" ", 2)[1].startswith(("/v3/ai/", "/v2/ai/"))
-    assert "Example: `" in doc
+    assert "Example:" in doc
     assert list(inspect.signature(sync_method).parameters.values())[-1].kind is inspect.Parameter.VAR_KEYWORD
 
 
@@ -558,13 +553,11 @@ def doc_server(request: httpx.Request) -> httpx.Response:
         ("POST", "/v3/ai/embeddings"): {"success": True, "data": EMBEDDING},
         ("GET", "/v3/ai/workflow-agent/models"): MODELS_REPLY,
         ("GET", "/v3/ai/providers"): CUSTOM,
-        ("POST", "/v3/ai/providers"): {"_id": "prov_1"},
-        ("POST", "/v3/ai/guardrail/create"): {"_id": "guard_1", "status": "created"},
-        ("POST", "/v3/ai/guardrail-providers"): {"_id": "gp_1"},
-        ("POST", "/v3/ai/rag/files"): {"_id": "rag_1"},
-        ("POST", "/v3/ai/assistant_apps"): {"_id": "app_1"},
-        ("GET", "/v3/ai/assistants/check-name"): {"available": True, "name": "Support Bot"},
-        ("POST", "/v3/ai/configs/tool_servers/verify"): {"success": True, "tools": [{"name": "search"}]},
+        ("POST", "/v3/ai/guardrail/create"): {"message": "ok", "guardrails_config_id": "guard_1", "status": "success"},
+        ("POST", "/v3/ai/guardrail-providers"): {"guardrail_provider_id": "gp_1", "name": "OpenAI Moderation"},
+        ("POST", "/v3/ai/rag/files"): {"id": "rag_1"},
+        ("POST", "/v3/ai/assistant_apps"): {"id": "app_1"},
+        ("GET", "/v3/ai/assistants/check-name"): {"exist": False},
     }
     if (method, path) in replies:
         return httpx.Response(200, json=replies[(method, path)])
@@ -631,20 +624,17 @@ def test_doc_example_llm_models_and_providers(
     # Custom providers only
     custom = client.ai.list_providers(include_system=False)
 
-    # Add a custom provider
-    provider = client.ai.create_provider({
-        "name": "My Azure OpenAI",
-        "type": "azure",
-        "api_key": "sk-...",
-        "base_url": "https://my-instance.openai.azure.com/",
-    })
-
-    # Update, refresh models, delete
-    client.ai.update_provider(provider["_id"], {"name": "Azure OpenAI (prod)"})
-    client.ai.refresh_provider_models(provider["_id"])
-    client.ai.delete_provider(provider["_id"])
+    # Add a custom provider: the service wants the settings in `config`, so the SDK refuses this before sending
+    with pytest.raises(ValueError, match=r"'config': \{'api_key': ..., 'base_url': ...\}") as refused:
+        client.ai.create_provider({
+            "name": "My Azure OpenAI",
+            "type": "azure",
+            "api_key": "sk-...",
+            "base_url": "https://my-instance.openai.azure.com/",
+        })
     # fmt: on
 
+    assert "sk-..." not in str(refused.value)
     assert capsys.readouterr().out == "Default True\ngpt-4o True\n"
     assert providers[0]["provider_id"] == "system" and providers[1:] == custom == CUSTOM
     assert [(r.method, raw_path(r)) for r in recorder.requests] == [
@@ -652,10 +642,6 @@ def test_doc_example_llm_models_and_providers(
         ("GET", "/v3/ai/providers"),
         ("GET", "/v3/ai/workflow-agent/models"),
         ("GET", "/v3/ai/providers"),
-        ("POST", "/v3/ai/providers"),
-        ("PUT", "/v3/ai/providers/prov_1"),
-        ("POST", "/v3/ai/providers/prov_1/models/refresh"),
-        ("DELETE", "/v3/ai/providers/prov_1"),
     ]
 
 
@@ -677,12 +663,13 @@ def test_doc_example_guardrails_and_guardrail_providers(new_client: NewClient, k
         "competitor_keywords": ["CompetitorA", "CompetitorB"],
     })
 
-    # Update and delete
-    client.ai.update_guardrail(created["_id"], {
-        "name": "Brand Safety v2",
-        "model": "gpt-4o",
-        "instructions": "Updated instructions.",
-    })
+    # Update and delete: the update has no `unsafe_categories`, which the service needs (refused before sending)
+    with pytest.raises(ValueError, match="unsafe_categories"):
+        client.ai.update_guardrail(created["_id"], {
+            "name": "Brand Safety v2",
+            "model": "gpt-4o",
+            "instructions": "Updated instructions.",
+        })
     client.ai.delete_guardrail(created["_id"])
 
     # List and get
@@ -710,9 +697,9 @@ def test_doc_example_guardrails_and_guardrail_providers(new_client: NewClient, k
     assert provider == {"path": "/v3/ai/guardrail-providers/provider_id"}
     assert test_result == {"path": "/v3/ai/guardrail-providers/gp_1/test"}
     assert models == {"path": "/v3/ai/guardrail-providers/gp_1/models"}
-    assert [(r.method, raw_path(r)) for r in recorder.requests][2:5] == [
+    assert (created["_id"], created["id"]) == ("guard_1", "guard_1")  # added from `guardrails_config_id`
+    assert [(r.method, raw_path(r)) for r in recorder.requests][2:4] == [
         ("POST", "/v3/ai/guardrail/create"),
-        ("PUT", "/v3/ai/guardrail/update/guard_1"),
         ("DELETE", "/v3/ai/guardrail/delete/guard_1"),
     ]
     assert [(r.method, raw_path(r)) for r in recorder.requests][-2:] == [
@@ -792,15 +779,15 @@ def test_doc_example_agents_apps_and_tool_server(
         "workflow": {"steps": [{"id": "step1", "type": "llm"}]},
     })
 
-    result = client.ai.verify_tool_server({"url": "https://my-tools.example.com/mcp"})
-    if result["success"]:
-        print("Available tools:", result.get("tools"))
+    # The service needs url, path, type, auth_type, key and config: refused before sending
+    with pytest.raises(ValueError, match="path, auth_type, key, config, type"):
+        client.ai.verify_tool_server({"url": "https://my-tools.example.com/mcp"})
     # fmt: on
 
     assert account_agents == {"path": "/v3/ai/accounts/assistants"} and agents == {"path": "/v3/ai/assistants/agents"}
     assert agent == {"path": "/v3/ai/assistants/asst_abc"} and apps == {"path": "/v3/ai/assistant_apps"}
-    assert check["available"] is True
-    assert capsys.readouterr().out == "Available tools: [{'name': 'search'}]\n"
+    assert check == {"exist": False}
+    assert capsys.readouterr().out == ""
     sent = [(r.method, raw_path(r), r.url.query.decode()) for r in recorder.requests]
     assert sent == [
         ("GET", "/v3/ai/accounts/assistants", ""),
@@ -811,8 +798,8 @@ def test_doc_example_agents_apps_and_tool_server(
         ("GET", "/v3/ai/assistant_apps", ""),
         ("GET", "/v3/ai/assistant_apps/app_id", ""),
         ("POST", "/v3/ai/assistant_apps", ""),
+        ("GET", "/v3/ai/assistants/app_1", ""),  # the update reads the agent to merge into it
         ("PUT", "/v3/ai/assistant_apps/app_1", ""),
         ("DELETE", "/v3/ai/assistant_apps/app_1", ""),
         ("PUT", "/v3/ai/assistant_apps/app_1/workflow", ""),
-        ("POST", "/v3/ai/configs/tool_servers/verify", ""),
     ]

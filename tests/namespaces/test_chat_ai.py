@@ -13,7 +13,7 @@ import pytest
 from namespace_support import Blocking, NewClient, client_for, json_body, multipart, raw_path
 
 from imbrace._async.resources.chat_ai import AsyncChatAiResource
-from imbrace._errors import NotFoundError
+from imbrace._errors import BadRequestError, NotFoundError, UnprocessableEntityError
 from imbrace._sync.resources.chat_ai import ChatAiResource
 
 HOSTILE = "../x?y=1#z/w %"
@@ -28,22 +28,24 @@ BOUNDARY_LOOKALIKE = (
 # --- every method: method, exact path, query, body, result ------------------------------------------------------
 
 AGENT = {"id": "9f77692f-33d0-436a-8138-2efb268838e6", "name": "Support Bot", "extra_field": [1, 2]}
+# What the SDK returns for AGENT: the record with `_id` added from `id` (the hosted platform's name for it).
+AGENT_RESULT = {**AGENT, "_id": AGENT["id"]}
 
 CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]] = [
     # (method, args, kwargs, HTTP method, raw path, JSON body sent (None: no body), reply, result)
-    ("list_ai_agents", (), {}, "GET", "/v3/ai/accounts/assistants", None, [AGENT], [AGENT]),
-    ("list_ai_agent_sub_agents", (), {}, "GET", "/v3/ai/assistants/agents", None, [AGENT], [AGENT]),
-    ("get_ai_agent", (HOSTILE,), {}, "GET", f"/v3/ai/assistants/{HOSTILE_SEGMENT}", None, AGENT, AGENT),
-    ("get_ai_agent", ("..",), {}, "GET", "/v3/ai/assistants/%2E%2E", None, AGENT, AGENT),
+    ("list_ai_agents", (), {}, "GET", "/v3/ai/accounts/assistants", None, [AGENT], [AGENT_RESULT]),
+    ("list_ai_agent_sub_agents", (), {}, "GET", "/v3/ai/assistants/agents", None, [AGENT], [AGENT_RESULT]),
+    ("get_ai_agent", (HOSTILE,), {}, "GET", f"/v3/ai/assistants/{HOSTILE_SEGMENT}", None, AGENT, AGENT_RESULT),
+    ("get_ai_agent", ("..",), {}, "GET", "/v3/ai/assistants/%2E%2E", None, AGENT, AGENT_RESULT),
     (
         "update_ai_agent",
         (HOSTILE, {"name": "Support Bot v2", "workflow_name": "support_bot_v1"}),
-        {},
+        {"merge": False},
         "PUT",
         f"/v3/ai/assistant_apps/{HOSTILE_SEGMENT}",
         {"name": "Support Bot v2", "workflow_name": "support_bot_v1"},
         AGENT,
-        AGENT,
+        AGENT_RESULT,
     ),
     (
         "update_ai_agent_instructions",
@@ -53,7 +55,7 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]
         f"/v3/ai/assistants/{HOSTILE_SEGMENT}/instructions",
         {"instructions": "You are a helpful support agent."},
         AGENT,
-        AGENT,
+        AGENT_RESULT,
     ),
     (
         "update_ai_agent_instructions",
@@ -63,7 +65,7 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]
         "/v3/ai/assistants/a1/instructions",
         {"instructions": "Be brief."},
         AGENT,
-        AGENT,
+        AGENT_RESULT,
     ),
     ("delete_ai_agent", (HOSTILE,), {}, "DELETE", f"/v3/ai/assistant_apps/{HOSTILE_SEGMENT}", None, {"ok": 1}, True),
     ("delete_ai_agent", ("a1",), {}, "DELETE", "/v3/ai/assistant_apps/a1", None, None, True),
@@ -75,7 +77,7 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]
         "/v3/ai/providers",
         None,
         [{"_id": "p1", "models": [{"name": "gpt-4o"}]}],
-        [{"_id": "p1", "models": [{"name": "gpt-4o"}]}],
+        [{"_id": "p1", "id": "p1", "models": [{"name": "gpt-4o"}]}],
     ),
     (
         "process_document",
@@ -95,7 +97,7 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]
             "use_enhanced_processing": False,
         },
         "POST",
-        "/v3/ai/document/",
+        "/v3/ai/document",
         {
             "modelName": "gpt-4o",
             "url": "https://cdn.test/invoice.pdf",
@@ -121,7 +123,7 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]
         ("gpt-4o", "https://cdn.test/invoice.pdf", "org-explicit"),
         {"language": None},
         "POST",
-        "/v3/ai/document/",
+        "/v3/ai/document",
         {"modelName": "gpt-4o", "url": "https://cdn.test/invoice.pdf", "organizationId": "org-explicit"},
         {"success": True},
         {"success": True},
@@ -164,6 +166,71 @@ def test_each_method_sends_its_request_and_returns_the_reply(
         assert json_body(request) == sent
 
 
+CURRENT = {
+    "id": "a1",
+    "organization_id": "org-1",
+    "name": "Support Bot",
+    "workflow_name": "support_bot_v1",
+    "model_id": "gpt-4o",
+    "provider_id": "system",
+    "streaming": True,
+    "description": None,
+    "model": "rag",
+    "created_at": "2026-12-01T00:00:00Z",
+}
+
+
+def test_update_ai_agent_reads_the_agent_and_merges_before_the_full_replace(new_client: NewClient, kind: str) -> None:
+    def server(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(200, json=CURRENT)
+        return httpx.Response(200, json={**CURRENT, **json.loads(request.content)})
+
+    harness, recorder = client_for(new_client, kind, server)
+    updated = harness.call(harness.client.chat_ai.update_ai_agent, "a1", {"name": "Support Bot v2"})
+    assert [(r.method, raw_path(r)) for r in recorder.requests] == [
+        ("GET", "/v3/ai/assistants/a1"),
+        ("PUT", "/v3/ai/assistant_apps/a1"),
+    ]
+    assert json_body(recorder.requests[1]) == {
+        "name": "Support Bot v2",
+        "workflow_name": "support_bot_v1",
+        "model_id": "gpt-4o",
+        "provider_id": "system",
+        "streaming": True,
+    }
+    assert (updated["name"], updated["_id"]) == ("Support Bot v2", "a1")
+
+
+def test_update_ai_agent_app_merges_too_unless_told_not_to(new_client: NewClient, kind: str) -> None:
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json=CURRENT))
+    harness.call(harness.client.ai.update_ai_agent_app, "a1", {"name": "App v2"})
+    assert json_body(recorder.requests[1])["model_id"] == "gpt-4o"
+    harness.call(harness.client.ai.update_ai_agent_app, "a1", {"name": "App v2"}, merge=False)
+    assert [r.method for r in recorder.requests] == ["GET", "PUT", "PUT"]
+    assert json_body(recorder.requests[2]) == {"name": "App v2"}
+
+
+def test_a_failed_read_before_an_update_sends_no_write(new_client: NewClient, kind: str) -> None:
+    missing = {"detail": "[ERROR: 404: Assistant not found]"}
+    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(400, json=missing))
+    with pytest.raises(BadRequestError, match="Assistant not found"):
+        harness.call(harness.client.chat_ai.update_ai_agent, "nope", {"name": "x"})
+    assert [r.method for r in recorder.requests] == ["GET"]
+
+
+def test_a_validation_error_keeps_the_fastapi_details(new_client: NewClient, kind: str) -> None:
+    detail = [
+        {"type": "missing", "loc": ["body", "path"], "msg": "Field required", "input": {}},
+        {"type": "missing", "loc": ["body", "config"], "msg": "Field required", "input": {}},
+    ]
+    harness, _ = client_for(new_client, kind, lambda request: httpx.Response(422, json={"detail": detail}))
+    with pytest.raises(UnprocessableEntityError) as raised:
+        harness.call(harness.client.chat_ai.process_document, "m", "https://u", "o")
+    assert "422 body.path: Field required; body.config: Field required (POST /v3/ai/document)" in str(raised.value)
+    assert raised.value.body == {"detail": detail}
+
+
 def test_create_ai_agent_fills_the_documented_defaults_without_touching_the_callers_dict(
     new_client: NewClient, kind: str
 ) -> None:
@@ -171,7 +238,7 @@ def test_create_ai_agent_fills_the_documented_defaults_without_touching_the_call
     body = {"name": "Support Bot", "workflow_name": "support_bot_v1", "streaming": True, "model_id": None}
     snapshot = dict(body)
     created = harness.call(harness.client.chat_ai.create_ai_agent, body)
-    assert created == {"id": "a1"}
+    assert created == {"id": "a1", "_id": "a1"}
     assert body == snapshot
     request = recorder.requests[0]
     assert (request.method, raw_path(request)) == ("POST", "/v3/ai/assistant_apps")
@@ -406,11 +473,12 @@ def test_doc_example_ai_agent_crud(new_client: NewClient, kind: str) -> None:
         ("GET", "/v3/ai/assistants/agents"),
         ("GET", f"/v3/ai/assistants/{DOC_AGENT_ID}"),
         ("POST", "/v3/ai/assistant_apps"),
+        ("GET", "/v3/ai/assistants/agent-created"),  # the update reads the agent to merge into it
         ("PUT", "/v3/ai/assistant_apps/agent-created"),
         ("PATCH", "/v3/ai/assistants/agent-created/instructions"),
         ("DELETE", "/v3/ai/assistant_apps/agent-created"),
     ]
-    assert json_body(recorder.requests[5]) == {"instructions": "You are a helpful support agent."}
+    assert json_body(recorder.requests[6]) == {"instructions": "You are a helpful support agent."}
 
 
 def test_doc_example_completions_via_client_ai(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,9 @@ SURFACE = ROOT / "tests" / "surface" / "imbrace-surface.tsv"
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 # Where the spec deliberately departs from the old SDK's route; each is explained at the operation in the spec.
 DEVIATIONS = {("boards", "update_segment"): "PUT"}
+# The path the service serves where the old SDK's differs (the AI service redirects `/document/` to an internal URL).
+PATH_DEVIATIONS = {("chat_ai", "process_document"): "/v3/ai/document"}
+EVIDENCE = re.compile(r"^(source \S+:\S+|recorded|old-package|unverified)( \| (recorded|old-package|unverified))*$")
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -83,7 +87,8 @@ def test_every_surface_row_has_its_operation() -> None:
             continue
         method, path, _ = operations[key]
         expected_method = DEVIATIONS.get((row["namespace"], row["python_method"]), row["http_method"])
-        assert (method, path) == (expected_method, row["path"]), key
+        expected_path = PATH_DEVIATIONS.get((row["namespace"], row["python_method"]), row["path"])
+        assert (method, path) == (expected_method, expected_path), key
     assert not missing, f"surface methods without an operation: {missing}"
 
 
@@ -98,3 +103,14 @@ def test_ai_agent_spec_declares_its_root_as_a_server_variable() -> None:
     roots = {v.get("default") for v in server["variables"].values()}
     assert "/ai-agent" in roots
     assert not any(path.startswith("/ai-agent") for path in _load("ai_agent")["paths"])
+
+
+def test_every_ai_service_operation_records_its_evidence() -> None:
+    """Each /v3/ai and /v2/ai operation says what it rests on: the service's source, a recording, the old package,
+    or nothing (`unverified`: a route the open-source service does not serve)."""
+    ai = [(m, p, op) for m, p, op in _operations().values() if p.startswith(("/v3/ai/", "/v2/ai/"))]
+    assert len({op["operationId"] for _, _, op in ai}) == 44
+    assert [op["operationId"] for _, _, op in ai if not EVIDENCE.match(op.get("x-imbrace-evidence", ""))] == []
+    unverified = {op["operationId"] for _, path, op in ai if "unverified" in op["x-imbrace-evidence"]}
+    assert {"complete", "embed", "list_ai_agent_apps", "get_ai_agent_app", "update_ai_agent_workflow"} <= unverified
+    assert all(op["operationId"] in unverified for _, path, op in ai if path.startswith("/v2/ai/ai/"))

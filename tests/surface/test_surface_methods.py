@@ -17,6 +17,9 @@ from imbrace import AsyncImbraceClient, ImbraceClient
 
 SURFACE = Path(__file__).with_name("imbrace-surface.tsv")
 DEVIATIONS = {("boards", "update_segment"): "PUT"}
+PATH_DEVIATIONS = {("chat_ai", "process_document"): "/v3/ai/document"}  # the service redirects `/document/`
+_GUARDRAIL = {"name": "n", "model": "m", "instructions": "i", "unsafe_categories": []}
+_TOOL_SERVER = {"url": "u", "path": "", "type": "mcp", "auth_type": None, "key": None, "config": None}
 ROWS = list(csv.DictReader(SURFACE.open(encoding="utf-8", newline=""), delimiter="\t"))
 # Calls whose required inputs the generic argument builder cannot guess.
 SAMPLE_CALLS: dict[str, tuple[list[Any], dict[str, Any]]] = {
@@ -24,6 +27,11 @@ SAMPLE_CALLS: dict[str, tuple[list[Any], dict[str, Any]]] = {
     "ai.stream": ([{"model": "m", "messages": [{"role": "user", "content": "hi"}]}], {}),
     "ai.embed": ([{"model": "m", "input": ["a"]}], {}),
     "ai_agent.generate_parquet": ([], {"data": [{"id": 1}], "file_name": "f", "folder_name": "d"}),
+    "ai.create_guardrail": ([_GUARDRAIL], {}),
+    "ai.update_guardrail": (["x1", _GUARDRAIL], {}),
+    "ai.create_provider": ([{"name": "n", "type": "openai", "config": {}}], {}),
+    "ai.update_provider": (["x1", {"name": "n", "type": "openai", "config": {}}], {}),
+    "ai.verify_tool_server": ([_TOOL_SERVER], {}),
 }
 SSE = b'data: {"type":"start"}\n\ndata: {"type":"finish"}\n\ndata: [DONE]\n\n'
 
@@ -133,4 +141,5 @@ def test_surface_row_on_both_clients(row: dict[str, str]) -> None:
         assert sync_requests, f"{namespace}.{name} sent nothing"
         return
     expected_method = DEVIATIONS.get((namespace, name), row["http_method"])
-    assert (expected_method, _expected_path(row)) in _routes(sync_requests)
+    expected_path = PATH_DEVIATIONS.get((namespace, name), _expected_path(row))
+    assert (expected_method, expected_path) in _routes(sync_requests)

@@ -221,7 +221,7 @@ def test_every_public_method_has_an_example(cls: type) -> None:
 def test_a_stale_idle_is_not_taken_for_idle(new_client: Callable[..., Harness]) -> None:
     with Emulator(EmulatorSettings(status_timeout=0.1)) as emulator:
         harness = new_client(api_key="k", organization_id="org_test", gateway=emulator.url, max_retries=0)
-        with ImbraceClient(api_key="k", gateway=emulator.url) as admin:
+        with ImbraceClient(api_key="k", organization_id="org_test", gateway=emulator.url) as admin:
             agent_id = make_agent(admin)
         thread = harness.client.ai_agent.threads.create(agent_id)
         harness.call(thread.reply, "one")

@@ -14,7 +14,7 @@ import httpx
 from imbrace import AsyncImbraceClient, ImbraceClient
 from imbrace._async.streaming import AsyncChatStream, AsyncEventStream
 from imbrace._generated.ai_agent.shapes import ClientChat, ClientChatList, ConfigResponse
-from imbrace._generated.gateway.shapes import AiAgent, AiAgentApp, Board, Folder, LlmModel
+from imbrace._generated.gateway.shapes import AiAgent, Board, Folder, Guardrail, LlmModel
 from imbrace._sync.streaming import ChatStream, EventStream
 from imbrace.types import UIMessage, UIMessageChunk
 from imbrace.types.ai import ChatCompletionChunk, Completion, CompletionInput, CompletionMessage, Embedding
@@ -22,9 +22,11 @@ from imbrace.types.ai import ChatCompletionChunk, Completion, CompletionInput, C
 
 def sync_usage(client: ImbraceClient) -> None:
     created = client.chat_ai.create_ai_agent({"name": "Support Bot", "workflow_name": "support_bot_v1"})
-    assert_type(created, AiAgentApp)
+    assert_type(created, AiAgent)
     agent_id: str = created["id"]
     assert_type(client.chat_ai.get_ai_agent(agent_id), AiAgent)
+    assert_type(client.chat_ai.update_ai_agent(agent_id, {"name": "v2"}, merge=False), AiAgent)
+    assert_type(client.ai.list_guardrails(), list[Guardrail])
 
     models = client.ai.list_models()
     assert_type(models, list[LlmModel])
@@ -68,7 +70,7 @@ def sync_usage(client: ImbraceClient) -> None:
 
 async def async_usage(client: AsyncImbraceClient) -> None:
     created = await client.chat_ai.create_ai_agent({"name": "Support Bot", "workflow_name": "support_bot_v1"})
-    assert_type(created, AiAgentApp)
+    assert_type(created, AiAgent)
     assert_type(await client.ai.list_models(), list[LlmModel])
     assert_type(await client.ai.complete(model="gpt-4o", messages=[]), Completion)
     async for chunk in client.ai.stream(model="gpt-4o", messages=[]):

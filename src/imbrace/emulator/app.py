@@ -18,6 +18,7 @@ from .admin import admin_routes
 from .auth import credential_of
 from .config import EmulatorSettings
 from .errors import HttpError, error_response
+from .fastapi_errors import check_organization
 from .faults import Fault
 from .handlers import HANDLERS, Ctx
 from .responses import CutResponse, quiet_injected_cuts
@@ -73,6 +74,7 @@ def _answer(state: EmulatorState, request: Request, match: Match | None, body: b
             raise HttpError(404, _not_found(method, path))
         op = match.operation
         credential = state.auth.check(request.headers) if op.secured else credential_of(request.headers)
+        check_organization(op, request.headers)
         parsed = state.validator.parse(op, request.query_params, request.headers.get("content-type", ""), body)
         reply = HANDLERS[op.operation_id](Ctx(request, state, match.params, credential, parsed.body, parsed.form))
     except HttpError as error:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
 
 from starlette.responses import JSONResponse
 
+from .fastapi_errors import AI_PREFIXES, fastapi_response
 from .ids import now_iso
 
 __all__ = ["HttpError", "error_body", "error_response"]
@@ -17,17 +19,28 @@ _SDK_ERROR_TYPES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 4
 class HttpError(Exception):
     """A failure a handler reports; the app turns it into the error body of the route's group.
 
-    `code` is the chat-client `<type>:<surface>` code (e.g. `not_found:chat`); other groups ignore it.
+    `code` is the chat-client `<type>:<surface>` code (e.g. `not_found:chat`); other groups ignore it. On the AI
+    service, `detail` (when not None) is the body's `detail` in place of the message, and `schema_errors` (the
+    jsonschema errors of a request that breaks the spec) make a FastAPI 422.
     """
 
     def __init__(
-        self, status: int, message: str, *, code: str | None = None, headers: dict[str, str] | None = None
+        self,
+        status: int,
+        message: str,
+        *,
+        code: str | None = None,
+        headers: dict[str, str] | None = None,
+        detail: Any = None,
+        schema_errors: Sequence[Any] = (),
     ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.code = code
         self.headers = headers or {}
+        self.detail = detail
+        self.schema_errors = schema_errors
 
 
 def error_body(method: str, path: str, error: HttpError) -> dict[str, Any]:
@@ -48,6 +61,8 @@ def error_body(method: str, path: str, error: HttpError) -> dict[str, Any]:
 
 
 def error_response(method: str, path: str, error: HttpError) -> JSONResponse:
+    if path.startswith(AI_PREFIXES):
+        return fastapi_response(error)
     return JSONResponse(error_body(method, path, error), status_code=error.status, headers=error.headers)
 
 

@@ -22,6 +22,7 @@ from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 from openapi_core.validation.schemas.validators import SchemaValidator
 
 from .errors import HttpError
+from .fastapi_errors import missing
 from .multipart import Form, MultipartError, parse_multipart
 from .specs import Operation, Service, load_spec
 
@@ -51,6 +52,7 @@ class _Compiled:
     params: tuple[_Param, ...]
     body_required: bool
     media: Mapping[str, SchemaValidator]
+    checked_by_handler: bool = False  # `x-imbrace-validation: manual`: the service checks the body by hand
 
 
 class RequestValidator:
@@ -79,7 +81,7 @@ class RequestValidator:
             accepted = ", ".join(compiled.media)
             raise HttpError(400, f"Request body validation error: content type {mime or 'none'!r}, expected {accepted}")
         parsed = _decode(mime, content_type, body)
-        if self.enabled:
+        if self.enabled and not compiled.checked_by_handler:
             value = _form_for_validation(parsed.form) if parsed.form is not None else parsed.body
             _check(validator, value, "Request body validation error", "body")
         return parsed
@@ -110,7 +112,8 @@ class RequestValidator:
                 mime: oas31_schema_validators_factory.create(spec, content / mime / "schema")
                 for mime in content.str_keys()
             }
-        return _Compiled(tuple(params), required, media)
+        manual = "x-imbrace-validation" in operation and (operation / "x-imbrace-validation").read_str() == "manual"
+        return _Compiled(tuple(params), required, media, manual)
 
 
 def _parameters(item: SchemaPath, operation: SchemaPath) -> Iterable[SchemaPath]:
@@ -133,7 +136,9 @@ def _check_params(params: tuple[_Param, ...], query: Mapping[str, str]) -> None:
         raw = query.get(param.name)
         if raw is None:
             if param.required:
-                raise HttpError(400, f"Missing required query parameter: {param.name}")
+                raise HttpError(
+                    400, f"Missing required query parameter: {param.name}", detail=[missing("query", param.name)]
+                )
             continue
         try:
             value = _cast(param.kind, raw)
@@ -175,7 +180,8 @@ def _check(validator: SchemaValidator, value: Any, prefix: str, root: str) -> No
         validator.validate(value)
     except InvalidSchemaValue as exc:
         details = "; ".join(_describe(error, root) for error in exc.schema_errors)
-        raise HttpError(400, f"{prefix}: {details}"[:_MAX_MESSAGE]) from None
+        errors = tuple(exc.schema_errors) if root == "body" else ()
+        raise HttpError(400, f"{prefix}: {details}"[:_MAX_MESSAGE], schema_errors=errors) from None
 
 
 def _describe(error: Exception, root: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
+from ..._ai_bodies import check_guardrail, check_provider, check_tool_server, merged_agent
 from ..._errors import APIError
 from ..._files import FilesArg, multipart_parts
 from ..._generated.gateway.api.ai import (
@@ -52,6 +53,7 @@ from ..._generated.gateway.api.chat_ai import (
     update_ai_agent,
     update_ai_agent_instructions,
 )
+from ..._ids import with_both_ids
 from ..._types import RequestOptions
 from ._resource import AsyncResource
 from .chat_ai import with_agent_defaults
@@ -62,11 +64,10 @@ if TYPE_CHECKING:
         AiAgentApp,
         AiAgentAppListResponse,
         AiAgentListResponse,
-        DeleteResult,
+        AiDeleted,
         Guardrail,
-        GuardrailListResponse,
         GuardrailProvider,
-        GuardrailProviderListResponse,
+        GuardrailProviderDeleted,
         GuardrailProviderModels,
         GuardrailProviderTestResult,
         GuardrailWriteResult,
@@ -76,7 +77,6 @@ if TYPE_CHECKING:
         Provider,
         ProviderModel,
         RagFile,
-        RagFileListResponse,
         ToolServerVerifyResult,
     )
     from ...types.ai import (
@@ -240,6 +240,17 @@ def _system_provider(models: list[LlmModel]) -> SystemProvider:
     }
 
 
+def _page_with_both_ids(reply: Any) -> Any:
+    """A list of records, bare or wrapped as `{data, total}`, with both id names on each record."""
+    if isinstance(reply, dict):
+        with_both_ids(reply.get("data"))
+    return with_both_ids(reply)
+
+
+_GUARDRAIL_ID = "guardrails_config_id"
+_PROVIDER_ID = "guardrail_provider_id"
+
+
 class AsyncAiResource(AsyncResource):
     """The OpenAI-compatible AI service: completions, embeddings, models, providers, guardrails, RAG files, agents."""
 
@@ -365,7 +376,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `custom = client.ai.list_providers(include_system=False)`
         """
-        providers = await self._json(list_providers._get_kwargs(), options)
+        providers = with_both_ids(await self._json(list_providers._get_kwargs(), options))
         if not include_system:
             return providers
         system = _system_provider(_model_list(await self._json(get_llm_models._get_kwargs(), options)))
@@ -376,25 +387,39 @@ class AsyncAiResource(AsyncResource):
         raise APIError("unexpected reply from GET /v3/ai/providers: not a list of providers", body=providers)
 
     async def create_provider(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Provider:
-        """POST /v3/ai/providers: add a custom LLM provider (`name`, `type`, `api_key`, `base_url`).
+        """POST /v3/ai/providers: add a custom LLM provider: `{name, type, config}`, its settings inside `config`.
 
-        Example: `provider = client.ai.create_provider({"name": "My Azure OpenAI", "type": "azure", "api_key": "sk"})`
+        The service checks the settings live (it lists the provider's models) and refuses types it has no client
+        for. A body without a `config` object raises `ValueError` before sending (the documentation's top-level
+        `api_key`/`base_url` are refused by the service). Returns the provider; its id is `id` (also `_id`).
+
+        Example::
+
+            settings = {"api_key": "sk-...", "base_url": "https://api.openai.com/v1"}
+            provider = client.ai.create_provider({"name": "OpenAI", "type": "openai", "config": settings})
         """
-        return await self._json(create_provider._get_kwargs(body=dict(body)), options)
+        check_provider(body, "create_provider")
+        return with_both_ids(await self._json(create_provider._get_kwargs(body=dict(body)), options))
 
     async def update_provider(
         self, provider_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
     ) -> Provider:
-        """PUT /v3/ai/providers/{provider_id}: change a provider's `name`, `api_key` or `base_url`.
+        """PUT /v3/ai/providers/{provider_id}: replace a provider: the full `{name, type, config}` every time.
 
-        Example: `client.ai.update_provider(provider["_id"], {"name": "Azure OpenAI (prod)"})`
+        A body without them raises `ValueError` before sending.
+
+        Example::
+
+            body = {"name": "OpenAI (prod)", "type": "openai", "config": provider["config"]}
+            client.ai.update_provider(provider["id"], body)
         """
-        return await self._json(update_provider._get_kwargs(provider_id, body=dict(body)), options)
+        check_provider(body, "update_provider")
+        return with_both_ids(await self._json(update_provider._get_kwargs(provider_id, body=dict(body)), options))
 
-    async def delete_provider(self, provider_id: str, **options: Unpack[RequestOptions]) -> DeleteResult | bool | None:
+    async def delete_provider(self, provider_id: str, **options: Unpack[RequestOptions]) -> AiDeleted:
         """DELETE /v3/ai/providers/{provider_id}: remove a custom provider.
 
-        Returns the server's reply, or None when it sends no body (204).
+        Returns `{id, object: "provider.deleted", deleted: true}` (also for an unknown id).
 
         Example: `client.ai.delete_provider(provider["_id"])`
         """
@@ -405,80 +430,97 @@ class AsyncAiResource(AsyncResource):
 
         Example: `client.ai.refresh_provider_models(provider["_id"])`
         """
-        return await self._json(refresh_provider_models._get_kwargs(provider_id), options)
+        return with_both_ids(await self._json(refresh_provider_models._get_kwargs(provider_id), options))
 
     # --- guardrails
 
-    async def list_guardrails(self, **options: Unpack[RequestOptions]) -> GuardrailListResponse:
+    async def list_guardrails(self, **options: Unpack[RequestOptions]) -> list[Guardrail]:
         """GET /v3/ai/guardrail/all: every guardrail of the organization.
+
+        Each is keyed by `guardrails_config_id`; `_id` and `id` are added with the same value.
 
         Example: `guardrails = client.ai.list_guardrails()`
         """
-        return await self._json(list_guardrails._get_kwargs(), options)
+        return with_both_ids(await self._json(list_guardrails._get_kwargs(), options), _GUARDRAIL_ID)
 
     async def get_guardrail(self, guardrail_id: str, **options: Unpack[RequestOptions]) -> Guardrail:
         """GET /v3/ai/guardrail/{guardrail_id}: one guardrail.
 
         Example: `guardrail = client.ai.get_guardrail("guardrail_id")`
         """
-        return await self._json(get_guardrail._get_kwargs(guardrail_id), options)
+        return with_both_ids(await self._json(get_guardrail._get_kwargs(guardrail_id), options), _GUARDRAIL_ID)
 
     async def create_guardrail(
         self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
     ) -> GuardrailWriteResult:
         """POST /v3/ai/guardrail/create: create a guardrail.
 
-        `body` needs `name`, `model` and `instructions`; `unsafe_categories`, `custom_unsafe_patterns`,
-        `competitor_keywords`, `description` and `guardrail_provider_id` are optional.
+        `body` needs `name`, `model`, non-empty `instructions` and a `unsafe_categories` list (else `ValueError`
+        before sending: the service refuses such a body without saying why); `custom_unsafe_patterns`,
+        `competitor_keywords`, `description` and `guardrail_provider_id` (for `model: "custom"`) are optional.
+        Returns `{message, guardrails_config_id, status}`, with `_id` and `id` added from the id.
 
-        Example: `created = client.ai.create_guardrail({"name": "Brand Safety", "model": "gpt-4o", "instructions": ""})`
+        Example::
+
+            body = {"name": "PII", "model": "nim-nemo", "instructions": "No PII.", "unsafe_categories": []}
+            created = client.ai.create_guardrail(body)
         """
-        return await self._json(create_guardrail._get_kwargs(body=dict(body)), options)
+        check_guardrail(body, "create_guardrail")
+        return with_both_ids(await self._json(create_guardrail._get_kwargs(body=dict(body)), options), _GUARDRAIL_ID)
 
     async def update_guardrail(
         self, guardrail_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
     ) -> GuardrailWriteResult:
-        """PUT /v3/ai/guardrail/update/{guardrail_id}: replace a guardrail (send `name`, `model`, `instructions`).
+        """PUT /v3/ai/guardrail/update/{guardrail_id}: replace a guardrail, with the same body as a create.
 
-        Example: `client.ai.update_guardrail(created["_id"], {"name": "v2", "model": "gpt-4o", "instructions": "..."})`
+        Example::
+
+            body = {"name": "PII v2", "model": "nim-nemo", "instructions": "No PII.", "unsafe_categories": []}
+            client.ai.update_guardrail(created["_id"], body)
         """
-        return await self._json(update_guardrail._get_kwargs(guardrail_id, body=dict(body)), options)
+        check_guardrail(body, "update_guardrail")
+        reply = await self._json(update_guardrail._get_kwargs(guardrail_id, body=dict(body)), options)
+        return with_both_ids(reply, _GUARDRAIL_ID)
 
-    async def delete_guardrail(
-        self, guardrail_id: str, **options: Unpack[RequestOptions]
-    ) -> DeleteResult | bool | None:
+    async def delete_guardrail(self, guardrail_id: str, **options: Unpack[RequestOptions]) -> GuardrailWriteResult:
         """DELETE /v3/ai/guardrail/delete/{guardrail_id}: delete a guardrail.
 
-        Returns the server's reply, or None when it sends no body (204).
+        Returns `{message, guardrails_config_id, status}` (with `_id` and `id`).
 
         Example: `client.ai.delete_guardrail(created["_id"])`
         """
-        return await self._json(delete_guardrail._get_kwargs(guardrail_id), options)
+        return with_both_ids(await self._json(delete_guardrail._get_kwargs(guardrail_id), options), _GUARDRAIL_ID)
 
     # --- guardrail providers
 
-    async def list_guardrail_providers(self, **options: Unpack[RequestOptions]) -> GuardrailProviderListResponse:
+    async def list_guardrail_providers(self, **options: Unpack[RequestOptions]) -> list[GuardrailProvider]:
         """GET /v3/ai/guardrail-providers: the providers that power guardrail evaluation.
+
+        Each is keyed by `guardrail_provider_id`; `_id` and `id` are added with the same value.
 
         Example: `providers = client.ai.list_guardrail_providers()`
         """
-        return await self._json(list_guardrail_providers._get_kwargs(), options)
+        return with_both_ids(await self._json(list_guardrail_providers._get_kwargs(), options), _PROVIDER_ID)
 
     async def get_guardrail_provider(self, provider_id: str, **options: Unpack[RequestOptions]) -> GuardrailProvider:
         """GET /v3/ai/guardrail-providers/{provider_id}: one guardrail provider.
 
         Example: `provider = client.ai.get_guardrail_provider("provider_id")`
         """
-        return await self._json(get_guardrail_provider._get_kwargs(provider_id), options)
+        return with_both_ids(await self._json(get_guardrail_provider._get_kwargs(provider_id), options), _PROVIDER_ID)
 
     async def create_guardrail_provider(
         self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
     ) -> GuardrailProvider:
-        """POST /v3/ai/guardrail-providers: add a guardrail provider (`name`, `type`, `config`).
+        """POST /v3/ai/guardrail-providers: add a guardrail provider: `name`, a `config` object and a `type`.
+
+        `type` is one of openai, nim-nemo, llamaguard, ollama. Returns the provider (id `guardrail_provider_id`,
+        also as `_id` and `id`).
 
         Example: `gp = client.ai.create_guardrail_provider({"name": "Moderation", "type": "openai", "config": {}})`
         """
-        return await self._json(create_guardrail_provider._get_kwargs(body=dict(body)), options)
+        reply = await self._json(create_guardrail_provider._get_kwargs(body=dict(body)), options)
+        return with_both_ids(reply, _PROVIDER_ID)
 
     async def update_guardrail_provider(
         self, provider_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -487,29 +529,32 @@ class AsyncAiResource(AsyncResource):
 
         Example: `client.ai.update_guardrail_provider(gp["_id"], {"name": "OpenAI Moderation v2"})`
         """
-        return await self._json(update_guardrail_provider._get_kwargs(provider_id, body=dict(body)), options)
+        reply = await self._json(update_guardrail_provider._get_kwargs(provider_id, body=dict(body)), options)
+        return with_both_ids(reply, _PROVIDER_ID)
 
     async def delete_guardrail_provider(
         self, provider_id: str, **options: Unpack[RequestOptions]
-    ) -> DeleteResult | bool | None:
+    ) -> GuardrailProviderDeleted:
         """DELETE /v3/ai/guardrail-providers/{provider_id}: remove a guardrail provider.
 
-        Returns the server's reply, or None when it sends no body (204).
+        Returns `{message, guardrail_provider_id}`.
 
         Example: `client.ai.delete_guardrail_provider(gp["_id"])`
         """
         return await self._json(delete_guardrail_provider._get_kwargs(provider_id), options)
 
     async def test_guardrail_provider(
-        self, provider_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, provider_id: str, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
     ) -> GuardrailProviderTestResult:
-        """POST /v3/ai/guardrail-providers/{provider_id}/test: run a `prompt` through the provider.
+        """POST /v3/ai/guardrail-providers/{provider_id}/test: check that the stored provider answers.
 
-        Returns `{success, result}`.
+        The service reads no body; one given (the documentation's `{"prompt": ...}`) is sent and ignored.
+        Returns `{guardrail_provider_id, status, is_connected}`.
 
-        Example: `test_result = client.ai.test_guardrail_provider(gp["_id"], {"prompt": "test prompt"})`
+        Example: `test_result = client.ai.test_guardrail_provider(gp["_id"])`
         """
-        return await self._json(test_guardrail_provider._get_kwargs(provider_id, body=dict(body)), options)
+        kwargs = test_guardrail_provider._get_kwargs(provider_id, body=dict(body or {}))
+        return with_both_ids(await self._json(kwargs, options), _PROVIDER_ID)
 
     async def get_guardrail_provider_models(
         self, provider_id: str, **options: Unpack[RequestOptions]
@@ -524,19 +569,19 @@ class AsyncAiResource(AsyncResource):
 
     # --- RAG files
 
-    async def list_rag_files(self, **options: Unpack[RequestOptions]) -> RagFileListResponse:
-        """GET /v3/ai/rag/files: the files uploaded for retrieval-augmented generation.
+    async def list_rag_files(self, **options: Unpack[RequestOptions]) -> list[RagFile]:
+        """GET /v3/ai/rag/files: the files uploaded for retrieval-augmented generation (those of no agent).
 
         Example: `files = client.ai.list_rag_files()`
         """
-        return await self._json(list_rag_files._get_kwargs(), options)
+        return with_both_ids(await self._json(list_rag_files._get_kwargs(), options))
 
     async def get_rag_file(self, file_id: str, **options: Unpack[RequestOptions]) -> RagFile:
-        """GET /v3/ai/rag/files/{file_id}: one RAG file.
+        """GET /v3/ai/rag/files/{file_id}: one RAG file (the service answers `{}` for an unknown id).
 
         Example: `file = client.ai.get_rag_file("file_id")`
         """
-        return await self._json(get_rag_file._get_kwargs(file_id), options)
+        return with_both_ids(await self._json(get_rag_file._get_kwargs(file_id), options))
 
     async def upload_rag_file(self, files: FilesArg, **options: Unpack[RequestOptions]) -> RagFile:
         """POST /v3/ai/rag/files: upload a file for retrieval-augmented generation (multipart part `file`).
@@ -547,12 +592,10 @@ class AsyncAiResource(AsyncResource):
         Example: `uploaded = client.ai.upload_rag_file(files={"file": open("knowledge.pdf", "rb")})`
         """
         with multipart_parts(files) as parts:
-            return await self._json(upload_rag_file._get_kwargs(body=parts), options)
+            return with_both_ids(await self._json(upload_rag_file._get_kwargs(body=parts), options))
 
-    async def delete_rag_file(self, file_id: str, **options: Unpack[RequestOptions]) -> DeleteResult | bool | None:
-        """DELETE /v3/ai/rag/files/{file_id}: delete a RAG file.
-
-        Returns the server's reply, or None when it sends no body (204).
+    async def delete_rag_file(self, file_id: str, **options: Unpack[RequestOptions]) -> AiDeleted:
+        """DELETE /v3/ai/rag/files/{file_id}: delete a RAG file and its embeddings.
 
         Example: `client.ai.delete_rag_file(uploaded["_id"])`
         """
@@ -563,30 +606,30 @@ class AsyncAiResource(AsyncResource):
     async def list_ai_agents(self, **options: Unpack[RequestOptions]) -> list[AiAgent]:
         """GET /v3/ai/accounts/assistants: every AI agent of the organization (as `client.chat_ai.list_ai_agents`).
 
-        Returns the server's list of agents.
+        Returns the server's list of agents (each with `id`, and `_id` added).
 
         Example: `account_agents = client.ai.list_ai_agents()`
         """
-        return await self._json(list_ai_agents._get_kwargs(), options)
+        return with_both_ids(await self._json(list_ai_agents._get_kwargs(), options))
 
     async def list_agents(self, **options: Unpack[RequestOptions]) -> list[AiAgent]:
         """GET /v3/ai/assistants/agents: the agents endpoint (as `client.chat_ai.list_ai_agent_sub_agents`).
 
         Example: `agents = client.ai.list_agents()`
         """
-        return await self._json(list_ai_agent_sub_agents._get_kwargs(), options)
+        return with_both_ids(await self._json(list_ai_agent_sub_agents._get_kwargs(), options))
 
     async def get_ai_agent(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiAgent:
         """GET /v3/ai/assistants/{ai_agent_id}: one AI agent.
 
         Example: `agent = client.ai.get_ai_agent("asst_abc")`
         """
-        return await self._json(get_ai_agent._get_kwargs(ai_agent_id), options)
+        return with_both_ids(await self._json(get_ai_agent._get_kwargs(ai_agent_id), options))
 
     async def check_ai_agent_name(self, name: str, **options: Unpack[RequestOptions]) -> NameCheck:
-        """GET /v3/ai/assistants/check-name: whether an agent name is still free (sent as `?name=`).
+        """GET /v3/ai/assistants/check-name: whether an agent of the organization has this name (sent as `?name=`).
 
-        Returns `{available, name}`.
+        Returns `{"exist": bool}` as the service sends it (`not check["exist"]` is the name being free).
 
         Example: `check = client.ai.check_ai_agent_name("Support Bot")`
         """
@@ -595,59 +638,63 @@ class AsyncAiResource(AsyncResource):
     async def patch_instructions(
         self, ai_agent_id: str, body: Mapping[str, Any] | str, **options: Unpack[RequestOptions]
     ) -> AiAgent:
-        """PATCH /v3/ai/assistants/{ai_agent_id}/instructions: replace only the agent's instructions.
+        """PATCH /v3/ai/assistants/{ai_agent_id}/instructions: set the agent's core task, and so its instructions.
 
-        `body` is `{"instructions": "..."}`, or the text alone.
+        `body` is `{"instructions": "..."}`, or the text alone; stored as the agent's `core_task`, from which the
+        service regenerates `instructions` (see `client.chat_ai.update_ai_agent_instructions`).
 
         Example: `client.ai.patch_instructions("asst_abc", {"instructions": "You are a concise, helpful assistant."})`
         """
         payload = {"instructions": body} if isinstance(body, str) else dict(body)
-        return await self._json(update_ai_agent_instructions._get_kwargs(ai_agent_id, body=payload), options)
+        reply = await self._json(update_ai_agent_instructions._get_kwargs(ai_agent_id, body=payload), options)
+        return with_both_ids(reply)
 
     # --- AI agent apps
 
     async def list_ai_agent_apps(self, **options: Unpack[RequestOptions]) -> AiAgentAppListResponse:
-        """GET /v3/ai/assistant_apps: every AI agent app (an agent linked to a workflow or app configuration).
+        """GET /v3/ai/assistant_apps: every AI agent app (a hosted-platform route the open-source service lacks).
 
         Example: `apps = client.ai.list_ai_agent_apps()`
         """
-        return await self._json(list_ai_agent_apps._get_kwargs(), options)
+        reply = await self._json(list_ai_agent_apps._get_kwargs(), options)
+        return _page_with_both_ids(reply)
 
     async def get_ai_agent_app(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiAgentApp:
-        """GET /v3/ai/assistant_apps/{ai_agent_id}: one AI agent app.
+        """GET /v3/ai/assistant_apps/{ai_agent_id}: one AI agent app (a hosted-platform route; see `get_ai_agent`).
 
         Example: `app = client.ai.get_ai_agent_app("app_id")`
         """
-        return await self._json(get_ai_agent_app._get_kwargs(ai_agent_id), options)
+        return with_both_ids(await self._json(get_ai_agent_app._get_kwargs(ai_agent_id), options))
 
-    async def create_ai_agent_app(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgentApp:
-        """POST /v3/ai/assistant_apps: create an AI agent app (`name`, `workflow_name`, `assistant_id`, ...).
+    async def create_ai_agent_app(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
+        """POST /v3/ai/assistant_apps: create an AI agent (`name`, `workflow_name`...; `assistant_id` is replaced).
 
         Like `client.chat_ai.create_ai_agent` (the same endpoint), `provider_id` defaults to "system" and `model_id`
         to "Default" when missing or None; the caller's dict is not changed.
 
         Example: `app = client.ai.create_ai_agent_app({"name": "Support App", "workflow_name": "support_workflow_v1"})`
         """
-        return await self._json(create_ai_agent._get_kwargs(body=with_agent_defaults(body)), options)
+        return with_both_ids(await self._json(create_ai_agent._get_kwargs(body=with_agent_defaults(body)), options))
 
     async def update_ai_agent_app(
-        self, ai_agent_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
-    ) -> AiAgentApp:
-        """PUT /v3/ai/assistant_apps/{ai_agent_id}: replace an AI agent app's settings.
+        self, ai_agent_id: str, body: Mapping[str, Any], *, merge: bool = True, **options: Unpack[RequestOptions]
+    ) -> AiAgent:
+        """PUT /v3/ai/assistant_apps/{ai_agent_id}: change an AI agent app's settings.
 
-        A full-object PUT (see `client.chat_ai.update_ai_agent`): the server may reject a body without `name` and
-        `workflow_name`.
+        As `client.chat_ai.update_ai_agent`: the service's PUT is a full replace, so by default the agent is read
+        first and `body` merged over its settings; `merge=False` sends `body` as is.
 
         Example: `client.ai.update_ai_agent_app(app["_id"], {"name": "Support App v2"})`
         """
-        return await self._json(update_ai_agent._get_kwargs(ai_agent_id, body=dict(body)), options)
+        payload = dict(body)
+        if merge:
+            payload = merged_agent(await self._json(get_ai_agent._get_kwargs(ai_agent_id), options), payload)
+        return with_both_ids(await self._json(update_ai_agent._get_kwargs(ai_agent_id, body=payload), options))
 
-    async def delete_ai_agent_app(
-        self, ai_agent_id: str, **options: Unpack[RequestOptions]
-    ) -> DeleteResult | bool | None:
+    async def delete_ai_agent_app(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiDeleted:
         """DELETE /v3/ai/assistant_apps/{ai_agent_id}: delete an AI agent app.
 
-        Returns the server's reply, or None when it sends no body (204).
+        Returns `{id, object: "assistant.deleted", deleted: true}`.
 
         Example: `client.ai.delete_ai_agent_app(app["_id"])`
         """
@@ -662,19 +709,29 @@ class AsyncAiResource(AsyncResource):
 
         Example: `client.ai.update_ai_agent_workflow(app["_id"], {"workflow": {"steps": []}})`
         """
-        return await self._json(update_ai_agent_workflow._get_kwargs(ai_agent_id, body=dict(body)), options)
+        return with_both_ids(
+            await self._json(update_ai_agent_workflow._get_kwargs(ai_agent_id, body=dict(body)), options)
+        )
 
     # --- tool servers
 
     async def verify_tool_server(
         self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
     ) -> ToolServerVerifyResult:
-        """POST /v3/ai/configs/tool_servers/verify: check that a tool server `url` answers with a tool schema.
+        """POST /v3/ai/configs/tool_servers/verify: check that a tool server answers, and read what it offers.
 
-        Returns `{success, tools}`.
+        `body` is the service's `ToolServerConnection`: `url`, `path`, `type` ("openapi" or "mcp"), `auth_type`,
+        `key` and `config` (the last three may be None); a missing key raises `ValueError` before sending. Returns
+        `{type, url, connection_url, headers, openapi, info, specs}` for an OpenAPI server, `{status, specs}` for MCP.
 
-        Example: `result = client.ai.verify_tool_server({"url": "https://my-tools.example.com/mcp"})`
+        Example::
+
+            result = client.ai.verify_tool_server({
+                "url": "https://tools.example.com", "path": "openapi.json", "type": "openapi",
+                "auth_type": None, "key": None, "config": None,
+            })
         """
+        check_tool_server(body)
         return await self._json(verify_tool_server._get_kwargs(body=dict(body)), options)
 
     # --- v2 agent routes
@@ -684,14 +741,15 @@ class AsyncAiResource(AsyncResource):
 
         Example: `agents = client.ai.list_ai_agents_v2()`
         """
-        return await self._json(list_ai_agents_v2._get_kwargs(), options)
+        reply = await self._json(list_ai_agents_v2._get_kwargs(), options)
+        return _page_with_both_ids(reply)
 
     async def create_ai_agent_v2(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
         """POST /v2/ai/ai/assistants: create an AI agent on the v2 route; the body is sent as given (no defaults).
 
         Example: `agent = client.ai.create_ai_agent_v2({"name": "Support Bot"})`
         """
-        return await self._json(create_ai_agent_v2._get_kwargs(body=dict(body)), options)
+        return with_both_ids(await self._json(create_ai_agent_v2._get_kwargs(body=dict(body)), options))
 
     async def update_ai_agent_v2(
         self, ai_agent_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -700,14 +758,10 @@ class AsyncAiResource(AsyncResource):
 
         Example: `client.ai.update_ai_agent_v2("asst_abc", {"name": "Support Bot v2"})`
         """
-        return await self._json(update_ai_agent_v2._get_kwargs(ai_agent_id, body=dict(body)), options)
+        return with_both_ids(await self._json(update_ai_agent_v2._get_kwargs(ai_agent_id, body=dict(body)), options))
 
-    async def delete_ai_agent_v2(
-        self, ai_agent_id: str, **options: Unpack[RequestOptions]
-    ) -> DeleteResult | bool | None:
+    async def delete_ai_agent_v2(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiDeleted:
         """DELETE /v2/ai/ai/assistants/{ai_agent_id}: delete an AI agent on the v2 route.
-
-        Returns the server's reply, or None when it sends no body (204).
 
         Example: `client.ai.delete_ai_agent_v2("asst_abc")`
         """
@@ -716,6 +770,6 @@ class AsyncAiResource(AsyncResource):
     async def create_ai_agent_app_v2(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgentApp:
         """POST /v2/ai/ai/assistant_apps: create an AI agent app on the v2 route; the body is sent as given.
 
-        Example: `app = client.ai.create_ai_agent_app_v2({"name": "Support App", "assistant_id": "asst_abc"})`
+        Example: `app = client.ai.create_ai_agent_app_v2({"name": "Support App", "workflow_name": "support_v1"})`
         """
-        return await self._json(create_ai_agent_app_v2._get_kwargs(body=dict(body)), options)
+        return with_both_ids(await self._json(create_ai_agent_app_v2._get_kwargs(body=dict(body)), options))

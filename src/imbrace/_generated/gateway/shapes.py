@@ -8,6 +8,7 @@ from typing import Any, Literal, Required, TypeAlias, TypedDict
 __all__ = [
     "AgentFile",
     "AgentFileUploadRequest",
+    "AgentFileUploadResult",
     "AiAgent",
     "AiAgentApp",
     "AiAgentAppListResponse",
@@ -17,10 +18,10 @@ __all__ = [
     "AiAgentInstructionsUpdate",
     "AiAgentListResponse",
     "AiAgentPage",
-    "AiAgentUpdate",
     "AiAgentV2Create",
     "AiAgentV2Update",
     "AiAgentWorkflowUpdate",
+    "AiDeleted",
     "AiTags",
     "AiTagsRequest",
     "AiTagsResult",
@@ -78,7 +79,9 @@ __all__ = [
     "Error",
     "ExchangeTokenRequest",
     "ExchangeTokenResponse",
+    "ExtractedContent",
     "ExtractedFile",
+    "FastApiError",
     "FieldOperationResult",
     "FileCreate",
     "FileEnvelope",
@@ -95,19 +98,15 @@ __all__ = [
     "FolderUpdate",
     "Guardrail",
     "GuardrailCreate",
-    "GuardrailListResponse",
-    "GuardrailPage",
     "GuardrailProvider",
+    "GuardrailProviderConfig",
     "GuardrailProviderCreate",
-    "GuardrailProviderListResponse",
+    "GuardrailProviderDeleted",
     "GuardrailProviderModel",
     "GuardrailProviderModels",
-    "GuardrailProviderPage",
     "GuardrailProviderRef",
-    "GuardrailProviderTestRequest",
     "GuardrailProviderTestResult",
     "GuardrailProviderUpdate",
-    "GuardrailUpdate",
     "GuardrailWriteResult",
     "ImageUrl",
     "ImportProgress",
@@ -125,10 +124,7 @@ __all__ = [
     "Provider",
     "ProviderCreate",
     "ProviderModel",
-    "ProviderUpdate",
     "RagFile",
-    "RagFileListResponse",
-    "RagFilePage",
     "RagFileUploadRequest",
     "RelatedItemsRequest",
     "RelatedItemsResponse",
@@ -142,9 +138,9 @@ __all__ = [
     "SuccessResult",
     "ToolCall",
     "ToolCallFunction",
-    "ToolServerTool",
     "ToolServerVerifyRequest",
     "ToolServerVerifyResult",
+    "ValidationIssue",
 ]
 
 
@@ -153,11 +149,11 @@ class AgentFile(TypedDict, total=False):
 
     id: str
     _id: str
-    filename: str
-    url: str
-    bytes: int
-    agent_id: str
-    created_at: str
+    bytes: int | None
+    filename: str | None
+    assistant_id: str | None
+    url: str | None
+    created_at: str | int | None
 
 
 class AgentFileUploadRequest(TypedDict, total=False):
@@ -167,8 +163,15 @@ class AgentFileUploadRequest(TypedDict, total=False):
     agent_id: Required[str]
 
 
+class AgentFileUploadResult(TypedDict, total=False):
+    """The reply of an agent-file upload."""
+
+    message: str
+    result: AgentFile
+
+
 class AiAgent(TypedDict, total=False):
-    """An AI agent (assistant)."""
+    """An AI agent (assistant) as the service stores it, keyed by its UUID `id` (the SDK adds `_id`, the hosted generation's name, when absent)."""
 
     id: str
     _id: str
@@ -184,49 +187,38 @@ class AiAgent(TypedDict, total=False):
     show_thinking_process: bool | None
     streaming: bool | None
     channel: str | None
-    channel_id: str | None
-    teams: str | list[str] | None
-    categories: list[int] | None
-    category: str | list[str] | None
+    category: Any
     guardrail_id: str | None
-    personality_and_role: str | None
     personality_role: str | None
     core_task: str | None
     agent_type: str | None
     sub_agents: list[Any] | None
     team_leads: list[Any] | None
-    is_orchestrator: bool | None
-    preload_information: str | None
+    preload_information: Any
     preload_information_type: str | None
     tone_and_style: str | None
     response_length: str | None
-    list_of_banned_words: str | None
     banned_words: str | None
-    files: Any
     file_ids: list[str] | None
-    selected_board_id: str | None
     folder_ids: list[str] | None
-    default_folder_id: str | list[str] | None
+    default_folder_id: Any
     board_ids: list[str] | None
     knowledge_hubs: list[str] | None
-    workflow_functions: list[Any] | None
     workflow_function_call: list[Any] | None
     temperature: float | None
     use_memory: bool | None
-    tool_server: JsonObject | None
-    enable_echart: bool | None
-    top_k_relevant_results: int | None
-    top_k: int | None
     metadata: JsonObject | None
     document_ai: JsonObject | None
-    version: int | None
+    credential_id: int | None
+    credential_name: str | None
+    version: str | int | None
     vibe_code: bool | None
-    created_at: str | None
-    updated_at: str | None
+    created_at: str | int | None
+    updated_at: str | int | None
 
 
 class AiAgentApp(TypedDict, total=False):
-    """An AI agent app (an agent plus its workflow)."""
+    """An AI agent app (hosted platform; not served by the open-source service)."""
 
     id: str
     _id: str
@@ -242,49 +234,36 @@ class AiAgentApp(TypedDict, total=False):
     show_thinking_process: bool | None
     streaming: bool | None
     channel: str | None
-    channel_id: str | None
-    teams: str | list[str] | None
-    categories: list[int] | None
-    category: str | list[str] | None
+    category: Any
     guardrail_id: str | None
-    personality_and_role: str | None
     personality_role: str | None
     core_task: str | None
     agent_type: str | None
     sub_agents: list[Any] | None
     team_leads: list[Any] | None
-    is_orchestrator: bool | None
-    preload_information: str | None
+    preload_information: Any
     preload_information_type: str | None
     tone_and_style: str | None
     response_length: str | None
-    list_of_banned_words: str | None
     banned_words: str | None
-    files: Any
     file_ids: list[str] | None
-    selected_board_id: str | None
     folder_ids: list[str] | None
-    default_folder_id: str | list[str] | None
+    default_folder_id: Any
     board_ids: list[str] | None
     knowledge_hubs: list[str] | None
-    workflow_functions: list[Any] | None
     workflow_function_call: list[Any] | None
     temperature: float | None
     use_memory: bool | None
-    tool_server: JsonObject | None
-    enable_echart: bool | None
-    top_k_relevant_results: int | None
-    top_k: int | None
     metadata: JsonObject | None
     document_ai: JsonObject | None
-    version: int | None
-    vibe_code: bool | None
-    created_at: str | None
-    updated_at: str | None
-    assistant_id: str | None
-    workflow: JsonObject | None
     credential_id: int | None
     credential_name: str | None
+    version: str | int | None
+    vibe_code: bool | None
+    created_at: str | int | None
+    updated_at: str | int | None
+    assistant_id: str | None
+    workflow: JsonObject | None
 
 
 AiAgentAppListResponse: TypeAlias = "AiAgentAppPage | list[AiAgentApp]"
@@ -313,42 +292,43 @@ class AiAgentAppV2Create(TypedDict, total=False):
 
 
 class AiAgentCreate(TypedDict, total=False):
-    """Body of POST /v3/ai/assistant_apps."""
+    """Body of POST and PUT /v3/ai/assistant_apps."""
 
     name: Required[str]
     workflow_name: Required[str]
-    provider_id: Required[str]
-    model_id: Required[str]
+    provider_id: str | None
+    model_id: str | None
     streaming: bool
-    description: str
-    instructions: str
-    assistant_id: str
-    mode: str
+    description: str | None
+    instructions: str | None
+    mode: str | None
     agent_type: str
-    folder_ids: list[str]
-    board_ids: list[str]
-    file_ids: list[str]
-    knowledge_hubs: list[str]
-    default_folder_id: str
-    guardrail_id: str
-    channel: str
-    category: str | list[str]
-    personality_role: str
-    core_task: str
-    tone_and_style: str
-    response_length: str
-    banned_words: str
-    preload_information: str
-    preload_information_type: str
-    show_thinking_process: bool
-    sub_agents: list[Any]
-    workflow_function_call: list[Any]
-    temperature: float
+    folder_ids: list[str] | None
+    board_ids: list[str] | None
+    file_ids: list[str] | None
+    knowledge_hubs: list[str] | None
+    default_folder_id: Any
+    guardrail_id: str | None
+    channel: str | None
+    category: Any
+    personality_role: str | None
+    core_task: str | None
+    tone_and_style: str | None
+    response_length: str | None
+    banned_words: str | None
+    preload_information: Any
+    preload_information_type: str | None
+    show_thinking_process: bool | None
+    sub_agents: list[Any] | None
+    workflow_function_call: list[Any] | None
+    credential_id: int | None
+    credential_name: str | None
+    temperature: float | None
     use_memory: bool
-    version: int
+    version: Any
     vibe_code: bool
-    metadata: JsonObject
-    document_ai: JsonObject
+    metadata: JsonObject | None
+    document_ai: JsonObject | None
 
 
 class AiAgentInstructionsUpdate(TypedDict, total=False):
@@ -366,39 +346,6 @@ class AiAgentPage(TypedDict, total=False):
 
     data: Required[list[AiAgent]]
     total: int | None
-
-
-class AiAgentUpdate(TypedDict, total=False):
-    """Body of PUT /v3/ai/assistant_apps/{ai_agent_id}, a full-object update: the backend rejects a body without `name` or `workflow_name`, so resend name, workflow_name, model_id and provider_id."""
-
-    name: Required[str]
-    workflow_name: str
-    provider_id: str
-    model_id: str
-    streaming: bool
-    description: str
-    instructions: str
-    assistant_id: str
-    mode: str
-    agent_type: str
-    folder_ids: list[str]
-    board_ids: list[str]
-    file_ids: list[str]
-    knowledge_hubs: list[str]
-    default_folder_id: str
-    guardrail_id: str
-    channel: str
-    personality_role: str
-    core_task: str
-    tone_and_style: str
-    response_length: str
-    banned_words: str
-    preload_information: str
-    show_thinking_process: bool
-    sub_agents: list[Any]
-    temperature: float
-    use_memory: bool
-    metadata: JsonObject
 
 
 class AiAgentV2Create(TypedDict, total=False):
@@ -441,6 +388,14 @@ class AiAgentWorkflowUpdate(TypedDict, total=False):
     """Body of PUT /v3/ai/assistant_apps/{ai_agent_id}/workflow."""
 
     workflow: Required[JsonObject]
+
+
+class AiDeleted(TypedDict, total=False):
+    """The reply of an AI-service delete, e.g."""
+
+    id: str
+    object: str
+    deleted: bool
 
 
 class AiTags(TypedDict, total=False):
@@ -793,7 +748,7 @@ class DocumentProcessData(TypedDict, total=False):
 
 
 class DocumentProcessRequest(TypedDict, total=False):
-    """Body of POST /v3/ai/document/ (camelCase; the SDK maps snake_case arguments and omits nulls)."""
+    """Body of POST /v3/ai/document (camelCase; the SDK maps snake_case arguments and omits nulls)."""
 
     modelName: Required[str]
     url: Required[str]
@@ -805,7 +760,7 @@ class DocumentProcessRequest(TypedDict, total=False):
     processModelName: str
     fileUrlToFill: str
     tools: list[JsonObject]
-    utc: float
+    utc: int
     chunkSize: int
     maxConcurrent: int
     maxRetries: int
@@ -909,14 +864,24 @@ class ExchangeTokenResponse(TypedDict, total=False):
     access_token: str
 
 
-class ExtractedFile(TypedDict, total=False):
-    """The raw content extracted from an uploaded file."""
+class ExtractedContent(TypedDict, total=False):
+    """What was extracted from a PDF."""
 
-    content: str
-    text: str
-    filename: str
-    success: bool
-    data: Any
+    status: str | None
+    text_elements: list[Any] | None
+
+
+class ExtractedFile(TypedDict, total=False):
+    """The reply of an extraction, `{message, result: {status, text_elements, ...}}`."""
+
+    message: str
+    result: ExtractedContent
+
+
+class FastApiError(TypedDict, total=False):
+    """An AI-service error: FastAPI's `{"detail": ...}`."""
+
+    detail: Required[str | list[ValidationIssue] | dict[str, Any]]
 
 
 class FieldOperationResult(TypedDict, total=False):
@@ -1044,10 +1009,12 @@ class FolderUpdate(TypedDict, total=False):
 
 
 class Guardrail(TypedDict, total=False):
-    """A guardrail (output filter for AI agents)."""
+    """A guardrail (`GuardrailModel`), keyed by `guardrails_config_id`."""
 
-    _id: str
     guardrails_config_id: str | None
+    _id: str
+    id: str
+    org_id: str | None
     name: str | None
     model: str | None
     description: str | None
@@ -1057,77 +1024,76 @@ class Guardrail(TypedDict, total=False):
     competitor_keywords: list[str] | None
     guardrail_provider_id: str | None
     provider: GuardrailProviderRef | None
-    org_id: str | None
-    status: str | None
-    version: str | int | None
     created_at: str | None
     updated_at: str | None
 
 
 class GuardrailCreate(TypedDict, total=False):
-    """Body of POST /v3/ai/guardrail/create."""
+    """Body of POST /v3/ai/guardrail/create and PUT /v3/ai/guardrail/update/{guardrail_id}."""
 
     name: Required[str]
     model: Required[str]
     instructions: Required[str]
-    description: str
-    unsafe_categories: list[str]
-    custom_unsafe_patterns: list[str]
-    competitor_keywords: list[str]
-    guardrail_provider_id: str
-
-
-GuardrailListResponse: TypeAlias = "list[Guardrail] | GuardrailPage"
-"""Guardrails, as a bare array or wrapped as `{data, total}`."""
-
-
-class GuardrailPage(TypedDict, total=False):
-    """A wrapped list of guardrails."""
-
-    data: Required[list[Guardrail]]
-    total: int | None
+    unsafe_categories: Required[list[str]]
+    description: str | None
+    custom_unsafe_patterns: list[str] | None
+    competitor_keywords: list[str] | None
+    guardrail_provider_id: str | None
 
 
 class GuardrailProvider(TypedDict, total=False):
-    """An LLM provider used to evaluate guardrails."""
+    """A guardrail provider (`GuardrailProviderResponse`), keyed by `guardrail_provider_id`."""
 
+    guardrail_provider_id: str
     _id: str
-    guardrail_provider_id: str | None
-    name: str | None
-    type: str | None
+    id: str
+    organization_id: str | None
+    name: str
+    type: str
     config: JsonObject | None
+    models_metadata: JsonObject | None
+    source: str
+    is_shown: bool
     created_at: str | None
     updated_at: str | None
+
+
+class GuardrailProviderConfig(TypedDict, total=False):
+    """A guardrail provider's settings (`GuardrailProviderConfig`)."""
+
+    api_key: str
+    timeout: int
+    model: str | None
+    base_url: str | None
+    check_endpoint: str | None
+    model_name: str | None
+    max_tokens: int | None
 
 
 class GuardrailProviderCreate(TypedDict, total=False):
     """Body of POST /v3/ai/guardrail-providers."""
 
     name: Required[str]
-    type: Required[str]
-    config: JsonObject
+    type: Literal["openai", "nim-nemo", "llamaguard", "ollama"]
+    config: Required[GuardrailProviderConfig]
 
 
-GuardrailProviderListResponse: TypeAlias = "GuardrailProviderPage | list[GuardrailProvider]"
-"""Guardrail providers, wrapped as `{data, total}` or as a bare array."""
+class GuardrailProviderDeleted(TypedDict, total=False):
+    """The reply of a guardrail-provider delete."""
+
+    message: str
+    guardrail_provider_id: str
 
 
 class GuardrailProviderModel(TypedDict, total=False):
-    id: str
     name: str
+    image_url: str
 
 
 class GuardrailProviderModels(TypedDict, total=False):
     """The models of a guardrail provider."""
 
     models: list[GuardrailProviderModel]
-
-
-class GuardrailProviderPage(TypedDict, total=False):
-    """A wrapped list of guardrail providers."""
-
-    data: Required[list[GuardrailProvider]]
-    total: int | None
 
 
 class GuardrailProviderRef(TypedDict, total=False):
@@ -1139,47 +1105,32 @@ class GuardrailProviderRef(TypedDict, total=False):
     config: JsonObject | None
 
 
-class GuardrailProviderTestRequest(TypedDict, total=False):
-    """Body of POST /v3/ai/guardrail-providers/{provider_id}/test."""
-
-    prompt: Required[str]
-
-
 class GuardrailProviderTestResult(TypedDict, total=False):
-    """The outcome of a provider test."""
+    """Whether the provider answered."""
 
-    success: bool
-    result: Any
-    message: str
+    guardrail_provider_id: str
+    status: str
+    is_connected: bool
 
 
 class GuardrailProviderUpdate(TypedDict, total=False):
-    """Body of PUT /v3/ai/guardrail-providers/{provider_id}; omitted fields are kept."""
+    """Body of PUT /v3/ai/guardrail-providers/{provider_id}; at least one field."""
 
-    name: str
-    config: JsonObject
-
-
-class GuardrailUpdate(TypedDict, total=False):
-    """Body of PUT /v3/ai/guardrail/update/{guardrail_id}."""
-
-    name: Required[str]
-    model: Required[str]
-    instructions: Required[str]
-    description: str
-    unsafe_categories: list[str]
-    custom_unsafe_patterns: list[str]
-    competitor_keywords: list[str]
-    guardrail_provider_id: str
+    name: str | None
+    type: str | None
+    config: GuardrailProviderConfig | None
+    is_shown: bool | None
+    models_metadata: JsonObject | None
 
 
 class GuardrailWriteResult(TypedDict, total=False):
-    """Reply of a guardrail create or update."""
+    """Reply of a guardrail create, update or delete (`GuardrailCRUDResponse`)."""
 
-    message: str
-    status: str
-    guardrails_config_id: str
+    message: Required[str]
+    guardrails_config_id: Required[str]
+    status: Required[str]
     _id: str
+    id: str
 
 
 class ImageUrl(TypedDict, total=False):
@@ -1272,11 +1223,9 @@ class LoginResponse(TypedDict, total=False):
 
 
 class NameCheck(TypedDict, total=False):
-    """Whether an agent name is free."""
+    """Whether an agent already has the name."""
 
-    available: bool
-    name: str
-    exist: bool
+    exist: Required[bool]
 
 
 class OtpRequest(TypedDict, total=False):
@@ -1284,33 +1233,32 @@ class OtpRequest(TypedDict, total=False):
 
 
 class Provider(TypedDict, total=False):
-    """An LLM provider configured for the organization."""
+    """A custom LLM provider, keyed by `id` (equal to `provider_id`)."""
 
-    _id: str
-    id: str
+    id: str | None
+    _id: str | None
     provider_id: str | None
     name: str | None
     type: str | None
     source: str | None
     is_shown: bool | None
-    api_key: str | None
-    base_url: str | None
     organization_id: str | None
     config: JsonObject | None
     metadata: JsonObject | None
     models: list[ProviderModel] | None
-    created_at: str | None
-    updated_at: str | None
+    created_at: str | int | None
 
 
 class ProviderCreate(TypedDict, total=False):
-    """Body of POST /v3/ai/providers."""
+    """Body of POST /v3/ai/providers and PUT /v3/ai/providers/{provider_id}."""
 
     name: Required[str]
     type: Required[str]
-    api_key: str
-    base_url: str
-    config: JsonObject
+    config: Required[JsonObject]
+    metadata: JsonObject
+    source: str
+    is_shown: bool
+    models: list[JsonObject]
 
 
 class ProviderModel(TypedDict, total=False):
@@ -1324,40 +1272,21 @@ class ProviderModel(TypedDict, total=False):
     is_shown: bool | None
 
 
-class ProviderUpdate(TypedDict, total=False):
-    """Body of PUT /v3/ai/providers/{provider_id}; omitted fields are kept."""
-
-    name: str
-    api_key: str
-    base_url: str
-    config: JsonObject
-
-
 class RagFile(TypedDict, total=False):
-    """A file uploaded for retrieval-augmented generation."""
+    """A file uploaded for retrieval-augmented generation (rag.py `UploadResponse`), keyed by `id`."""
 
-    _id: str
     id: str
-    name: str | None
-    filename: str | None
+    _id: str
     bytes: int | None
-    size: int | None
-    status: str | None
+    filename: str | None
     assistant_id: str | None
     board_id: str | None
+    boarditem_id: str | None
+    extraction_method: str | None
+    tables_extracted: int | None
+    text_chunks_extracted: int | None
     url: str | None
     created_at: str | int | None
-
-
-RagFileListResponse: TypeAlias = "RagFilePage | list[RagFile]"
-"""RAG files, wrapped as `{data, total}` or as a bare array."""
-
-
-class RagFilePage(TypedDict, total=False):
-    """A wrapped list of RAG files."""
-
-    data: Required[list[RagFile]]
-    total: int | None
 
 
 class RagFileUploadRequest(TypedDict, total=False):
@@ -1448,22 +1377,34 @@ class ToolCallFunction(TypedDict, total=False):
     arguments: str
 
 
-class ToolServerTool(TypedDict, total=False):
-    """A tool offered by a tool server."""
-
-    name: str
-    description: str | None
-
-
 class ToolServerVerifyRequest(TypedDict, total=False):
-    """Body of POST /v3/ai/configs/tool_servers/verify."""
+    """Body of POST /v3/ai/configs/tool_servers/verify (model `ToolServerConnection`, extra keys allowed)."""
 
     url: Required[str]
+    path: Required[str]
+    auth_type: Required[str | None]
+    key: Required[str | None]
+    config: Required[JsonObject | None]
+    type: str
 
 
 class ToolServerVerifyResult(TypedDict, total=False):
-    """Whether the tool server answered, and the tools it offers."""
+    """An OpenAPI server: `{type, url, connection_url, headers, openapi, info, specs}`; an MCP server: `{status, specs}`."""
 
-    success: Required[bool]
-    message: str
-    tools: list[ToolServerTool] | None
+    type: str
+    url: str
+    connection_url: str
+    headers: Any
+    openapi: Any
+    info: Any
+    status: bool
+    specs: list[JsonObject]
+
+
+class ValidationIssue(TypedDict, total=False):
+    """One pydantic validation error."""
+
+    type: str
+    loc: list[str | int]
+    msg: str
+    input: Any

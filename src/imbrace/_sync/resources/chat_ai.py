@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
+from ..._ai_bodies import merged_agent
 from ..._files import FilesArg, multipart_parts
 from ..._generated.gateway.api.ai import list_providers
 from ..._generated.gateway.api.chat_ai import (
@@ -20,14 +21,14 @@ from ..._generated.gateway.api.chat_ai import (
     update_ai_agent_instructions,
     upload_agent_file,
 )
+from ..._ids import with_both_ids
 from ..._types import Query, RequestOptions, Timeout
 from ._resource import Resource
 
 if TYPE_CHECKING:
     from ..._generated.gateway.shapes import (
-        AgentFile,
+        AgentFileUploadResult,
         AiAgent,
-        AiAgentApp,
         DocumentProcessResult,
         ExtractedFile,
         Provider,
@@ -73,27 +74,28 @@ class ChatAiResource(Resource):
     def list_ai_agents(self, **options: Unpack[RequestOptions]) -> list[AiAgent]:
         """GET /v3/ai/accounts/assistants: every AI agent of the organization.
 
-        Returns the server's list of agents; each is keyed by its UUID `id`, which later calls take.
+        Returns the server's list of agents; each is keyed by its UUID `id`, which later calls take (`_id` is added
+        with the same value for code written against the hosted platform).
 
         Example: `agents = client.chat_ai.list_ai_agents()`
         """
-        return self._json(list_ai_agents._get_kwargs(), options)
+        return with_both_ids(self._json(list_ai_agents._get_kwargs(), options))
 
     def list_ai_agent_sub_agents(self, **options: Unpack[RequestOptions]) -> list[AiAgent]:
         """GET /v3/ai/assistants/agents: the agents an orchestrator can delegate to.
 
         Example: `sub_agents = client.chat_ai.list_ai_agent_sub_agents()`
         """
-        return self._json(list_ai_agent_sub_agents._get_kwargs(), options)
+        return with_both_ids(self._json(list_ai_agent_sub_agents._get_kwargs(), options))
 
     def get_ai_agent(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiAgent:
-        """GET /v3/ai/assistants/{ai_agent_id}: one AI agent.
+        """GET /v3/ai/assistants/{ai_agent_id}: one AI agent (an unknown id is a `BadRequestError`, as sent).
 
         Example: `agent = client.chat_ai.get_ai_agent("9f77692f-33d0-436a-8138-2efb268838e6")`
         """
-        return self._json(get_ai_agent._get_kwargs(ai_agent_id), options)
+        return with_both_ids(self._json(get_ai_agent._get_kwargs(ai_agent_id), options))
 
-    def create_ai_agent(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgentApp:
+    def create_ai_agent(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
         """POST /v3/ai/assistant_apps: create an AI agent.
 
         `body` needs `name` and `workflow_name`; `provider_id` defaults to "system" and `model_id` to "Default"
@@ -103,37 +105,44 @@ class ChatAiResource(Resource):
 
         Example: `created = client.chat_ai.create_ai_agent({"name": "Support Bot", "workflow_name": "bot_v1"})`
         """
-        return self._json(create_ai_agent._get_kwargs(body=with_agent_defaults(body)), options)
+        return with_both_ids(self._json(create_ai_agent._get_kwargs(body=with_agent_defaults(body)), options))
 
     def update_ai_agent(
-        self, ai_agent_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
-    ) -> AiAgentApp:
-        """PUT /v3/ai/assistant_apps/{ai_agent_id}: replace an AI agent's settings.
+        self, ai_agent_id: str, body: Mapping[str, Any], *, merge: bool = True, **options: Unpack[RequestOptions]
+    ) -> AiAgent:
+        """PUT /v3/ai/assistant_apps/{ai_agent_id}: change an AI agent's settings.
 
-        A full-object PUT: the server rejects a body without `name` and `workflow_name`, so resend them (and
-        `model_id`, `provider_id`) with the fields you change. Returns the updated agent.
+        The service's PUT is a full replace that clears every field the body leaves out (model, provider,
+        streaming...) and needs `name` and `workflow_name`. So by default this reads the agent first
+        (GET /v3/ai/assistants/{ai_agent_id}) and sends its settings with `body` over them, as the old package
+        did: only the given fields change. `merge=False` sends `body` as is (one request, a full replace).
+        Returns the updated agent.
 
-        Example: `client.chat_ai.update_ai_agent(created["id"], {"name": "Bot v2", "workflow_name": "bot_v1"})`
+        Example: `client.chat_ai.update_ai_agent(created["id"], {"name": "Bot v2"})`
         """
-        return self._json(update_ai_agent._get_kwargs(ai_agent_id, body=dict(body)), options)
+        payload = dict(body)
+        if merge:
+            payload = merged_agent(self._json(get_ai_agent._get_kwargs(ai_agent_id), options), payload)
+        return with_both_ids(self._json(update_ai_agent._get_kwargs(ai_agent_id, body=payload), options))
 
     def update_ai_agent_instructions(
         self, ai_agent_id: str, instructions: str | Mapping[str, Any], **options: Unpack[RequestOptions]
     ) -> AiAgent:
-        """PATCH /v3/ai/assistants/{ai_agent_id}/instructions: replace only the agent's system instructions.
+        """PATCH /v3/ai/assistants/{ai_agent_id}/instructions: set the agent's core task.
 
-        `instructions` is the new text (sent as `{"instructions": text}`), or a ready body mapping.
+        `instructions` is the text (sent as `{"instructions": text}`), or a ready body mapping. The service stores
+        it as the agent's `core_task` and regenerates `instructions` from it; returns the updated agent.
 
         Example: `client.chat_ai.update_ai_agent_instructions(created["id"], "You are a helpful support agent.")`
         """
         body = {"instructions": instructions} if isinstance(instructions, str) else dict(instructions)
-        return self._json(update_ai_agent_instructions._get_kwargs(ai_agent_id, body=body), options)
+        return with_both_ids(self._json(update_ai_agent_instructions._get_kwargs(ai_agent_id, body=body), options))
 
     def delete_ai_agent(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> bool:
         """DELETE /v3/ai/assistant_apps/{ai_agent_id}: delete an AI agent.
 
         Returns True once the server accepted the delete, as the previous SDK did (its body is not kept); any
-        failure raises the typed error instead of returning False.
+        failure raises the typed error instead of returning False (an unknown id is a `BadRequestError`).
 
         Example: `client.chat_ai.delete_ai_agent(created["id"])`
         """
@@ -150,13 +159,16 @@ class ChatAiResource(Resource):
 
         Example: `models = client.chat_ai.list_document_models()`
         """
-        return self._json(list_providers._get_kwargs(), options)
+        return with_both_ids(self._json(list_providers._get_kwargs(), options))
 
-    def upload_agent_file(self, files: FilesArg, agent_id: str, **options: Unpack[RequestOptions]) -> AgentFile:
+    def upload_agent_file(
+        self, files: FilesArg, agent_id: str, **options: Unpack[RequestOptions]
+    ) -> AgentFileUploadResult:
         """POST /v3/ai/files/agent: upload a file for one agent (multipart: the file part plus an `agent_id` field).
 
         `files` is the doc's `{"file": open(...)}` dict, or a path, bytes or a binary file object (sent as part
-        `file`); files are streamed, and paths are opened and closed here.
+        `file`); files are streamed, and paths are opened and closed here. Returns `{message, result}`, `result`
+        being the stored file. The service wants an access token here: with an API key it answers 400.
 
         Example: `client.chat_ai.upload_agent_file(files={"file": open("report.pdf", "rb")}, agent_id="asst_abc")`
         """
@@ -164,9 +176,10 @@ class ChatAiResource(Resource):
             return self._json(upload_agent_file._get_kwargs(body=parts), options)
 
     def extract_file(self, files: FilesArg, **options: Unpack[RequestOptions]) -> ExtractedFile:
-        """POST /v3/ai/files/extract: upload a file and get its raw extracted content back.
+        """POST /v3/ai/files/extract: upload a PDF and get its extracted content back.
 
-        `files` is the doc's `{"file": open(...)}` dict, or a path, bytes or a binary file object.
+        `files` is the doc's `{"file": open(...)}` dict, or a path, bytes or a binary file object. Returns
+        `{message, result}` (`result.text_elements`...); bytes that are not a PDF are a `BadRequestError`.
 
         Example: `extracted = client.chat_ai.extract_file(files={"file": open("report.pdf", "rb")})`
         """
@@ -185,19 +198,20 @@ class ChatAiResource(Resource):
         process_model_name: str | None = None,
         file_url_to_fill: str | None = None,
         tools: Sequence[Mapping[str, Any]] | None = None,
-        utc: float | None = None,
+        utc: int | None = None,
         chunk_size: int | None = None,
         max_concurrent: int | None = None,
         max_retries: int | None = None,
         use_enhanced_processing: bool | None = None,
         **options: Unpack[DocumentRequestOptions],
     ) -> DocumentProcessResult:
-        """POST /v3/ai/document/: extract structured data from a PDF or image at `url` with a vision model.
+        """POST /v3/ai/document: extract structured data from a PDF or image at `url` with a vision model.
 
         The snake_case arguments become the camelCase body (`model_name` -> `modelName`, ...); None values are left
-        out. `organization_id` is required (the client's is not filled in). `max_retries` is the server's per-chunk
-        retry count (`maxRetries`), not the HTTP retry budget: set that with `client.with_options(max_retries=...)`.
-        Returns `{success, data}`; `data.filledPdfUrl` is set when `file_url_to_fill` asked for a filled PDF.
+        out; `utc` is an integer. `organization_id` is required (the client's is not filled in). `max_retries` is
+        the server's per-chunk retry count (`maxRetries`), not the HTTP retry budget: set that with
+        `client.with_options(max_retries=...)`. Returns `{success, data}`; `data.filledPdfUrl` is set when
+        `file_url_to_fill` asked for a filled PDF.
 
         Example: `result = client.chat_ai.process_document("gpt-4o", "https://cdn.example.com/a.pdf", "org_abc")`
         """

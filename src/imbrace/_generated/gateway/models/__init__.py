@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .agent_file import AgentFile
     from .agent_file_upload_request import AgentFileUploadRequest
+    from .agent_file_upload_result import AgentFileUploadResult
     from .ai_agent import AiAgent
     from .ai_agent_app import AiAgentApp
     from .ai_agent_app_page import AiAgentAppPage
@@ -15,10 +16,10 @@ if TYPE_CHECKING:
     from .ai_agent_create import AiAgentCreate
     from .ai_agent_instructions_update import AiAgentInstructionsUpdate
     from .ai_agent_page import AiAgentPage
-    from .ai_agent_update import AiAgentUpdate
     from .ai_agent_v2_create import AiAgentV2Create
     from .ai_agent_v2_update import AiAgentV2Update
     from .ai_agent_workflow_update import AiAgentWorkflowUpdate
+    from .ai_deleted import AiDeleted
     from .ai_tags import AiTags
     from .ai_tags_request import AiTagsRequest
     from .ai_tags_result import AiTagsResult
@@ -73,7 +74,10 @@ if TYPE_CHECKING:
     from .error import Error
     from .exchange_token_request import ExchangeTokenRequest
     from .exchange_token_response import ExchangeTokenResponse
+    from .extracted_content import ExtractedContent
     from .extracted_file import ExtractedFile
+    from .fast_api_error import FastApiError
+    from .fast_api_error_detail_type_2 import FastApiErrorDetailType2
     from .field_operation_result import FieldOperationResult
     from .file_create import FileCreate
     from .file_envelope import FileEnvelope
@@ -90,17 +94,16 @@ if TYPE_CHECKING:
     from .folder_update import FolderUpdate
     from .guardrail import Guardrail
     from .guardrail_create import GuardrailCreate
-    from .guardrail_page import GuardrailPage
     from .guardrail_provider import GuardrailProvider
+    from .guardrail_provider_config import GuardrailProviderConfig
     from .guardrail_provider_create import GuardrailProviderCreate
+    from .guardrail_provider_create_type import GuardrailProviderCreateType
+    from .guardrail_provider_deleted import GuardrailProviderDeleted
     from .guardrail_provider_model import GuardrailProviderModel
     from .guardrail_provider_models import GuardrailProviderModels
-    from .guardrail_provider_page import GuardrailProviderPage
     from .guardrail_provider_ref import GuardrailProviderRef
-    from .guardrail_provider_test_request import GuardrailProviderTestRequest
     from .guardrail_provider_test_result import GuardrailProviderTestResult
     from .guardrail_provider_update import GuardrailProviderUpdate
-    from .guardrail_update import GuardrailUpdate
     from .guardrail_write_result import GuardrailWriteResult
     from .image_url import ImageUrl
     from .import_progress import ImportProgress
@@ -118,9 +121,7 @@ if TYPE_CHECKING:
     from .provider import Provider
     from .provider_create import ProviderCreate
     from .provider_model import ProviderModel
-    from .provider_update import ProviderUpdate
     from .rag_file import RagFile
-    from .rag_file_page import RagFilePage
     from .rag_file_upload_request import RagFileUploadRequest
     from .related_items_request import RelatedItemsRequest
     from .segment import Segment
@@ -131,15 +132,16 @@ if TYPE_CHECKING:
     from .success_result import SuccessResult
     from .tool_call import ToolCall
     from .tool_call_function import ToolCallFunction
-    from .tool_server_tool import ToolServerTool
     from .tool_server_verify_request import ToolServerVerifyRequest
     from .tool_server_verify_result import ToolServerVerifyResult
+    from .validation_issue import ValidationIssue
 
     pass
 
 _MODULE_OF: dict[str, str] = {
     "AgentFile": ".agent_file",
     "AgentFileUploadRequest": ".agent_file_upload_request",
+    "AgentFileUploadResult": ".agent_file_upload_result",
     "AiAgent": ".ai_agent",
     "AiAgentApp": ".ai_agent_app",
     "AiAgentAppPage": ".ai_agent_app_page",
@@ -147,10 +149,10 @@ _MODULE_OF: dict[str, str] = {
     "AiAgentCreate": ".ai_agent_create",
     "AiAgentInstructionsUpdate": ".ai_agent_instructions_update",
     "AiAgentPage": ".ai_agent_page",
-    "AiAgentUpdate": ".ai_agent_update",
     "AiAgentV2Create": ".ai_agent_v2_create",
     "AiAgentV2Update": ".ai_agent_v2_update",
     "AiAgentWorkflowUpdate": ".ai_agent_workflow_update",
+    "AiDeleted": ".ai_deleted",
     "AiTags": ".ai_tags",
     "AiTagsRequest": ".ai_tags_request",
     "AiTagsResult": ".ai_tags_result",
@@ -205,7 +207,10 @@ _MODULE_OF: dict[str, str] = {
     "Error": ".error",
     "ExchangeTokenRequest": ".exchange_token_request",
     "ExchangeTokenResponse": ".exchange_token_response",
+    "ExtractedContent": ".extracted_content",
     "ExtractedFile": ".extracted_file",
+    "FastApiError": ".fast_api_error",
+    "FastApiErrorDetailType2": ".fast_api_error_detail_type_2",
     "FieldOperationResult": ".field_operation_result",
     "FileCreate": ".file_create",
     "FileEnvelope": ".file_envelope",
@@ -222,17 +227,16 @@ _MODULE_OF: dict[str, str] = {
     "FolderUpdate": ".folder_update",
     "Guardrail": ".guardrail",
     "GuardrailCreate": ".guardrail_create",
-    "GuardrailPage": ".guardrail_page",
     "GuardrailProvider": ".guardrail_provider",
+    "GuardrailProviderConfig": ".guardrail_provider_config",
     "GuardrailProviderCreate": ".guardrail_provider_create",
+    "GuardrailProviderCreateType": ".guardrail_provider_create_type",
+    "GuardrailProviderDeleted": ".guardrail_provider_deleted",
     "GuardrailProviderModel": ".guardrail_provider_model",
     "GuardrailProviderModels": ".guardrail_provider_models",
-    "GuardrailProviderPage": ".guardrail_provider_page",
     "GuardrailProviderRef": ".guardrail_provider_ref",
-    "GuardrailProviderTestRequest": ".guardrail_provider_test_request",
     "GuardrailProviderTestResult": ".guardrail_provider_test_result",
     "GuardrailProviderUpdate": ".guardrail_provider_update",
-    "GuardrailUpdate": ".guardrail_update",
     "GuardrailWriteResult": ".guardrail_write_result",
     "ImageUrl": ".image_url",
     "ImportProgress": ".import_progress",
@@ -250,9 +254,7 @@ _MODULE_OF: dict[str, str] = {
     "Provider": ".provider",
     "ProviderCreate": ".provider_create",
     "ProviderModel": ".provider_model",
-    "ProviderUpdate": ".provider_update",
     "RagFile": ".rag_file",
-    "RagFilePage": ".rag_file_page",
     "RagFileUploadRequest": ".rag_file_upload_request",
     "RelatedItemsRequest": ".related_items_request",
     "Segment": ".segment",
@@ -263,9 +265,9 @@ _MODULE_OF: dict[str, str] = {
     "SuccessResult": ".success_result",
     "ToolCall": ".tool_call",
     "ToolCallFunction": ".tool_call_function",
-    "ToolServerTool": ".tool_server_tool",
     "ToolServerVerifyRequest": ".tool_server_verify_request",
     "ToolServerVerifyResult": ".tool_server_verify_result",
+    "ValidationIssue": ".validation_issue",
 }
 
 
@@ -285,6 +287,7 @@ def __dir__() -> list[str]:
 __all__ = (
     "AgentFile",
     "AgentFileUploadRequest",
+    "AgentFileUploadResult",
     "AiAgent",
     "AiAgentApp",
     "AiAgentAppPage",
@@ -292,10 +295,10 @@ __all__ = (
     "AiAgentCreate",
     "AiAgentInstructionsUpdate",
     "AiAgentPage",
-    "AiAgentUpdate",
     "AiAgentV2Create",
     "AiAgentV2Update",
     "AiAgentWorkflowUpdate",
+    "AiDeleted",
     "AiTags",
     "AiTagsRequest",
     "AiTagsResult",
@@ -350,7 +353,10 @@ __all__ = (
     "Error",
     "ExchangeTokenRequest",
     "ExchangeTokenResponse",
+    "ExtractedContent",
     "ExtractedFile",
+    "FastApiError",
+    "FastApiErrorDetailType2",
     "FieldOperationResult",
     "FileCreate",
     "FileEnvelope",
@@ -367,17 +373,16 @@ __all__ = (
     "FolderUpdate",
     "Guardrail",
     "GuardrailCreate",
-    "GuardrailPage",
     "GuardrailProvider",
+    "GuardrailProviderConfig",
     "GuardrailProviderCreate",
+    "GuardrailProviderCreateType",
+    "GuardrailProviderDeleted",
     "GuardrailProviderModel",
     "GuardrailProviderModels",
-    "GuardrailProviderPage",
     "GuardrailProviderRef",
-    "GuardrailProviderTestRequest",
     "GuardrailProviderTestResult",
     "GuardrailProviderUpdate",
-    "GuardrailUpdate",
     "GuardrailWriteResult",
     "ImageUrl",
     "ImportProgress",
@@ -395,9 +400,7 @@ __all__ = (
     "Provider",
     "ProviderCreate",
     "ProviderModel",
-    "ProviderUpdate",
     "RagFile",
-    "RagFilePage",
     "RagFileUploadRequest",
     "RelatedItemsRequest",
     "Segment",
@@ -408,7 +411,7 @@ __all__ = (
     "SuccessResult",
     "ToolCall",
     "ToolCallFunction",
-    "ToolServerTool",
     "ToolServerVerifyRequest",
     "ToolServerVerifyResult",
+    "ValidationIssue",
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,11 +19,12 @@ class AgentFile:
 
     id: str | Unset = UNSET
     field_id: str | Unset = UNSET
-    filename: str | Unset = UNSET
-    url: str | Unset = UNSET
-    bytes_: int | Unset = UNSET
-    agent_id: str | Unset = UNSET
-    created_at: str | Unset = UNSET
+    """ Added by the SDK from `id`. """
+    bytes_: int | None | Unset = UNSET
+    filename: None | str | Unset = UNSET
+    assistant_id: None | str | Unset = UNSET
+    url: None | str | Unset = UNSET
+    created_at: int | None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,15 +32,35 @@ class AgentFile:
 
         field_id = self.field_id
 
-        filename = self.filename
+        bytes_: int | None | Unset
+        if isinstance(self.bytes_, Unset):
+            bytes_ = UNSET
+        else:
+            bytes_ = self.bytes_
 
-        url = self.url
+        filename: None | str | Unset
+        if isinstance(self.filename, Unset):
+            filename = UNSET
+        else:
+            filename = self.filename
 
-        bytes_ = self.bytes_
+        assistant_id: None | str | Unset
+        if isinstance(self.assistant_id, Unset):
+            assistant_id = UNSET
+        else:
+            assistant_id = self.assistant_id
 
-        agent_id = self.agent_id
+        url: None | str | Unset
+        if isinstance(self.url, Unset):
+            url = UNSET
+        else:
+            url = self.url
 
-        created_at = self.created_at
+        created_at: int | None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = self.created_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,14 +69,14 @@ class AgentFile:
             field_dict["id"] = id
         if field_id is not UNSET:
             field_dict["_id"] = field_id
-        if filename is not UNSET:
-            field_dict["filename"] = filename
-        if url is not UNSET:
-            field_dict["url"] = url
         if bytes_ is not UNSET:
             field_dict["bytes"] = bytes_
-        if agent_id is not UNSET:
-            field_dict["agent_id"] = agent_id
+        if filename is not UNSET:
+            field_dict["filename"] = filename
+        if assistant_id is not UNSET:
+            field_dict["assistant_id"] = assistant_id
+        if url is not UNSET:
+            field_dict["url"] = url
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
 
@@ -68,23 +89,58 @@ class AgentFile:
 
         field_id = d.pop("_id", UNSET)
 
-        filename = d.pop("filename", UNSET)
+        def _parse_bytes_(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-        url = d.pop("url", UNSET)
+        bytes_ = _parse_bytes_(d.pop("bytes", UNSET))
 
-        bytes_ = d.pop("bytes", UNSET)
+        def _parse_filename(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        agent_id = d.pop("agent_id", UNSET)
+        filename = _parse_filename(d.pop("filename", UNSET))
 
-        created_at = d.pop("created_at", UNSET)
+        def _parse_assistant_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        assistant_id = _parse_assistant_id(d.pop("assistant_id", UNSET))
+
+        def _parse_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        url = _parse_url(d.pop("url", UNSET))
+
+        def _parse_created_at(data: object) -> int | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | str | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
 
         agent_file = cls(
             id=id,
             field_id=field_id,
-            filename=filename,
-            url=url,
             bytes_=bytes_,
-            agent_id=agent_id,
+            filename=filename,
+            assistant_id=assistant_id,
+            url=url,
             created_at=created_at,
         )
 

@@ -19,23 +19,23 @@ T = TypeVar("T", bound="AiAgentApp")
 
 @_attrs_define
 class AiAgentApp:
-    """An AI agent app (an agent plus its workflow). Carries every AiAgent field."""
+    """An AI agent app (hosted platform; not served by the open-source service). Carries every AiAgent field."""
 
     id: str | Unset = UNSET
     """ The agent's UUID; use it for later calls. """
     field_id: str | Unset = UNSET
-    """ Storage id (some replies carry it instead of, or beside, `id`). """
+    """ Added by the SDK from `id` (the hosted platform's name for it). """
     name: None | str | Unset = UNSET
     workflow_name: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     instructions: None | str | Unset = UNSET
-    """ System instructions. """
+    """ System instructions (regenerated on update). """
     model: None | str | Unset = UNSET
-    """ Legacy chat orchestrator model; prefer model_id. """
+    """ "rag" on agents made by assistant_apps. """
     mode: None | str | Unset = UNSET
     """ `standard` or `advanced`. """
     model_id: None | str | Unset = UNSET
-    """ Model name; "Default" means the organization default. """
+    """ Model name; "" when not set. """
     provider_id: None | str | Unset = UNSET
     """ "system" or a custom provider id. """
     organization_id: None | str | Unset = UNSET
@@ -43,58 +43,45 @@ class AiAgentApp:
     streaming: bool | None | Unset = UNSET
     """ When true, /ai-agent/v2/chat answers SSE; new agents default to false. """
     channel: None | str | Unset = UNSET
-    channel_id: None | str | Unset = UNSET
-    teams: list[str] | None | str | Unset = UNSET
-    """ Team id(s) with access to the agent. """
-    categories: list[int] | None | Unset = UNSET
-    category: list[str] | None | str | Unset = UNSET
+    category: Any | Unset = UNSET
     """ Category (a name or a list of names). """
     guardrail_id: None | str | Unset = UNSET
-    personality_and_role: None | str | Unset = UNSET
     personality_role: None | str | Unset = UNSET
     core_task: None | str | Unset = UNSET
     agent_type: None | str | Unset = UNSET
-    """ e.g. "agent" (the default) or an orchestrator type. """
+    """ e.g. "agent" (the default) or "team_lead". """
     sub_agents: list[Any] | None | Unset = UNSET
     """ Agents this one can delegate to. """
     team_leads: list[Any] | None | Unset = UNSET
-    is_orchestrator: bool | None | Unset = UNSET
-    preload_information: None | str | Unset = UNSET
+    preload_information: Any | Unset = UNSET
+    """ Text to preload (false when an update cleared it). """
     preload_information_type: None | str | Unset = UNSET
     tone_and_style: None | str | Unset = UNSET
     response_length: None | str | Unset = UNSET
-    list_of_banned_words: None | str | Unset = UNSET
     banned_words: None | str | Unset = UNSET
-    files: Any | Unset = UNSET
-    """ Attached files (shape varies). """
     file_ids: list[str] | None | Unset = UNSET
-    selected_board_id: None | str | Unset = UNSET
     folder_ids: list[str] | None | Unset = UNSET
     """ Knowledge Hub folders the agent retrieves from. """
-    default_folder_id: list[str] | None | str | Unset = UNSET
-    """ Default Knowledge Hub folder (a string in TS, a list in the old Python types). """
+    default_folder_id: Any | Unset = UNSET
+    """ Default Knowledge Hub folder. """
     board_ids: list[str] | None | Unset = UNSET
     """ Boards the agent can read. """
     knowledge_hubs: list[str] | None | Unset = UNSET
-    workflow_functions: list[Any] | None | Unset = UNSET
     workflow_function_call: list[Any] | None | Unset = UNSET
     temperature: float | None | Unset = UNSET
     use_memory: bool | None | Unset = UNSET
-    tool_server: JsonObject | None | Unset = UNSET
-    enable_echart: bool | None | Unset = UNSET
-    top_k_relevant_results: int | None | Unset = UNSET
-    top_k: int | None | Unset = UNSET
     metadata: JsonObject | None | Unset = UNSET
     document_ai: JsonObject | None | Unset = UNSET
-    version: int | None | Unset = UNSET
+    credential_id: int | None | Unset = UNSET
+    credential_name: None | str | Unset = UNSET
+    version: int | None | str | Unset = UNSET
+    """ The string "1" on agents the service made. """
     vibe_code: bool | None | Unset = UNSET
-    created_at: None | str | Unset = UNSET
-    updated_at: None | str | Unset = UNSET
+    created_at: int | None | str | Unset = UNSET
+    updated_at: int | None | str | Unset = UNSET
     assistant_id: None | str | Unset = UNSET
     """ The agent the app wraps. """
     workflow: JsonObject | None | Unset = UNSET
-    credential_id: int | None | Unset = UNSET
-    credential_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -176,50 +163,13 @@ class AiAgentApp:
         else:
             channel = self.channel
 
-        channel_id: None | str | Unset
-        if isinstance(self.channel_id, Unset):
-            channel_id = UNSET
-        else:
-            channel_id = self.channel_id
-
-        teams: list[str] | None | str | Unset
-        if isinstance(self.teams, Unset):
-            teams = UNSET
-        elif isinstance(self.teams, list):
-            teams = self.teams
-
-        else:
-            teams = self.teams
-
-        categories: list[int] | None | Unset
-        if isinstance(self.categories, Unset):
-            categories = UNSET
-        elif isinstance(self.categories, list):
-            categories = self.categories
-
-        else:
-            categories = self.categories
-
-        category: list[str] | None | str | Unset
-        if isinstance(self.category, Unset):
-            category = UNSET
-        elif isinstance(self.category, list):
-            category = self.category
-
-        else:
-            category = self.category
+        category = self.category
 
         guardrail_id: None | str | Unset
         if isinstance(self.guardrail_id, Unset):
             guardrail_id = UNSET
         else:
             guardrail_id = self.guardrail_id
-
-        personality_and_role: None | str | Unset
-        if isinstance(self.personality_and_role, Unset):
-            personality_and_role = UNSET
-        else:
-            personality_and_role = self.personality_and_role
 
         personality_role: None | str | Unset
         if isinstance(self.personality_role, Unset):
@@ -257,17 +207,7 @@ class AiAgentApp:
         else:
             team_leads = self.team_leads
 
-        is_orchestrator: bool | None | Unset
-        if isinstance(self.is_orchestrator, Unset):
-            is_orchestrator = UNSET
-        else:
-            is_orchestrator = self.is_orchestrator
-
-        preload_information: None | str | Unset
-        if isinstance(self.preload_information, Unset):
-            preload_information = UNSET
-        else:
-            preload_information = self.preload_information
+        preload_information = self.preload_information
 
         preload_information_type: None | str | Unset
         if isinstance(self.preload_information_type, Unset):
@@ -287,19 +227,11 @@ class AiAgentApp:
         else:
             response_length = self.response_length
 
-        list_of_banned_words: None | str | Unset
-        if isinstance(self.list_of_banned_words, Unset):
-            list_of_banned_words = UNSET
-        else:
-            list_of_banned_words = self.list_of_banned_words
-
         banned_words: None | str | Unset
         if isinstance(self.banned_words, Unset):
             banned_words = UNSET
         else:
             banned_words = self.banned_words
-
-        files = self.files
 
         file_ids: list[str] | None | Unset
         if isinstance(self.file_ids, Unset):
@@ -310,12 +242,6 @@ class AiAgentApp:
         else:
             file_ids = self.file_ids
 
-        selected_board_id: None | str | Unset
-        if isinstance(self.selected_board_id, Unset):
-            selected_board_id = UNSET
-        else:
-            selected_board_id = self.selected_board_id
-
         folder_ids: list[str] | None | Unset
         if isinstance(self.folder_ids, Unset):
             folder_ids = UNSET
@@ -325,14 +251,7 @@ class AiAgentApp:
         else:
             folder_ids = self.folder_ids
 
-        default_folder_id: list[str] | None | str | Unset
-        if isinstance(self.default_folder_id, Unset):
-            default_folder_id = UNSET
-        elif isinstance(self.default_folder_id, list):
-            default_folder_id = self.default_folder_id
-
-        else:
-            default_folder_id = self.default_folder_id
+        default_folder_id = self.default_folder_id
 
         board_ids: list[str] | None | Unset
         if isinstance(self.board_ids, Unset):
@@ -351,15 +270,6 @@ class AiAgentApp:
 
         else:
             knowledge_hubs = self.knowledge_hubs
-
-        workflow_functions: list[Any] | None | Unset
-        if isinstance(self.workflow_functions, Unset):
-            workflow_functions = UNSET
-        elif isinstance(self.workflow_functions, list):
-            workflow_functions = self.workflow_functions
-
-        else:
-            workflow_functions = self.workflow_functions
 
         workflow_function_call: list[Any] | None | Unset
         if isinstance(self.workflow_function_call, Unset):
@@ -382,32 +292,6 @@ class AiAgentApp:
         else:
             use_memory = self.use_memory
 
-        tool_server: dict[str, Any] | None | Unset
-        if isinstance(self.tool_server, Unset):
-            tool_server = UNSET
-        elif isinstance(self.tool_server, JsonObject):
-            tool_server = self.tool_server.to_dict()
-        else:
-            tool_server = self.tool_server
-
-        enable_echart: bool | None | Unset
-        if isinstance(self.enable_echart, Unset):
-            enable_echart = UNSET
-        else:
-            enable_echart = self.enable_echart
-
-        top_k_relevant_results: int | None | Unset
-        if isinstance(self.top_k_relevant_results, Unset):
-            top_k_relevant_results = UNSET
-        else:
-            top_k_relevant_results = self.top_k_relevant_results
-
-        top_k: int | None | Unset
-        if isinstance(self.top_k, Unset):
-            top_k = UNSET
-        else:
-            top_k = self.top_k
-
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
             metadata = UNSET
@@ -424,7 +308,19 @@ class AiAgentApp:
         else:
             document_ai = self.document_ai
 
-        version: int | None | Unset
+        credential_id: int | None | Unset
+        if isinstance(self.credential_id, Unset):
+            credential_id = UNSET
+        else:
+            credential_id = self.credential_id
+
+        credential_name: None | str | Unset
+        if isinstance(self.credential_name, Unset):
+            credential_name = UNSET
+        else:
+            credential_name = self.credential_name
+
+        version: int | None | str | Unset
         if isinstance(self.version, Unset):
             version = UNSET
         else:
@@ -436,13 +332,13 @@ class AiAgentApp:
         else:
             vibe_code = self.vibe_code
 
-        created_at: None | str | Unset
+        created_at: int | None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
         else:
             created_at = self.created_at
 
-        updated_at: None | str | Unset
+        updated_at: int | None | str | Unset
         if isinstance(self.updated_at, Unset):
             updated_at = UNSET
         else:
@@ -461,18 +357,6 @@ class AiAgentApp:
             workflow = self.workflow.to_dict()
         else:
             workflow = self.workflow
-
-        credential_id: int | None | Unset
-        if isinstance(self.credential_id, Unset):
-            credential_id = UNSET
-        else:
-            credential_id = self.credential_id
-
-        credential_name: None | str | Unset
-        if isinstance(self.credential_name, Unset):
-            credential_name = UNSET
-        else:
-            credential_name = self.credential_name
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -505,18 +389,10 @@ class AiAgentApp:
             field_dict["streaming"] = streaming
         if channel is not UNSET:
             field_dict["channel"] = channel
-        if channel_id is not UNSET:
-            field_dict["channel_id"] = channel_id
-        if teams is not UNSET:
-            field_dict["teams"] = teams
-        if categories is not UNSET:
-            field_dict["categories"] = categories
         if category is not UNSET:
             field_dict["category"] = category
         if guardrail_id is not UNSET:
             field_dict["guardrail_id"] = guardrail_id
-        if personality_and_role is not UNSET:
-            field_dict["personality_and_role"] = personality_and_role
         if personality_role is not UNSET:
             field_dict["personality_role"] = personality_role
         if core_task is not UNSET:
@@ -527,8 +403,6 @@ class AiAgentApp:
             field_dict["sub_agents"] = sub_agents
         if team_leads is not UNSET:
             field_dict["team_leads"] = team_leads
-        if is_orchestrator is not UNSET:
-            field_dict["is_orchestrator"] = is_orchestrator
         if preload_information is not UNSET:
             field_dict["preload_information"] = preload_information
         if preload_information_type is not UNSET:
@@ -537,16 +411,10 @@ class AiAgentApp:
             field_dict["tone_and_style"] = tone_and_style
         if response_length is not UNSET:
             field_dict["response_length"] = response_length
-        if list_of_banned_words is not UNSET:
-            field_dict["list_of_banned_words"] = list_of_banned_words
         if banned_words is not UNSET:
             field_dict["banned_words"] = banned_words
-        if files is not UNSET:
-            field_dict["files"] = files
         if file_ids is not UNSET:
             field_dict["file_ids"] = file_ids
-        if selected_board_id is not UNSET:
-            field_dict["selected_board_id"] = selected_board_id
         if folder_ids is not UNSET:
             field_dict["folder_ids"] = folder_ids
         if default_folder_id is not UNSET:
@@ -555,26 +423,20 @@ class AiAgentApp:
             field_dict["board_ids"] = board_ids
         if knowledge_hubs is not UNSET:
             field_dict["knowledge_hubs"] = knowledge_hubs
-        if workflow_functions is not UNSET:
-            field_dict["workflow_functions"] = workflow_functions
         if workflow_function_call is not UNSET:
             field_dict["workflow_function_call"] = workflow_function_call
         if temperature is not UNSET:
             field_dict["temperature"] = temperature
         if use_memory is not UNSET:
             field_dict["use_memory"] = use_memory
-        if tool_server is not UNSET:
-            field_dict["tool_server"] = tool_server
-        if enable_echart is not UNSET:
-            field_dict["enable_echart"] = enable_echart
-        if top_k_relevant_results is not UNSET:
-            field_dict["top_k_relevant_results"] = top_k_relevant_results
-        if top_k is not UNSET:
-            field_dict["top_k"] = top_k
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if document_ai is not UNSET:
             field_dict["document_ai"] = document_ai
+        if credential_id is not UNSET:
+            field_dict["credential_id"] = credential_id
+        if credential_name is not UNSET:
+            field_dict["credential_name"] = credential_name
         if version is not UNSET:
             field_dict["version"] = version
         if vibe_code is not UNSET:
@@ -587,10 +449,6 @@ class AiAgentApp:
             field_dict["assistant_id"] = assistant_id
         if workflow is not UNSET:
             field_dict["workflow"] = workflow
-        if credential_id is not UNSET:
-            field_dict["credential_id"] = credential_id
-        if credential_name is not UNSET:
-            field_dict["credential_name"] = credential_name
 
         return field_dict
 
@@ -711,65 +569,7 @@ class AiAgentApp:
 
         channel = _parse_channel(d.pop("channel", UNSET))
 
-        def _parse_channel_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        channel_id = _parse_channel_id(d.pop("channel_id", UNSET))
-
-        def _parse_teams(data: object) -> list[str] | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                teams_type_1 = cast(list[str], data)
-
-                return teams_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | str | Unset, data)
-
-        teams = _parse_teams(d.pop("teams", UNSET))
-
-        def _parse_categories(data: object) -> list[int] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                categories_type_0 = cast(list[int], data)
-
-                return categories_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[int] | None | Unset, data)
-
-        categories = _parse_categories(d.pop("categories", UNSET))
-
-        def _parse_category(data: object) -> list[str] | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                category_type_1 = cast(list[str], data)
-
-                return category_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | str | Unset, data)
-
-        category = _parse_category(d.pop("category", UNSET))
+        category = d.pop("category", UNSET)
 
         def _parse_guardrail_id(data: object) -> None | str | Unset:
             if data is None:
@@ -779,15 +579,6 @@ class AiAgentApp:
             return cast(None | str | Unset, data)
 
         guardrail_id = _parse_guardrail_id(d.pop("guardrail_id", UNSET))
-
-        def _parse_personality_and_role(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        personality_and_role = _parse_personality_and_role(d.pop("personality_and_role", UNSET))
 
         def _parse_personality_role(data: object) -> None | str | Unset:
             if data is None:
@@ -850,23 +641,7 @@ class AiAgentApp:
 
         team_leads = _parse_team_leads(d.pop("team_leads", UNSET))
 
-        def _parse_is_orchestrator(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        is_orchestrator = _parse_is_orchestrator(d.pop("is_orchestrator", UNSET))
-
-        def _parse_preload_information(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        preload_information = _parse_preload_information(d.pop("preload_information", UNSET))
+        preload_information = d.pop("preload_information", UNSET)
 
         def _parse_preload_information_type(data: object) -> None | str | Unset:
             if data is None:
@@ -895,15 +670,6 @@ class AiAgentApp:
 
         response_length = _parse_response_length(d.pop("response_length", UNSET))
 
-        def _parse_list_of_banned_words(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        list_of_banned_words = _parse_list_of_banned_words(d.pop("list_of_banned_words", UNSET))
-
         def _parse_banned_words(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -912,8 +678,6 @@ class AiAgentApp:
             return cast(None | str | Unset, data)
 
         banned_words = _parse_banned_words(d.pop("banned_words", UNSET))
-
-        files = d.pop("files", UNSET)
 
         def _parse_file_ids(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -932,15 +696,6 @@ class AiAgentApp:
 
         file_ids = _parse_file_ids(d.pop("file_ids", UNSET))
 
-        def _parse_selected_board_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        selected_board_id = _parse_selected_board_id(d.pop("selected_board_id", UNSET))
-
         def _parse_folder_ids(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
@@ -958,22 +713,7 @@ class AiAgentApp:
 
         folder_ids = _parse_folder_ids(d.pop("folder_ids", UNSET))
 
-        def _parse_default_folder_id(data: object) -> list[str] | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                default_folder_id_type_1 = cast(list[str], data)
-
-                return default_folder_id_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | str | Unset, data)
-
-        default_folder_id = _parse_default_folder_id(d.pop("default_folder_id", UNSET))
+        default_folder_id = d.pop("default_folder_id", UNSET)
 
         def _parse_board_ids(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -1008,23 +748,6 @@ class AiAgentApp:
             return cast(list[str] | None | Unset, data)
 
         knowledge_hubs = _parse_knowledge_hubs(d.pop("knowledge_hubs", UNSET))
-
-        def _parse_workflow_functions(data: object) -> list[Any] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                workflow_functions_type_0 = cast(list[Any], data)
-
-                return workflow_functions_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Any] | None | Unset, data)
-
-        workflow_functions = _parse_workflow_functions(d.pop("workflow_functions", UNSET))
 
         def _parse_workflow_function_call(data: object) -> list[Any] | None | Unset:
             if data is None:
@@ -1061,50 +784,6 @@ class AiAgentApp:
 
         use_memory = _parse_use_memory(d.pop("use_memory", UNSET))
 
-        def _parse_tool_server(data: object) -> JsonObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                tool_server_type_0 = JsonObject.from_dict(data)
-
-                return tool_server_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JsonObject | None | Unset, data)
-
-        tool_server = _parse_tool_server(d.pop("tool_server", UNSET))
-
-        def _parse_enable_echart(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        enable_echart = _parse_enable_echart(d.pop("enable_echart", UNSET))
-
-        def _parse_top_k_relevant_results(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        top_k_relevant_results = _parse_top_k_relevant_results(d.pop("top_k_relevant_results", UNSET))
-
-        def _parse_top_k(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        top_k = _parse_top_k(d.pop("top_k", UNSET))
-
         def _parse_metadata(data: object) -> JsonObject | None | Unset:
             if data is None:
                 return data
@@ -1139,12 +818,30 @@ class AiAgentApp:
 
         document_ai = _parse_document_ai(d.pop("document_ai", UNSET))
 
-        def _parse_version(data: object) -> int | None | Unset:
+        def _parse_credential_id(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(int | None | Unset, data)
+
+        credential_id = _parse_credential_id(d.pop("credential_id", UNSET))
+
+        def _parse_credential_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        credential_name = _parse_credential_name(d.pop("credential_name", UNSET))
+
+        def _parse_version(data: object) -> int | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | str | Unset, data)
 
         version = _parse_version(d.pop("version", UNSET))
 
@@ -1157,21 +854,21 @@ class AiAgentApp:
 
         vibe_code = _parse_vibe_code(d.pop("vibe_code", UNSET))
 
-        def _parse_created_at(data: object) -> None | str | Unset:
+        def _parse_created_at(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         created_at = _parse_created_at(d.pop("created_at", UNSET))
 
-        def _parse_updated_at(data: object) -> None | str | Unset:
+        def _parse_updated_at(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
@@ -1201,24 +898,6 @@ class AiAgentApp:
 
         workflow = _parse_workflow(d.pop("workflow", UNSET))
 
-        def _parse_credential_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        credential_id = _parse_credential_id(d.pop("credential_id", UNSET))
-
-        def _parse_credential_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        credential_name = _parse_credential_name(d.pop("credential_name", UNSET))
-
         ai_agent_app = cls(
             id=id,
             field_id=field_id,
@@ -1234,49 +913,36 @@ class AiAgentApp:
             show_thinking_process=show_thinking_process,
             streaming=streaming,
             channel=channel,
-            channel_id=channel_id,
-            teams=teams,
-            categories=categories,
             category=category,
             guardrail_id=guardrail_id,
-            personality_and_role=personality_and_role,
             personality_role=personality_role,
             core_task=core_task,
             agent_type=agent_type,
             sub_agents=sub_agents,
             team_leads=team_leads,
-            is_orchestrator=is_orchestrator,
             preload_information=preload_information,
             preload_information_type=preload_information_type,
             tone_and_style=tone_and_style,
             response_length=response_length,
-            list_of_banned_words=list_of_banned_words,
             banned_words=banned_words,
-            files=files,
             file_ids=file_ids,
-            selected_board_id=selected_board_id,
             folder_ids=folder_ids,
             default_folder_id=default_folder_id,
             board_ids=board_ids,
             knowledge_hubs=knowledge_hubs,
-            workflow_functions=workflow_functions,
             workflow_function_call=workflow_function_call,
             temperature=temperature,
             use_memory=use_memory,
-            tool_server=tool_server,
-            enable_echart=enable_echart,
-            top_k_relevant_results=top_k_relevant_results,
-            top_k=top_k,
             metadata=metadata,
             document_ai=document_ai,
+            credential_id=credential_id,
+            credential_name=credential_name,
             version=version,
             vibe_code=vibe_code,
             created_at=created_at,
             updated_at=updated_at,
             assistant_id=assistant_id,
             workflow=workflow,
-            credential_id=credential_id,
-            credential_name=credential_name,
         )
 
         ai_agent_app.additional_properties = d

@@ -19,130 +19,223 @@ T = TypeVar("T", bound="AiAgentCreate")
 
 @_attrs_define
 class AiAgentCreate:
-    """Body of POST /v3/ai/assistant_apps. chat_ai.create_ai_agent fills provider_id="system" and model_id="Default" when
-    they are missing; other keys are passed through.
+    """Body of POST and PUT /v3/ai/assistant_apps. chat_ai.create_ai_agent fills provider_id="system" and
+    model_id="Default" when they are missing; other keys are passed through (unknown ones are ignored).
 
     """
 
     name: str
     workflow_name: str
-    provider_id: str
-    """ "system" (the organization default provider) or a custom provider id. """
-    model_id: str
+    provider_id: None | str | Unset = UNSET
+    """ "system" or a custom provider id. """
+    model_id: None | str | Unset = UNSET
     """ A model name, or "Default" for the organization default model. """
     streaming: bool | Unset = UNSET
     """ Answer /ai-agent/v2/chat as SSE. The server default is false. """
-    description: str | Unset = UNSET
-    instructions: str | Unset = UNSET
-    assistant_id: str | Unset = UNSET
-    """ The agent an app wraps (ai.create_ai_agent_app). """
-    mode: str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    instructions: None | str | Unset = UNSET
+    mode: None | str | Unset = UNSET
     agent_type: str | Unset = UNSET
-    folder_ids: list[str] | Unset = UNSET
-    board_ids: list[str] | Unset = UNSET
-    file_ids: list[str] | Unset = UNSET
-    knowledge_hubs: list[str] | Unset = UNSET
-    default_folder_id: str | Unset = UNSET
-    guardrail_id: str | Unset = UNSET
-    channel: str | Unset = UNSET
-    category: list[str] | str | Unset = UNSET
-    personality_role: str | Unset = UNSET
-    core_task: str | Unset = UNSET
-    tone_and_style: str | Unset = UNSET
-    response_length: str | Unset = UNSET
-    banned_words: str | Unset = UNSET
-    preload_information: str | Unset = UNSET
-    preload_information_type: str | Unset = UNSET
-    show_thinking_process: bool | Unset = UNSET
-    sub_agents: list[Any] | Unset = UNSET
-    workflow_function_call: list[Any] | Unset = UNSET
-    temperature: float | Unset = UNSET
+    folder_ids: list[str] | None | Unset = UNSET
+    board_ids: list[str] | None | Unset = UNSET
+    file_ids: list[str] | None | Unset = UNSET
+    knowledge_hubs: list[str] | None | Unset = UNSET
+    default_folder_id: Any | Unset = UNSET
+    guardrail_id: None | str | Unset = UNSET
+    channel: None | str | Unset = UNSET
+    category: Any | Unset = UNSET
+    personality_role: None | str | Unset = UNSET
+    core_task: None | str | Unset = UNSET
+    tone_and_style: None | str | Unset = UNSET
+    response_length: None | str | Unset = UNSET
+    banned_words: None | str | Unset = UNSET
+    preload_information: Any | Unset = UNSET
+    preload_information_type: None | str | Unset = UNSET
+    show_thinking_process: bool | None | Unset = UNSET
+    sub_agents: list[Any] | None | Unset = UNSET
+    workflow_function_call: list[Any] | None | Unset = UNSET
+    credential_id: int | None | Unset = UNSET
+    credential_name: None | str | Unset = UNSET
+    temperature: float | None | Unset = UNSET
     use_memory: bool | Unset = UNSET
-    version: int | Unset = UNSET
+    version: Any | Unset = UNSET
     vibe_code: bool | Unset = UNSET
-    metadata: JsonObject | Unset = UNSET
-    """ A free-form JSON object. """
-    document_ai: JsonObject | Unset = UNSET
-    """ A free-form JSON object. """
+    metadata: JsonObject | None | Unset = UNSET
+    document_ai: JsonObject | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
         name = self.name
 
         workflow_name = self.workflow_name
 
-        provider_id = self.provider_id
+        provider_id: None | str | Unset
+        if isinstance(self.provider_id, Unset):
+            provider_id = UNSET
+        else:
+            provider_id = self.provider_id
 
-        model_id = self.model_id
+        model_id: None | str | Unset
+        if isinstance(self.model_id, Unset):
+            model_id = UNSET
+        else:
+            model_id = self.model_id
 
         streaming = self.streaming
 
-        description = self.description
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
 
-        instructions = self.instructions
+        instructions: None | str | Unset
+        if isinstance(self.instructions, Unset):
+            instructions = UNSET
+        else:
+            instructions = self.instructions
 
-        assistant_id = self.assistant_id
-
-        mode = self.mode
+        mode: None | str | Unset
+        if isinstance(self.mode, Unset):
+            mode = UNSET
+        else:
+            mode = self.mode
 
         agent_type = self.agent_type
 
-        folder_ids: list[str] | Unset = UNSET
-        if not isinstance(self.folder_ids, Unset):
+        folder_ids: list[str] | None | Unset
+        if isinstance(self.folder_ids, Unset):
+            folder_ids = UNSET
+        elif isinstance(self.folder_ids, list):
             folder_ids = self.folder_ids
 
-        board_ids: list[str] | Unset = UNSET
-        if not isinstance(self.board_ids, Unset):
+        else:
+            folder_ids = self.folder_ids
+
+        board_ids: list[str] | None | Unset
+        if isinstance(self.board_ids, Unset):
+            board_ids = UNSET
+        elif isinstance(self.board_ids, list):
             board_ids = self.board_ids
 
-        file_ids: list[str] | Unset = UNSET
-        if not isinstance(self.file_ids, Unset):
+        else:
+            board_ids = self.board_ids
+
+        file_ids: list[str] | None | Unset
+        if isinstance(self.file_ids, Unset):
+            file_ids = UNSET
+        elif isinstance(self.file_ids, list):
             file_ids = self.file_ids
 
-        knowledge_hubs: list[str] | Unset = UNSET
-        if not isinstance(self.knowledge_hubs, Unset):
+        else:
+            file_ids = self.file_ids
+
+        knowledge_hubs: list[str] | None | Unset
+        if isinstance(self.knowledge_hubs, Unset):
+            knowledge_hubs = UNSET
+        elif isinstance(self.knowledge_hubs, list):
+            knowledge_hubs = self.knowledge_hubs
+
+        else:
             knowledge_hubs = self.knowledge_hubs
 
         default_folder_id = self.default_folder_id
 
-        guardrail_id = self.guardrail_id
-
-        channel = self.channel
-
-        category: list[str] | str | Unset
-        if isinstance(self.category, Unset):
-            category = UNSET
-        elif isinstance(self.category, list):
-            category = self.category
-
+        guardrail_id: None | str | Unset
+        if isinstance(self.guardrail_id, Unset):
+            guardrail_id = UNSET
         else:
-            category = self.category
+            guardrail_id = self.guardrail_id
 
-        personality_role = self.personality_role
+        channel: None | str | Unset
+        if isinstance(self.channel, Unset):
+            channel = UNSET
+        else:
+            channel = self.channel
 
-        core_task = self.core_task
+        category = self.category
 
-        tone_and_style = self.tone_and_style
+        personality_role: None | str | Unset
+        if isinstance(self.personality_role, Unset):
+            personality_role = UNSET
+        else:
+            personality_role = self.personality_role
 
-        response_length = self.response_length
+        core_task: None | str | Unset
+        if isinstance(self.core_task, Unset):
+            core_task = UNSET
+        else:
+            core_task = self.core_task
 
-        banned_words = self.banned_words
+        tone_and_style: None | str | Unset
+        if isinstance(self.tone_and_style, Unset):
+            tone_and_style = UNSET
+        else:
+            tone_and_style = self.tone_and_style
+
+        response_length: None | str | Unset
+        if isinstance(self.response_length, Unset):
+            response_length = UNSET
+        else:
+            response_length = self.response_length
+
+        banned_words: None | str | Unset
+        if isinstance(self.banned_words, Unset):
+            banned_words = UNSET
+        else:
+            banned_words = self.banned_words
 
         preload_information = self.preload_information
 
-        preload_information_type = self.preload_information_type
+        preload_information_type: None | str | Unset
+        if isinstance(self.preload_information_type, Unset):
+            preload_information_type = UNSET
+        else:
+            preload_information_type = self.preload_information_type
 
-        show_thinking_process = self.show_thinking_process
+        show_thinking_process: bool | None | Unset
+        if isinstance(self.show_thinking_process, Unset):
+            show_thinking_process = UNSET
+        else:
+            show_thinking_process = self.show_thinking_process
 
-        sub_agents: list[Any] | Unset = UNSET
-        if not isinstance(self.sub_agents, Unset):
+        sub_agents: list[Any] | None | Unset
+        if isinstance(self.sub_agents, Unset):
+            sub_agents = UNSET
+        elif isinstance(self.sub_agents, list):
             sub_agents = self.sub_agents
 
-        workflow_function_call: list[Any] | Unset = UNSET
-        if not isinstance(self.workflow_function_call, Unset):
+        else:
+            sub_agents = self.sub_agents
+
+        workflow_function_call: list[Any] | None | Unset
+        if isinstance(self.workflow_function_call, Unset):
+            workflow_function_call = UNSET
+        elif isinstance(self.workflow_function_call, list):
             workflow_function_call = self.workflow_function_call
 
-        temperature = self.temperature
+        else:
+            workflow_function_call = self.workflow_function_call
+
+        credential_id: int | None | Unset
+        if isinstance(self.credential_id, Unset):
+            credential_id = UNSET
+        else:
+            credential_id = self.credential_id
+
+        credential_name: None | str | Unset
+        if isinstance(self.credential_name, Unset):
+            credential_name = UNSET
+        else:
+            credential_name = self.credential_name
+
+        temperature: float | None | Unset
+        if isinstance(self.temperature, Unset):
+            temperature = UNSET
+        else:
+            temperature = self.temperature
 
         use_memory = self.use_memory
 
@@ -150,13 +243,21 @@ class AiAgentCreate:
 
         vibe_code = self.vibe_code
 
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, JsonObject):
             metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
 
-        document_ai: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.document_ai, Unset):
+        document_ai: dict[str, Any] | None | Unset
+        if isinstance(self.document_ai, Unset):
+            document_ai = UNSET
+        elif isinstance(self.document_ai, JsonObject):
             document_ai = self.document_ai.to_dict()
+        else:
+            document_ai = self.document_ai
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -164,18 +265,18 @@ class AiAgentCreate:
             {
                 "name": name,
                 "workflow_name": workflow_name,
-                "provider_id": provider_id,
-                "model_id": model_id,
             }
         )
+        if provider_id is not UNSET:
+            field_dict["provider_id"] = provider_id
+        if model_id is not UNSET:
+            field_dict["model_id"] = model_id
         if streaming is not UNSET:
             field_dict["streaming"] = streaming
         if description is not UNSET:
             field_dict["description"] = description
         if instructions is not UNSET:
             field_dict["instructions"] = instructions
-        if assistant_id is not UNSET:
-            field_dict["assistant_id"] = assistant_id
         if mode is not UNSET:
             field_dict["mode"] = mode
         if agent_type is not UNSET:
@@ -216,6 +317,10 @@ class AiAgentCreate:
             field_dict["sub_agents"] = sub_agents
         if workflow_function_call is not UNSET:
             field_dict["workflow_function_call"] = workflow_function_call
+        if credential_id is not UNSET:
+            field_dict["credential_id"] = credential_id
+        if credential_name is not UNSET:
+            field_dict["credential_name"] = credential_name
         if temperature is not UNSET:
             field_dict["temperature"] = temperature
         if use_memory is not UNSET:
@@ -240,72 +345,270 @@ class AiAgentCreate:
 
         workflow_name = d.pop("workflow_name")
 
-        provider_id = d.pop("provider_id")
+        def _parse_provider_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        model_id = d.pop("model_id")
+        provider_id = _parse_provider_id(d.pop("provider_id", UNSET))
+
+        def _parse_model_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        model_id = _parse_model_id(d.pop("model_id", UNSET))
 
         streaming = d.pop("streaming", UNSET)
 
-        description = d.pop("description", UNSET)
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        instructions = d.pop("instructions", UNSET)
+        description = _parse_description(d.pop("description", UNSET))
 
-        assistant_id = d.pop("assistant_id", UNSET)
+        def _parse_instructions(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        mode = d.pop("mode", UNSET)
+        instructions = _parse_instructions(d.pop("instructions", UNSET))
+
+        def _parse_mode(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        mode = _parse_mode(d.pop("mode", UNSET))
 
         agent_type = d.pop("agent_type", UNSET)
 
-        folder_ids = cast(list[str], d.pop("folder_ids", UNSET))
-
-        board_ids = cast(list[str], d.pop("board_ids", UNSET))
-
-        file_ids = cast(list[str], d.pop("file_ids", UNSET))
-
-        knowledge_hubs = cast(list[str], d.pop("knowledge_hubs", UNSET))
-
-        default_folder_id = d.pop("default_folder_id", UNSET)
-
-        guardrail_id = d.pop("guardrail_id", UNSET)
-
-        channel = d.pop("channel", UNSET)
-
-        def _parse_category(data: object) -> list[str] | str | Unset:
+        def _parse_folder_ids(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
             if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                category_type_1 = cast(list[str], data)
+                folder_ids_type_0 = cast(list[str], data)
 
-                return category_type_1
+                return folder_ids_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | str | Unset, data)
+            return cast(list[str] | None | Unset, data)
 
-        category = _parse_category(d.pop("category", UNSET))
+        folder_ids = _parse_folder_ids(d.pop("folder_ids", UNSET))
 
-        personality_role = d.pop("personality_role", UNSET)
+        def _parse_board_ids(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                board_ids_type_0 = cast(list[str], data)
 
-        core_task = d.pop("core_task", UNSET)
+                return board_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
 
-        tone_and_style = d.pop("tone_and_style", UNSET)
+        board_ids = _parse_board_ids(d.pop("board_ids", UNSET))
 
-        response_length = d.pop("response_length", UNSET)
+        def _parse_file_ids(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                file_ids_type_0 = cast(list[str], data)
 
-        banned_words = d.pop("banned_words", UNSET)
+                return file_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        file_ids = _parse_file_ids(d.pop("file_ids", UNSET))
+
+        def _parse_knowledge_hubs(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                knowledge_hubs_type_0 = cast(list[str], data)
+
+                return knowledge_hubs_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        knowledge_hubs = _parse_knowledge_hubs(d.pop("knowledge_hubs", UNSET))
+
+        default_folder_id = d.pop("default_folder_id", UNSET)
+
+        def _parse_guardrail_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        guardrail_id = _parse_guardrail_id(d.pop("guardrail_id", UNSET))
+
+        def _parse_channel(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        channel = _parse_channel(d.pop("channel", UNSET))
+
+        category = d.pop("category", UNSET)
+
+        def _parse_personality_role(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        personality_role = _parse_personality_role(d.pop("personality_role", UNSET))
+
+        def _parse_core_task(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        core_task = _parse_core_task(d.pop("core_task", UNSET))
+
+        def _parse_tone_and_style(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tone_and_style = _parse_tone_and_style(d.pop("tone_and_style", UNSET))
+
+        def _parse_response_length(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        response_length = _parse_response_length(d.pop("response_length", UNSET))
+
+        def _parse_banned_words(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        banned_words = _parse_banned_words(d.pop("banned_words", UNSET))
 
         preload_information = d.pop("preload_information", UNSET)
 
-        preload_information_type = d.pop("preload_information_type", UNSET)
+        def _parse_preload_information_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        show_thinking_process = d.pop("show_thinking_process", UNSET)
+        preload_information_type = _parse_preload_information_type(d.pop("preload_information_type", UNSET))
 
-        sub_agents = cast(list[Any], d.pop("sub_agents", UNSET))
+        def _parse_show_thinking_process(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
 
-        workflow_function_call = cast(list[Any], d.pop("workflow_function_call", UNSET))
+        show_thinking_process = _parse_show_thinking_process(d.pop("show_thinking_process", UNSET))
 
-        temperature = d.pop("temperature", UNSET)
+        def _parse_sub_agents(data: object) -> list[Any] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                sub_agents_type_0 = cast(list[Any], data)
+
+                return sub_agents_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Any] | None | Unset, data)
+
+        sub_agents = _parse_sub_agents(d.pop("sub_agents", UNSET))
+
+        def _parse_workflow_function_call(data: object) -> list[Any] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                workflow_function_call_type_0 = cast(list[Any], data)
+
+                return workflow_function_call_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Any] | None | Unset, data)
+
+        workflow_function_call = _parse_workflow_function_call(d.pop("workflow_function_call", UNSET))
+
+        def _parse_credential_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        credential_id = _parse_credential_id(d.pop("credential_id", UNSET))
+
+        def _parse_credential_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        credential_name = _parse_credential_name(d.pop("credential_name", UNSET))
+
+        def _parse_temperature(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        temperature = _parse_temperature(d.pop("temperature", UNSET))
 
         use_memory = d.pop("use_memory", UNSET)
 
@@ -313,19 +616,39 @@ class AiAgentCreate:
 
         vibe_code = d.pop("vibe_code", UNSET)
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: JsonObject | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = JsonObject.from_dict(_metadata)
+        def _parse_metadata(data: object) -> JsonObject | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = JsonObject.from_dict(data)
 
-        _document_ai = d.pop("document_ai", UNSET)
-        document_ai: JsonObject | Unset
-        if isinstance(_document_ai, Unset):
-            document_ai = UNSET
-        else:
-            document_ai = JsonObject.from_dict(_document_ai)
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JsonObject | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        def _parse_document_ai(data: object) -> JsonObject | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                document_ai_type_0 = JsonObject.from_dict(data)
+
+                return document_ai_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JsonObject | None | Unset, data)
+
+        document_ai = _parse_document_ai(d.pop("document_ai", UNSET))
 
         ai_agent_create = cls(
             name=name,
@@ -335,7 +658,6 @@ class AiAgentCreate:
             streaming=streaming,
             description=description,
             instructions=instructions,
-            assistant_id=assistant_id,
             mode=mode,
             agent_type=agent_type,
             folder_ids=folder_ids,
@@ -356,6 +678,8 @@ class AiAgentCreate:
             show_thinking_process=show_thinking_process,
             sub_agents=sub_agents,
             workflow_function_call=workflow_function_call,
+            credential_id=credential_id,
+            credential_name=credential_name,
             temperature=temperature,
             use_memory=use_memory,
             version=version,

@@ -19,7 +19,7 @@ T = TypeVar("T", bound="DocumentProcessRequest")
 
 @_attrs_define
 class DocumentProcessRequest:
-    """Body of POST /v3/ai/document/ (camelCase; the SDK maps snake_case arguments and omits nulls)."""
+    """Body of POST /v3/ai/document (camelCase; the SDK maps snake_case arguments and omits nulls)."""
 
     model_name: str
     """ The vision model. """
@@ -35,8 +35,8 @@ class DocumentProcessRequest:
     file_url_to_fill: str | Unset = UNSET
     """ URL of a PDF form to fill with the extracted data. """
     tools: list[JsonObject] | Unset = UNSET
-    utc: float | Unset = UNSET
-    """ UTC offset used for dates. """
+    utc: int | Unset = UNSET
+    """ UTC offset (hours) used for dates. """
     chunk_size: int | Unset = UNSET
     max_concurrent: int | Unset = UNSET
     max_retries: int | Unset = UNSET

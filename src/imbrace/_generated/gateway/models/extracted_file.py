@@ -3,74 +3,63 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+if TYPE_CHECKING:
+    from ..models.extracted_content import ExtractedContent
+
+
 T = TypeVar("T", bound="ExtractedFile")
 
 
 @_attrs_define
 class ExtractedFile:
-    """The raw content extracted from an uploaded file."""
+    """The reply of an extraction, `{message, result: {status, text_elements, ...}}`."""
 
-    content: str | Unset = UNSET
-    text: str | Unset = UNSET
-    filename: str | Unset = UNSET
-    success: bool | Unset = UNSET
-    data: Any | Unset = UNSET
-    """ Extracted content, when the service wraps it. """
+    message: str | Unset = UNSET
+    result: ExtractedContent | Unset = UNSET
+    """ What was extracted from a PDF. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        content = self.content
+        message = self.message
 
-        text = self.text
-
-        filename = self.filename
-
-        success = self.success
-
-        data = self.data
+        result: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.result, Unset):
+            result = self.result.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if content is not UNSET:
-            field_dict["content"] = content
-        if text is not UNSET:
-            field_dict["text"] = text
-        if filename is not UNSET:
-            field_dict["filename"] = filename
-        if success is not UNSET:
-            field_dict["success"] = success
-        if data is not UNSET:
-            field_dict["data"] = data
+        if message is not UNSET:
+            field_dict["message"] = message
+        if result is not UNSET:
+            field_dict["result"] = result
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.extracted_content import ExtractedContent  # noqa: PLC0415
+
         d = dict(src_dict)
-        content = d.pop("content", UNSET)
+        message = d.pop("message", UNSET)
 
-        text = d.pop("text", UNSET)
-
-        filename = d.pop("filename", UNSET)
-
-        success = d.pop("success", UNSET)
-
-        data = d.pop("data", UNSET)
+        _result = d.pop("result", UNSET)
+        result: ExtractedContent | Unset
+        if isinstance(_result, Unset):
+            result = UNSET
+        else:
+            result = ExtractedContent.from_dict(_result)
 
         extracted_file = cls(
-            content=content,
-            text=text,
-            filename=filename,
-            success=success,
-            data=data,
+            message=message,
+            result=result,
         )
 
         extracted_file.additional_properties = d

@@ -19,11 +19,15 @@ T = TypeVar("T", bound="Guardrail")
 
 @_attrs_define
 class Guardrail:
-    """A guardrail (output filter for AI agents)."""
+    """A guardrail (`GuardrailModel`), keyed by `guardrails_config_id`."""
 
-    field_id: str | Unset = UNSET
     guardrails_config_id: None | str | Unset = UNSET
     """ The guardrail's id for later calls. """
+    field_id: str | Unset = UNSET
+    """ Added by the SDK from `guardrails_config_id`. """
+    id: str | Unset = UNSET
+    """ Added by the SDK from `guardrails_config_id`. """
+    org_id: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
     model: None | str | Unset = UNSET
     """ Engine, e.g. nim-nemo, model-armor, custom. """
@@ -34,9 +38,6 @@ class Guardrail:
     competitor_keywords: list[str] | None | Unset = UNSET
     guardrail_provider_id: None | str | Unset = UNSET
     provider: GuardrailProviderRef | None | Unset = UNSET
-    org_id: None | str | Unset = UNSET
-    status: None | str | Unset = UNSET
-    version: int | None | str | Unset = UNSET
     created_at: None | str | Unset = UNSET
     updated_at: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -44,13 +45,21 @@ class Guardrail:
     def to_dict(self) -> dict[str, Any]:
         from ..models.guardrail_provider_ref import GuardrailProviderRef  # noqa: PLC0415
 
-        field_id = self.field_id
-
         guardrails_config_id: None | str | Unset
         if isinstance(self.guardrails_config_id, Unset):
             guardrails_config_id = UNSET
         else:
             guardrails_config_id = self.guardrails_config_id
+
+        field_id = self.field_id
+
+        id = self.id
+
+        org_id: None | str | Unset
+        if isinstance(self.org_id, Unset):
+            org_id = UNSET
+        else:
+            org_id = self.org_id
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -117,24 +126,6 @@ class Guardrail:
         else:
             provider = self.provider
 
-        org_id: None | str | Unset
-        if isinstance(self.org_id, Unset):
-            org_id = UNSET
-        else:
-            org_id = self.org_id
-
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        else:
-            status = self.status
-
-        version: int | None | str | Unset
-        if isinstance(self.version, Unset):
-            version = UNSET
-        else:
-            version = self.version
-
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
@@ -150,10 +141,14 @@ class Guardrail:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
         if guardrails_config_id is not UNSET:
             field_dict["guardrails_config_id"] = guardrails_config_id
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["id"] = id
+        if org_id is not UNSET:
+            field_dict["org_id"] = org_id
         if name is not UNSET:
             field_dict["name"] = name
         if model is not UNSET:
@@ -172,12 +167,6 @@ class Guardrail:
             field_dict["guardrail_provider_id"] = guardrail_provider_id
         if provider is not UNSET:
             field_dict["provider"] = provider
-        if org_id is not UNSET:
-            field_dict["org_id"] = org_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if version is not UNSET:
-            field_dict["version"] = version
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
         if updated_at is not UNSET:
@@ -190,7 +179,6 @@ class Guardrail:
         from ..models.guardrail_provider_ref import GuardrailProviderRef  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
 
         def _parse_guardrails_config_id(data: object) -> None | str | Unset:
             if data is None:
@@ -200,6 +188,19 @@ class Guardrail:
             return cast(None | str | Unset, data)
 
         guardrails_config_id = _parse_guardrails_config_id(d.pop("guardrails_config_id", UNSET))
+
+        field_id = d.pop("_id", UNSET)
+
+        id = d.pop("id", UNSET)
+
+        def _parse_org_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        org_id = _parse_org_id(d.pop("org_id", UNSET))
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
@@ -314,33 +315,6 @@ class Guardrail:
 
         provider = _parse_provider(d.pop("provider", UNSET))
 
-        def _parse_org_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        org_id = _parse_org_id(d.pop("org_id", UNSET))
-
-        def _parse_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_version(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | str | Unset, data)
-
-        version = _parse_version(d.pop("version", UNSET))
-
         def _parse_created_at(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -360,8 +334,10 @@ class Guardrail:
         updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
         guardrail = cls(
-            field_id=field_id,
             guardrails_config_id=guardrails_config_id,
+            field_id=field_id,
+            id=id,
+            org_id=org_id,
             name=name,
             model=model,
             description=description,
@@ -371,9 +347,6 @@ class Guardrail:
             competitor_keywords=competitor_keywords,
             guardrail_provider_id=guardrail_provider_id,
             provider=provider,
-            org_id=org_id,
-            status=status,
-            version=version,
             created_at=created_at,
             updated_at=updated_at,
         )

@@ -15,18 +15,18 @@ T = TypeVar("T", bound="GuardrailCreate")
 
 @_attrs_define
 class GuardrailCreate:
-    """Body of POST /v3/ai/guardrail/create."""
+    """Body of POST /v3/ai/guardrail/create and PUT /v3/ai/guardrail/update/{guardrail_id}."""
 
     name: str
     model: str
-    """ Engine or model, e.g. gpt-4o, nim-nemo, model-armor, custom. """
+    """ Engine or model, e.g. nim-nemo, model-armor, custom. """
     instructions: str
-    description: str | Unset = UNSET
-    unsafe_categories: list[str] | Unset = UNSET
-    custom_unsafe_patterns: list[str] | Unset = UNSET
-    competitor_keywords: list[str] | Unset = UNSET
-    guardrail_provider_id: str | Unset = UNSET
-    """ Required by the service when model is "custom". """
+    unsafe_categories: list[str]
+    description: None | str | Unset = UNSET
+    custom_unsafe_patterns: list[str] | None | Unset = UNSET
+    competitor_keywords: list[str] | None | Unset = UNSET
+    guardrail_provider_id: None | str | Unset = UNSET
+    """ Required when model is "custom". """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,21 +36,37 @@ class GuardrailCreate:
 
         instructions = self.instructions
 
-        description = self.description
+        unsafe_categories = self.unsafe_categories
 
-        unsafe_categories: list[str] | Unset = UNSET
-        if not isinstance(self.unsafe_categories, Unset):
-            unsafe_categories = self.unsafe_categories
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
 
-        custom_unsafe_patterns: list[str] | Unset = UNSET
-        if not isinstance(self.custom_unsafe_patterns, Unset):
+        custom_unsafe_patterns: list[str] | None | Unset
+        if isinstance(self.custom_unsafe_patterns, Unset):
+            custom_unsafe_patterns = UNSET
+        elif isinstance(self.custom_unsafe_patterns, list):
             custom_unsafe_patterns = self.custom_unsafe_patterns
 
-        competitor_keywords: list[str] | Unset = UNSET
-        if not isinstance(self.competitor_keywords, Unset):
+        else:
+            custom_unsafe_patterns = self.custom_unsafe_patterns
+
+        competitor_keywords: list[str] | None | Unset
+        if isinstance(self.competitor_keywords, Unset):
+            competitor_keywords = UNSET
+        elif isinstance(self.competitor_keywords, list):
             competitor_keywords = self.competitor_keywords
 
-        guardrail_provider_id = self.guardrail_provider_id
+        else:
+            competitor_keywords = self.competitor_keywords
+
+        guardrail_provider_id: None | str | Unset
+        if isinstance(self.guardrail_provider_id, Unset):
+            guardrail_provider_id = UNSET
+        else:
+            guardrail_provider_id = self.guardrail_provider_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,12 +75,11 @@ class GuardrailCreate:
                 "name": name,
                 "model": model,
                 "instructions": instructions,
+                "unsafe_categories": unsafe_categories,
             }
         )
         if description is not UNSET:
             field_dict["description"] = description
-        if unsafe_categories is not UNSET:
-            field_dict["unsafe_categories"] = unsafe_categories
         if custom_unsafe_patterns is not UNSET:
             field_dict["custom_unsafe_patterns"] = custom_unsafe_patterns
         if competitor_keywords is not UNSET:
@@ -83,22 +98,66 @@ class GuardrailCreate:
 
         instructions = d.pop("instructions")
 
-        description = d.pop("description", UNSET)
+        unsafe_categories = cast(list[str], d.pop("unsafe_categories"))
 
-        unsafe_categories = cast(list[str], d.pop("unsafe_categories", UNSET))
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        custom_unsafe_patterns = cast(list[str], d.pop("custom_unsafe_patterns", UNSET))
+        description = _parse_description(d.pop("description", UNSET))
 
-        competitor_keywords = cast(list[str], d.pop("competitor_keywords", UNSET))
+        def _parse_custom_unsafe_patterns(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                custom_unsafe_patterns_type_0 = cast(list[str], data)
 
-        guardrail_provider_id = d.pop("guardrail_provider_id", UNSET)
+                return custom_unsafe_patterns_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        custom_unsafe_patterns = _parse_custom_unsafe_patterns(d.pop("custom_unsafe_patterns", UNSET))
+
+        def _parse_competitor_keywords(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                competitor_keywords_type_0 = cast(list[str], data)
+
+                return competitor_keywords_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        competitor_keywords = _parse_competitor_keywords(d.pop("competitor_keywords", UNSET))
+
+        def _parse_guardrail_provider_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        guardrail_provider_id = _parse_guardrail_provider_id(d.pop("guardrail_provider_id", UNSET))
 
         guardrail_create = cls(
             name=name,
             model=model,
             instructions=instructions,
-            description=description,
             unsafe_categories=unsafe_categories,
+            description=description,
             custom_unsafe_patterns=custom_unsafe_patterns,
             competitor_keywords=competitor_keywords,
             guardrail_provider_id=guardrail_provider_id,

@@ -19,13 +19,20 @@ T = TypeVar("T", bound="GuardrailProvider")
 
 @_attrs_define
 class GuardrailProvider:
-    """An LLM provider used to evaluate guardrails."""
+    """A guardrail provider (`GuardrailProviderResponse`), keyed by `guardrail_provider_id`."""
 
+    guardrail_provider_id: str | Unset = UNSET
     field_id: str | Unset = UNSET
-    guardrail_provider_id: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    type_: None | str | Unset = UNSET
+    """ Added by the SDK from `guardrail_provider_id`. """
+    id: str | Unset = UNSET
+    """ Added by the SDK from `guardrail_provider_id`. """
+    organization_id: None | str | Unset = UNSET
+    name: str | Unset = UNSET
+    type_: str | Unset = UNSET
     config: JsonObject | None | Unset = UNSET
+    models_metadata: JsonObject | None | Unset = UNSET
+    source: str | Unset = UNSET
+    is_shown: bool | Unset = UNSET
     created_at: None | str | Unset = UNSET
     updated_at: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -33,25 +40,21 @@ class GuardrailProvider:
     def to_dict(self) -> dict[str, Any]:
         from ..models.json_object import JsonObject  # noqa: PLC0415
 
+        guardrail_provider_id = self.guardrail_provider_id
+
         field_id = self.field_id
 
-        guardrail_provider_id: None | str | Unset
-        if isinstance(self.guardrail_provider_id, Unset):
-            guardrail_provider_id = UNSET
-        else:
-            guardrail_provider_id = self.guardrail_provider_id
+        id = self.id
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
+        organization_id: None | str | Unset
+        if isinstance(self.organization_id, Unset):
+            organization_id = UNSET
         else:
-            name = self.name
+            organization_id = self.organization_id
 
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = self.type_
+        name = self.name
+
+        type_ = self.type_
 
         config: dict[str, Any] | None | Unset
         if isinstance(self.config, Unset):
@@ -60,6 +63,18 @@ class GuardrailProvider:
             config = self.config.to_dict()
         else:
             config = self.config
+
+        models_metadata: dict[str, Any] | None | Unset
+        if isinstance(self.models_metadata, Unset):
+            models_metadata = UNSET
+        elif isinstance(self.models_metadata, JsonObject):
+            models_metadata = self.models_metadata.to_dict()
+        else:
+            models_metadata = self.models_metadata
+
+        source = self.source
+
+        is_shown = self.is_shown
 
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
@@ -76,16 +91,26 @@ class GuardrailProvider:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
         if guardrail_provider_id is not UNSET:
             field_dict["guardrail_provider_id"] = guardrail_provider_id
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["id"] = id
+        if organization_id is not UNSET:
+            field_dict["organization_id"] = organization_id
         if name is not UNSET:
             field_dict["name"] = name
         if type_ is not UNSET:
             field_dict["type"] = type_
         if config is not UNSET:
             field_dict["config"] = config
+        if models_metadata is not UNSET:
+            field_dict["models_metadata"] = models_metadata
+        if source is not UNSET:
+            field_dict["source"] = source
+        if is_shown is not UNSET:
+            field_dict["is_shown"] = is_shown
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
         if updated_at is not UNSET:
@@ -98,34 +123,24 @@ class GuardrailProvider:
         from ..models.json_object import JsonObject  # noqa: PLC0415
 
         d = dict(src_dict)
+        guardrail_provider_id = d.pop("guardrail_provider_id", UNSET)
+
         field_id = d.pop("_id", UNSET)
 
-        def _parse_guardrail_provider_id(data: object) -> None | str | Unset:
+        id = d.pop("id", UNSET)
+
+        def _parse_organization_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        guardrail_provider_id = _parse_guardrail_provider_id(d.pop("guardrail_provider_id", UNSET))
+        organization_id = _parse_organization_id(d.pop("organization_id", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
-
-        def _parse_type_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = d.pop("type", UNSET)
 
         def _parse_config(data: object) -> JsonObject | None | Unset:
             if data is None:
@@ -143,6 +158,27 @@ class GuardrailProvider:
             return cast(JsonObject | None | Unset, data)
 
         config = _parse_config(d.pop("config", UNSET))
+
+        def _parse_models_metadata(data: object) -> JsonObject | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                models_metadata_type_0 = JsonObject.from_dict(data)
+
+                return models_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JsonObject | None | Unset, data)
+
+        models_metadata = _parse_models_metadata(d.pop("models_metadata", UNSET))
+
+        source = d.pop("source", UNSET)
+
+        is_shown = d.pop("is_shown", UNSET)
 
         def _parse_created_at(data: object) -> None | str | Unset:
             if data is None:
@@ -163,11 +199,16 @@ class GuardrailProvider:
         updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
         guardrail_provider = cls(
-            field_id=field_id,
             guardrail_provider_id=guardrail_provider_id,
+            field_id=field_id,
+            id=id,
+            organization_id=organization_id,
             name=name,
             type_=type_,
             config=config,
+            models_metadata=models_metadata,
+            source=source,
+            is_shown=is_shown,
             created_at=created_at,
             updated_at=updated_at,
         )

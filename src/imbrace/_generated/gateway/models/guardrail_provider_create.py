@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.guardrail_provider_create_type import GuardrailProviderCreateType, check_guardrail_provider_create_type
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.json_object import JsonObject
+    from ..models.guardrail_provider_config import GuardrailProviderConfig
 
 
 T = TypeVar("T", bound="GuardrailProviderCreate")
@@ -22,54 +23,53 @@ class GuardrailProviderCreate:
     """Body of POST /v3/ai/guardrail-providers."""
 
     name: str
-    type_: str
-    """ e.g. openai. """
-    config: JsonObject | Unset = UNSET
-    """ A free-form JSON object. """
+    config: GuardrailProviderConfig
+    """ A guardrail provider's settings (`GuardrailProviderConfig`). """
+    type_: GuardrailProviderCreateType | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        type_ = self.type_
+        config = self.config.to_dict()
 
-        config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.config, Unset):
-            config = self.config.to_dict()
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "name": name,
-                "type": type_,
+                "config": config,
             }
         )
-        if config is not UNSET:
-            field_dict["config"] = config
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.json_object import JsonObject  # noqa: PLC0415
+        from ..models.guardrail_provider_config import GuardrailProviderConfig  # noqa: PLC0415
 
         d = dict(src_dict)
         name = d.pop("name")
 
-        type_ = d.pop("type")
+        config = GuardrailProviderConfig.from_dict(d.pop("config"))
 
-        _config = d.pop("config", UNSET)
-        config: JsonObject | Unset
-        if isinstance(_config, Unset):
-            config = UNSET
+        _type_ = d.pop("type", UNSET)
+        type_: GuardrailProviderCreateType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
         else:
-            config = JsonObject.from_dict(_config)
+            type_ = check_guardrail_provider_create_type(_type_)
 
         guardrail_provider_create = cls(
             name=name,
-            type_=type_,
             config=config,
+            type_=type_,
         )
 
         guardrail_provider_create.additional_properties = d

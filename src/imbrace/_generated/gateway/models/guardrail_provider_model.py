@@ -15,35 +15,35 @@ T = TypeVar("T", bound="GuardrailProviderModel")
 
 @_attrs_define
 class GuardrailProviderModel:
-    id: str | Unset = UNSET
     name: str | Unset = UNSET
+    image_url: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
         name = self.name
+
+        image_url = self.image_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
         if name is not UNSET:
             field_dict["name"] = name
+        if image_url is not UNSET:
+            field_dict["image_url"] = image_url
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
         name = d.pop("name", UNSET)
 
+        image_url = d.pop("image_url", UNSET)
+
         guardrail_provider_model = cls(
-            id=id,
             name=name,
+            image_url=image_url,
         )
 
         guardrail_provider_model.additional_properties = d

@@ -15,46 +15,46 @@ T = TypeVar("T", bound="GuardrailProviderTestResult")
 
 @_attrs_define
 class GuardrailProviderTestResult:
-    """The outcome of a provider test."""
+    """Whether the provider answered."""
 
-    success: bool | Unset = UNSET
-    result: Any | Unset = UNSET
-    """ The provider's evaluation (shape depends on the provider). """
-    message: str | Unset = UNSET
+    guardrail_provider_id: str | Unset = UNSET
+    status: str | Unset = UNSET
+    """ "connected" or "unreachable". """
+    is_connected: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        success = self.success
+        guardrail_provider_id = self.guardrail_provider_id
 
-        result = self.result
+        status = self.status
 
-        message = self.message
+        is_connected = self.is_connected
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if success is not UNSET:
-            field_dict["success"] = success
-        if result is not UNSET:
-            field_dict["result"] = result
-        if message is not UNSET:
-            field_dict["message"] = message
+        if guardrail_provider_id is not UNSET:
+            field_dict["guardrail_provider_id"] = guardrail_provider_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if is_connected is not UNSET:
+            field_dict["is_connected"] = is_connected
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        success = d.pop("success", UNSET)
+        guardrail_provider_id = d.pop("guardrail_provider_id", UNSET)
 
-        result = d.pop("result", UNSET)
+        status = d.pop("status", UNSET)
 
-        message = d.pop("message", UNSET)
+        is_connected = d.pop("is_connected", UNSET)
 
         guardrail_provider_test_result = cls(
-            success=success,
-            result=result,
-            message=message,
+            guardrail_provider_id=guardrail_provider_id,
+            status=status,
+            is_connected=is_connected,
         )
 
         guardrail_provider_test_result.additional_properties = d

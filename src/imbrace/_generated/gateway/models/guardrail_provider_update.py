@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.guardrail_provider_config import GuardrailProviderConfig
     from ..models.json_object import JsonObject
 
 
@@ -19,47 +20,143 @@ T = TypeVar("T", bound="GuardrailProviderUpdate")
 
 @_attrs_define
 class GuardrailProviderUpdate:
-    """Body of PUT /v3/ai/guardrail-providers/{provider_id}; omitted fields are kept."""
+    """Body of PUT /v3/ai/guardrail-providers/{provider_id}; at least one field."""
 
-    name: str | Unset = UNSET
-    config: JsonObject | Unset = UNSET
-    """ A free-form JSON object. """
+    name: None | str | Unset = UNSET
+    type_: None | str | Unset = UNSET
+    config: GuardrailProviderConfig | None | Unset = UNSET
+    is_shown: bool | None | Unset = UNSET
+    models_metadata: JsonObject | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        from ..models.guardrail_provider_config import GuardrailProviderConfig  # noqa: PLC0415
+        from ..models.json_object import JsonObject  # noqa: PLC0415
 
-        config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.config, Unset):
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        type_: None | str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = self.type_
+
+        config: dict[str, Any] | None | Unset
+        if isinstance(self.config, Unset):
+            config = UNSET
+        elif isinstance(self.config, GuardrailProviderConfig):
             config = self.config.to_dict()
+        else:
+            config = self.config
+
+        is_shown: bool | None | Unset
+        if isinstance(self.is_shown, Unset):
+            is_shown = UNSET
+        else:
+            is_shown = self.is_shown
+
+        models_metadata: dict[str, Any] | None | Unset
+        if isinstance(self.models_metadata, Unset):
+            models_metadata = UNSET
+        elif isinstance(self.models_metadata, JsonObject):
+            models_metadata = self.models_metadata.to_dict()
+        else:
+            models_metadata = self.models_metadata
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if name is not UNSET:
             field_dict["name"] = name
+        if type_ is not UNSET:
+            field_dict["type"] = type_
         if config is not UNSET:
             field_dict["config"] = config
+        if is_shown is not UNSET:
+            field_dict["is_shown"] = is_shown
+        if models_metadata is not UNSET:
+            field_dict["models_metadata"] = models_metadata
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.guardrail_provider_config import GuardrailProviderConfig  # noqa: PLC0415
         from ..models.json_object import JsonObject  # noqa: PLC0415
 
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
 
-        _config = d.pop("config", UNSET)
-        config: JsonObject | Unset
-        if isinstance(_config, Unset):
-            config = UNSET
-        else:
-            config = JsonObject.from_dict(_config)
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_type_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
+
+        def _parse_config(data: object) -> GuardrailProviderConfig | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                config_type_0 = GuardrailProviderConfig.from_dict(data)
+
+                return config_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GuardrailProviderConfig | None | Unset, data)
+
+        config = _parse_config(d.pop("config", UNSET))
+
+        def _parse_is_shown(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_shown = _parse_is_shown(d.pop("is_shown", UNSET))
+
+        def _parse_models_metadata(data: object) -> JsonObject | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                models_metadata_type_0 = JsonObject.from_dict(data)
+
+                return models_metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JsonObject | None | Unset, data)
+
+        models_metadata = _parse_models_metadata(d.pop("models_metadata", UNSET))
 
         guardrail_provider_update = cls(
             name=name,
+            type_=type_,
             config=config,
+            is_shown=is_shown,
+            models_metadata=models_metadata,
         )
 
         guardrail_provider_update.additional_properties = d

@@ -15,56 +15,64 @@ T = TypeVar("T", bound="GuardrailWriteResult")
 
 @_attrs_define
 class GuardrailWriteResult:
-    """Reply of a guardrail create or update. The id comes back as `guardrails_config_id` (not `_id`, which the
-    documentation examples read).
+    """Reply of a guardrail create, update or delete (`GuardrailCRUDResponse`). The id is `guardrails_config_id`; the SDK
+    adds `_id` and `id` from it.
 
     """
 
-    message: str | Unset = UNSET
-    status: str | Unset = UNSET
-    guardrails_config_id: str | Unset = UNSET
+    message: str
+    guardrails_config_id: str
+    status: str
     field_id: str | Unset = UNSET
+    id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
 
-        status = self.status
-
         guardrails_config_id = self.guardrails_config_id
+
+        status = self.status
 
         field_id = self.field_id
 
+        id = self.id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if message is not UNSET:
-            field_dict["message"] = message
-        if status is not UNSET:
-            field_dict["status"] = status
-        if guardrails_config_id is not UNSET:
-            field_dict["guardrails_config_id"] = guardrails_config_id
+        field_dict.update(
+            {
+                "message": message,
+                "guardrails_config_id": guardrails_config_id,
+                "status": status,
+            }
+        )
         if field_id is not UNSET:
             field_dict["_id"] = field_id
+        if id is not UNSET:
+            field_dict["id"] = id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
-        status = d.pop("status", UNSET)
+        guardrails_config_id = d.pop("guardrails_config_id")
 
-        guardrails_config_id = d.pop("guardrails_config_id", UNSET)
+        status = d.pop("status")
 
         field_id = d.pop("_id", UNSET)
 
+        id = d.pop("id", UNSET)
+
         guardrail_write_result = cls(
             message=message,
-            status=status,
             guardrails_config_id=guardrails_config_id,
+            status=status,
             field_id=field_id,
+            id=id,
         )
 
         guardrail_write_result.additional_properties = d

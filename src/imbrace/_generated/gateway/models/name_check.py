@@ -8,53 +8,36 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="NameCheck")
 
 
 @_attrs_define
 class NameCheck:
-    """Whether an agent name is free."""
+    """Whether an agent already has the name."""
 
-    available: bool | Unset = UNSET
-    """ True when no agent has this name. """
-    name: str | Unset = UNSET
-    exist: bool | Unset = UNSET
-    """ True when an agent already has this name (the inverse of `available`). """
+    exist: bool
+    """ True when an agent of the organization already has this name. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        available = self.available
-
-        name = self.name
-
         exist = self.exist
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if available is not UNSET:
-            field_dict["available"] = available
-        if name is not UNSET:
-            field_dict["name"] = name
-        if exist is not UNSET:
-            field_dict["exist"] = exist
+        field_dict.update(
+            {
+                "exist": exist,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        available = d.pop("available", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        exist = d.pop("exist", UNSET)
+        exist = d.pop("exist")
 
         name_check = cls(
-            available=available,
-            name=name,
             exist=exist,
         )
 

@@ -20,33 +20,39 @@ T = TypeVar("T", bound="Provider")
 
 @_attrs_define
 class Provider:
-    """An LLM provider configured for the organization."""
+    """A custom LLM provider, keyed by `id` (equal to `provider_id`). The config comes back in clear."""
 
-    field_id: str | Unset = UNSET
-    id: str | Unset = UNSET
+    id: None | str | Unset = UNSET
+    field_id: None | str | Unset = UNSET
+    """ Added by the SDK from `id`. """
     provider_id: None | str | Unset = UNSET
     """ "system" on the synthetic entry. """
     name: None | str | Unset = UNSET
     type_: None | str | Unset = UNSET
-    """ e.g. openai, azure, system. """
+    """ e.g. openai, ollama, system. """
     source: None | str | Unset = UNSET
     is_shown: bool | None | Unset = UNSET
-    api_key: None | str | Unset = UNSET
-    base_url: None | str | Unset = UNSET
     organization_id: None | str | Unset = UNSET
     config: JsonObject | None | Unset = UNSET
     metadata: JsonObject | None | Unset = UNSET
     models: list[ProviderModel] | None | Unset = UNSET
-    created_at: None | str | Unset = UNSET
-    updated_at: None | str | Unset = UNSET
+    created_at: int | None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.json_object import JsonObject  # noqa: PLC0415
 
-        field_id = self.field_id
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        else:
+            id = self.id
 
-        id = self.id
+        field_id: None | str | Unset
+        if isinstance(self.field_id, Unset):
+            field_id = UNSET
+        else:
+            field_id = self.field_id
 
         provider_id: None | str | Unset
         if isinstance(self.provider_id, Unset):
@@ -77,18 +83,6 @@ class Provider:
             is_shown = UNSET
         else:
             is_shown = self.is_shown
-
-        api_key: None | str | Unset
-        if isinstance(self.api_key, Unset):
-            api_key = UNSET
-        else:
-            api_key = self.api_key
-
-        base_url: None | str | Unset
-        if isinstance(self.base_url, Unset):
-            base_url = UNSET
-        else:
-            base_url = self.base_url
 
         organization_id: None | str | Unset
         if isinstance(self.organization_id, Unset):
@@ -124,25 +118,19 @@ class Provider:
         else:
             models = self.models
 
-        created_at: None | str | Unset
+        created_at: int | None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
         else:
             created_at = self.created_at
 
-        updated_at: None | str | Unset
-        if isinstance(self.updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = self.updated_at
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
         if id is not UNSET:
             field_dict["id"] = id
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
         if provider_id is not UNSET:
             field_dict["provider_id"] = provider_id
         if name is not UNSET:
@@ -153,10 +141,6 @@ class Provider:
             field_dict["source"] = source
         if is_shown is not UNSET:
             field_dict["is_shown"] = is_shown
-        if api_key is not UNSET:
-            field_dict["api_key"] = api_key
-        if base_url is not UNSET:
-            field_dict["base_url"] = base_url
         if organization_id is not UNSET:
             field_dict["organization_id"] = organization_id
         if config is not UNSET:
@@ -167,8 +151,6 @@ class Provider:
             field_dict["models"] = models
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
-        if updated_at is not UNSET:
-            field_dict["updated_at"] = updated_at
 
         return field_dict
 
@@ -178,9 +160,24 @@ class Provider:
         from ..models.provider_model import ProviderModel  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
 
-        id = d.pop("id", UNSET)
+        def _parse_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        id = _parse_id(d.pop("id", UNSET))
+
+        def _parse_field_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        field_id = _parse_field_id(d.pop("_id", UNSET))
 
         def _parse_provider_id(data: object) -> None | str | Unset:
             if data is None:
@@ -226,24 +223,6 @@ class Provider:
             return cast(bool | None | Unset, data)
 
         is_shown = _parse_is_shown(d.pop("is_shown", UNSET))
-
-        def _parse_api_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        api_key = _parse_api_key(d.pop("api_key", UNSET))
-
-        def _parse_base_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        base_url = _parse_base_url(d.pop("base_url", UNSET))
 
         def _parse_organization_id(data: object) -> None | str | Unset:
             if data is None:
@@ -310,40 +289,28 @@ class Provider:
 
         models = _parse_models(d.pop("models", UNSET))
 
-        def _parse_created_at(data: object) -> None | str | Unset:
+        def _parse_created_at(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         created_at = _parse_created_at(d.pop("created_at", UNSET))
 
-        def _parse_updated_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
-
         provider = cls(
-            field_id=field_id,
             id=id,
+            field_id=field_id,
             provider_id=provider_id,
             name=name,
             type_=type_,
             source=source,
             is_shown=is_shown,
-            api_key=api_key,
-            base_url=base_url,
             organization_id=organization_id,
             config=config,
             metadata=metadata,
             models=models,
             created_at=created_at,
-            updated_at=updated_at,
         )
 
         provider.additional_properties = d

@@ -19,15 +19,18 @@ T = TypeVar("T", bound="ProviderCreate")
 
 @_attrs_define
 class ProviderCreate:
-    """Body of POST /v3/ai/providers."""
+    """Body of POST /v3/ai/providers and PUT /v3/ai/providers/{provider_id}."""
 
     name: str
     type_: str
-    """ Provider kind, e.g. openai or azure. """
-    api_key: str | Unset = UNSET
-    base_url: str | Unset = UNSET
-    config: JsonObject | Unset = UNSET
+    """ Provider kind, e.g. openai or ollama. """
+    config: JsonObject
     """ A free-form JSON object. """
+    metadata: JsonObject | Unset = UNSET
+    """ A free-form JSON object. """
+    source: str | Unset = UNSET
+    is_shown: bool | Unset = UNSET
+    models: list[JsonObject] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,13 +38,22 @@ class ProviderCreate:
 
         type_ = self.type_
 
-        api_key = self.api_key
+        config = self.config.to_dict()
 
-        base_url = self.base_url
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
 
-        config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.config, Unset):
-            config = self.config.to_dict()
+        source = self.source
+
+        is_shown = self.is_shown
+
+        models: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.models, Unset):
+            models = []
+            for models_item_data in self.models:
+                models_item = models_item_data.to_dict()
+                models.append(models_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,14 +61,17 @@ class ProviderCreate:
             {
                 "name": name,
                 "type": type_,
+                "config": config,
             }
         )
-        if api_key is not UNSET:
-            field_dict["api_key"] = api_key
-        if base_url is not UNSET:
-            field_dict["base_url"] = base_url
-        if config is not UNSET:
-            field_dict["config"] = config
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if source is not UNSET:
+            field_dict["source"] = source
+        if is_shown is not UNSET:
+            field_dict["is_shown"] = is_shown
+        if models is not UNSET:
+            field_dict["models"] = models
 
         return field_dict
 
@@ -69,23 +84,36 @@ class ProviderCreate:
 
         type_ = d.pop("type")
 
-        api_key = d.pop("api_key", UNSET)
+        config = JsonObject.from_dict(d.pop("config"))
 
-        base_url = d.pop("base_url", UNSET)
-
-        _config = d.pop("config", UNSET)
-        config: JsonObject | Unset
-        if isinstance(_config, Unset):
-            config = UNSET
+        _metadata = d.pop("metadata", UNSET)
+        metadata: JsonObject | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
         else:
-            config = JsonObject.from_dict(_config)
+            metadata = JsonObject.from_dict(_metadata)
+
+        source = d.pop("source", UNSET)
+
+        is_shown = d.pop("is_shown", UNSET)
+
+        _models = d.pop("models", UNSET)
+        models: list[JsonObject] | Unset = UNSET
+        if _models is not UNSET:
+            models = []
+            for models_item_data in _models:
+                models_item = JsonObject.from_dict(models_item_data)
+
+                models.append(models_item)
 
         provider_create = cls(
             name=name,
             type_=type_,
-            api_key=api_key,
-            base_url=base_url,
             config=config,
+            metadata=metadata,
+            source=source,
+            is_shown=is_shown,
+            models=models,
         )
 
         provider_create.additional_properties = d

@@ -15,37 +15,27 @@ T = TypeVar("T", bound="RagFile")
 
 @_attrs_define
 class RagFile:
-    """A file uploaded for retrieval-augmented generation."""
+    """A file uploaded for retrieval-augmented generation (rag.py `UploadResponse`), keyed by `id`."""
 
-    field_id: str | Unset = UNSET
     id: str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    filename: None | str | Unset = UNSET
+    field_id: str | Unset = UNSET
+    """ Added by the SDK from `id`. """
     bytes_: int | None | Unset = UNSET
-    size: int | None | Unset = UNSET
-    status: None | str | Unset = UNSET
+    filename: None | str | Unset = UNSET
     assistant_id: None | str | Unset = UNSET
     board_id: None | str | Unset = UNSET
+    boarditem_id: None | str | Unset = UNSET
+    extraction_method: None | str | Unset = UNSET
+    tables_extracted: int | None | Unset = UNSET
+    text_chunks_extracted: int | None | Unset = UNSET
     url: None | str | Unset = UNSET
     created_at: int | None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_id = self.field_id
-
         id = self.id
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
-
-        filename: None | str | Unset
-        if isinstance(self.filename, Unset):
-            filename = UNSET
-        else:
-            filename = self.filename
+        field_id = self.field_id
 
         bytes_: int | None | Unset
         if isinstance(self.bytes_, Unset):
@@ -53,17 +43,11 @@ class RagFile:
         else:
             bytes_ = self.bytes_
 
-        size: int | None | Unset
-        if isinstance(self.size, Unset):
-            size = UNSET
+        filename: None | str | Unset
+        if isinstance(self.filename, Unset):
+            filename = UNSET
         else:
-            size = self.size
-
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        else:
-            status = self.status
+            filename = self.filename
 
         assistant_id: None | str | Unset
         if isinstance(self.assistant_id, Unset):
@@ -76,6 +60,30 @@ class RagFile:
             board_id = UNSET
         else:
             board_id = self.board_id
+
+        boarditem_id: None | str | Unset
+        if isinstance(self.boarditem_id, Unset):
+            boarditem_id = UNSET
+        else:
+            boarditem_id = self.boarditem_id
+
+        extraction_method: None | str | Unset
+        if isinstance(self.extraction_method, Unset):
+            extraction_method = UNSET
+        else:
+            extraction_method = self.extraction_method
+
+        tables_extracted: int | None | Unset
+        if isinstance(self.tables_extracted, Unset):
+            tables_extracted = UNSET
+        else:
+            tables_extracted = self.tables_extracted
+
+        text_chunks_extracted: int | None | Unset
+        if isinstance(self.text_chunks_extracted, Unset):
+            text_chunks_extracted = UNSET
+        else:
+            text_chunks_extracted = self.text_chunks_extracted
 
         url: None | str | Unset
         if isinstance(self.url, Unset):
@@ -92,24 +100,26 @@ class RagFile:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if field_id is not UNSET:
-            field_dict["_id"] = field_id
         if id is not UNSET:
             field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
-        if filename is not UNSET:
-            field_dict["filename"] = filename
+        if field_id is not UNSET:
+            field_dict["_id"] = field_id
         if bytes_ is not UNSET:
             field_dict["bytes"] = bytes_
-        if size is not UNSET:
-            field_dict["size"] = size
-        if status is not UNSET:
-            field_dict["status"] = status
+        if filename is not UNSET:
+            field_dict["filename"] = filename
         if assistant_id is not UNSET:
             field_dict["assistant_id"] = assistant_id
         if board_id is not UNSET:
             field_dict["board_id"] = board_id
+        if boarditem_id is not UNSET:
+            field_dict["boarditem_id"] = boarditem_id
+        if extraction_method is not UNSET:
+            field_dict["extraction_method"] = extraction_method
+        if tables_extracted is not UNSET:
+            field_dict["tables_extracted"] = tables_extracted
+        if text_chunks_extracted is not UNSET:
+            field_dict["text_chunks_extracted"] = text_chunks_extracted
         if url is not UNSET:
             field_dict["url"] = url
         if created_at is not UNSET:
@@ -120,27 +130,9 @@ class RagFile:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_id = d.pop("_id", UNSET)
-
         id = d.pop("id", UNSET)
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
-
-        def _parse_filename(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        filename = _parse_filename(d.pop("filename", UNSET))
+        field_id = d.pop("_id", UNSET)
 
         def _parse_bytes_(data: object) -> int | None | Unset:
             if data is None:
@@ -151,23 +143,14 @@ class RagFile:
 
         bytes_ = _parse_bytes_(d.pop("bytes", UNSET))
 
-        def _parse_size(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        size = _parse_size(d.pop("size", UNSET))
-
-        def _parse_status(data: object) -> None | str | Unset:
+        def _parse_filename(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        status = _parse_status(d.pop("status", UNSET))
+        filename = _parse_filename(d.pop("filename", UNSET))
 
         def _parse_assistant_id(data: object) -> None | str | Unset:
             if data is None:
@@ -186,6 +169,42 @@ class RagFile:
             return cast(None | str | Unset, data)
 
         board_id = _parse_board_id(d.pop("board_id", UNSET))
+
+        def _parse_boarditem_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        boarditem_id = _parse_boarditem_id(d.pop("boarditem_id", UNSET))
+
+        def _parse_extraction_method(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        extraction_method = _parse_extraction_method(d.pop("extraction_method", UNSET))
+
+        def _parse_tables_extracted(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        tables_extracted = _parse_tables_extracted(d.pop("tables_extracted", UNSET))
+
+        def _parse_text_chunks_extracted(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        text_chunks_extracted = _parse_text_chunks_extracted(d.pop("text_chunks_extracted", UNSET))
 
         def _parse_url(data: object) -> None | str | Unset:
             if data is None:
@@ -206,15 +225,16 @@ class RagFile:
         created_at = _parse_created_at(d.pop("created_at", UNSET))
 
         rag_file = cls(
-            field_id=field_id,
             id=id,
-            name=name,
-            filename=filename,
+            field_id=field_id,
             bytes_=bytes_,
-            size=size,
-            status=status,
+            filename=filename,
             assistant_id=assistant_id,
             board_id=board_id,
+            boarditem_id=boarditem_id,
+            extraction_method=extraction_method,
+            tables_extracted=tables_extracted,
+            text_chunks_extracted=text_chunks_extracted,
             url=url,
             created_at=created_at,
         )

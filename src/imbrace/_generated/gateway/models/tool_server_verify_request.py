@@ -3,42 +3,124 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.json_object import JsonObject
+
 
 T = TypeVar("T", bound="ToolServerVerifyRequest")
 
 
 @_attrs_define
 class ToolServerVerifyRequest:
-    """Body of POST /v3/ai/configs/tool_servers/verify."""
+    """Body of POST /v3/ai/configs/tool_servers/verify (model `ToolServerConnection`, extra keys allowed). `type` ("mcp" or
+    "openapi") must be sent too: the route reads it.
+
+    """
 
     url: str
     """ The tool server's URL. """
+    path: str
+    """ The OpenAPI document's path under `url` (e.g. "openapi.json"), or "". """
+    auth_type: None | str
+    """ e.g. "bearer", "session", "none". """
+    key: None | str
+    """ The bearer token when auth_type is "bearer". """
+    config: JsonObject | None
+    type_: str | Unset = UNSET
+    """ "mcp" or "openapi". """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
         url = self.url
+
+        path = self.path
+
+        auth_type: None | str
+        auth_type = self.auth_type
+
+        key: None | str
+        key = self.key
+
+        config: dict[str, Any] | None
+        if isinstance(self.config, JsonObject):
+            config = self.config.to_dict()
+        else:
+            config = self.config
+
+        type_ = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "url": url,
+                "path": path,
+                "auth_type": auth_type,
+                "key": key,
+                "config": config,
             }
         )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.json_object import JsonObject  # noqa: PLC0415
+
         d = dict(src_dict)
         url = d.pop("url")
 
+        path = d.pop("path")
+
+        def _parse_auth_type(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        auth_type = _parse_auth_type(d.pop("auth_type"))
+
+        def _parse_key(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        key = _parse_key(d.pop("key"))
+
+        def _parse_config(data: object) -> JsonObject | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                config_type_0 = JsonObject.from_dict(data)
+
+                return config_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(JsonObject | None, data)
+
+        config = _parse_config(d.pop("config"))
+
+        type_ = d.pop("type", UNSET)
+
         tool_server_verify_request = cls(
             url=url,
+            path=path,
+            auth_type=auth_type,
+            key=key,
+            config=config,
+            type_=type_,
         )
 
         tool_server_verify_request.additional_properties = d

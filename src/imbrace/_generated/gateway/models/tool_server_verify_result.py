@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.tool_server_tool import ToolServerTool
+    from ..models.json_object import JsonObject
 
 
 T = TypeVar("T", bound="ToolServerVerifyResult")
@@ -19,79 +19,99 @@ T = TypeVar("T", bound="ToolServerVerifyResult")
 
 @_attrs_define
 class ToolServerVerifyResult:
-    """Whether the tool server answered, and the tools it offers."""
+    """An OpenAPI server: `{type, url, connection_url, headers, openapi, info, specs}`; an MCP server: `{status, specs}`."""
 
-    success: bool
-    message: str | Unset = UNSET
-    tools: list[ToolServerTool] | None | Unset = UNSET
+    type_: str | Unset = UNSET
+    url: str | Unset = UNSET
+    connection_url: str | Unset = UNSET
+    headers: Any | Unset = UNSET
+    openapi: Any | Unset = UNSET
+    info: Any | Unset = UNSET
+    status: bool | Unset = UNSET
+    specs: list[JsonObject] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        success = self.success
+        type_ = self.type_
 
-        message = self.message
+        url = self.url
 
-        tools: list[dict[str, Any]] | None | Unset
-        if isinstance(self.tools, Unset):
-            tools = UNSET
-        elif isinstance(self.tools, list):
-            tools = []
-            for tools_type_0_item_data in self.tools:
-                tools_type_0_item = tools_type_0_item_data.to_dict()
-                tools.append(tools_type_0_item)
+        connection_url = self.connection_url
 
-        else:
-            tools = self.tools
+        headers = self.headers
+
+        openapi = self.openapi
+
+        info = self.info
+
+        status = self.status
+
+        specs: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.specs, Unset):
+            specs = []
+            for specs_item_data in self.specs:
+                specs_item = specs_item_data.to_dict()
+                specs.append(specs_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "success": success,
-            }
-        )
-        if message is not UNSET:
-            field_dict["message"] = message
-        if tools is not UNSET:
-            field_dict["tools"] = tools
+        field_dict.update({})
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if url is not UNSET:
+            field_dict["url"] = url
+        if connection_url is not UNSET:
+            field_dict["connection_url"] = connection_url
+        if headers is not UNSET:
+            field_dict["headers"] = headers
+        if openapi is not UNSET:
+            field_dict["openapi"] = openapi
+        if info is not UNSET:
+            field_dict["info"] = info
+        if status is not UNSET:
+            field_dict["status"] = status
+        if specs is not UNSET:
+            field_dict["specs"] = specs
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.tool_server_tool import ToolServerTool  # noqa: PLC0415
+        from ..models.json_object import JsonObject  # noqa: PLC0415
 
         d = dict(src_dict)
-        success = d.pop("success")
+        type_ = d.pop("type", UNSET)
 
-        message = d.pop("message", UNSET)
+        url = d.pop("url", UNSET)
 
-        def _parse_tools(data: object) -> list[ToolServerTool] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                tools_type_0 = []
-                _tools_type_0 = data
-                for tools_type_0_item_data in _tools_type_0:
-                    tools_type_0_item = ToolServerTool.from_dict(tools_type_0_item_data)
+        connection_url = d.pop("connection_url", UNSET)
 
-                    tools_type_0.append(tools_type_0_item)
+        headers = d.pop("headers", UNSET)
 
-                return tools_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ToolServerTool] | None | Unset, data)
+        openapi = d.pop("openapi", UNSET)
 
-        tools = _parse_tools(d.pop("tools", UNSET))
+        info = d.pop("info", UNSET)
+
+        status = d.pop("status", UNSET)
+
+        _specs = d.pop("specs", UNSET)
+        specs: list[JsonObject] | Unset = UNSET
+        if _specs is not UNSET:
+            specs = []
+            for specs_item_data in _specs:
+                specs_item = JsonObject.from_dict(specs_item_data)
+
+                specs.append(specs_item)
 
         tool_server_verify_result = cls(
-            success=success,
-            message=message,
-            tools=tools,
+            type_=type_,
+            url=url,
+            connection_url=connection_url,
+            headers=headers,
+            openapi=openapi,
+            info=info,
+            status=status,
+            specs=specs,
         )
 
         tool_server_verify_result.additional_properties = d

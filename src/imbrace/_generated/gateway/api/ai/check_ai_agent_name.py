@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.name_check import NameCheck
 from ...types import UNSET, Response
 
@@ -31,18 +31,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | NameCheck:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FastApiError | NameCheck:
     if response.status_code == 200:
         response_200 = NameCheck.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | NameCheck]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FastApiError | NameCheck]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -55,10 +57,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     name: str,
-) -> Response[Error | NameCheck]:
-    """Check whether an AI agent name is available
+) -> Response[FastApiError | NameCheck]:
+    """Check whether an AI agent name is taken
 
-     Answers whether `name` is still free in the organization.
+     Answers `{"exist": bool}` only (no `available`, no `name`); a missing `name` is a 422.
 
     Args:
         name (str):
@@ -68,7 +70,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | NameCheck]
+        Response[FastApiError | NameCheck]
     """
 
     kwargs = _get_kwargs(
@@ -86,10 +88,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     name: str,
-) -> Error | NameCheck | None:
-    """Check whether an AI agent name is available
+) -> FastApiError | NameCheck | None:
+    """Check whether an AI agent name is taken
 
-     Answers whether `name` is still free in the organization.
+     Answers `{"exist": bool}` only (no `available`, no `name`); a missing `name` is a 422.
 
     Args:
         name (str):
@@ -99,7 +101,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | NameCheck
+        FastApiError | NameCheck
     """
 
     return sync_detailed(
@@ -112,10 +114,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     name: str,
-) -> Response[Error | NameCheck]:
-    """Check whether an AI agent name is available
+) -> Response[FastApiError | NameCheck]:
+    """Check whether an AI agent name is taken
 
-     Answers whether `name` is still free in the organization.
+     Answers `{"exist": bool}` only (no `available`, no `name`); a missing `name` is a 422.
 
     Args:
         name (str):
@@ -125,7 +127,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | NameCheck]
+        Response[FastApiError | NameCheck]
     """
 
     kwargs = _get_kwargs(
@@ -141,10 +143,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     name: str,
-) -> Error | NameCheck | None:
-    """Check whether an AI agent name is available
+) -> FastApiError | NameCheck | None:
+    """Check whether an AI agent name is taken
 
-     Answers whether `name` is still free in the organization.
+     Answers `{"exist": bool}` only (no `available`, no `name`); a missing `name` is a 422.
 
     Args:
         name (str):
@@ -154,7 +156,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | NameCheck
+        FastApiError | NameCheck
     """
 
     return (

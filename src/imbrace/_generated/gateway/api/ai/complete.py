@@ -10,7 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.completion import Completion
 from ...models.completion_envelope import CompletionEnvelope
 from ...models.completion_request import CompletionRequest
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response
 
 
@@ -38,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Completion | CompletionEnvelope | Error:
+) -> Completion | CompletionEnvelope | FastApiError:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> Completion | CompletionEnvelope:
@@ -60,14 +60,14 @@ def _parse_response(
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Completion | CompletionEnvelope | Error]:
+) -> Response[Completion | CompletionEnvelope | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,13 +80,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest | Mapping[str, Any],
-) -> Response[Completion | CompletionEnvelope | Error]:
+) -> Response[Completion | CompletionEnvelope | FastApiError]:
     """Create a chat completion (optionally streamed)
 
-     OpenAI-compatible chat completion. With `stream: false` (ai.complete) the reply is JSON: a
-    Completion, possibly wrapped as `{success, data}`. With `stream: true` and `Accept: text/event-
-    stream` (ai.stream) the reply is SSE: each `data: ` line is a ChatCompletionChunk JSON object, and
-    the stream ends with `data: [DONE]`.
+     Not served by the open-source AI service; kept as the old package calls it. OpenAI-compatible: with
+    `stream: false` the reply is JSON (a Completion, possibly wrapped as `{success, data}`); with
+    `stream: true` it is SSE of ChatCompletionChunk `data: ` lines ending with `data: [DONE]`.
 
     Args:
         body (CompletionRequest): Body of POST /v3/ai/completions.
@@ -96,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Completion | CompletionEnvelope | Error]
+        Response[Completion | CompletionEnvelope | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -114,13 +113,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest | Mapping[str, Any],
-) -> Completion | CompletionEnvelope | Error | None:
+) -> Completion | CompletionEnvelope | FastApiError | None:
     """Create a chat completion (optionally streamed)
 
-     OpenAI-compatible chat completion. With `stream: false` (ai.complete) the reply is JSON: a
-    Completion, possibly wrapped as `{success, data}`. With `stream: true` and `Accept: text/event-
-    stream` (ai.stream) the reply is SSE: each `data: ` line is a ChatCompletionChunk JSON object, and
-    the stream ends with `data: [DONE]`.
+     Not served by the open-source AI service; kept as the old package calls it. OpenAI-compatible: with
+    `stream: false` the reply is JSON (a Completion, possibly wrapped as `{success, data}`); with
+    `stream: true` it is SSE of ChatCompletionChunk `data: ` lines ending with `data: [DONE]`.
 
     Args:
         body (CompletionRequest): Body of POST /v3/ai/completions.
@@ -130,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Completion | CompletionEnvelope | Error
+        Completion | CompletionEnvelope | FastApiError
     """
 
     return sync_detailed(
@@ -143,13 +141,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest | Mapping[str, Any],
-) -> Response[Completion | CompletionEnvelope | Error]:
+) -> Response[Completion | CompletionEnvelope | FastApiError]:
     """Create a chat completion (optionally streamed)
 
-     OpenAI-compatible chat completion. With `stream: false` (ai.complete) the reply is JSON: a
-    Completion, possibly wrapped as `{success, data}`. With `stream: true` and `Accept: text/event-
-    stream` (ai.stream) the reply is SSE: each `data: ` line is a ChatCompletionChunk JSON object, and
-    the stream ends with `data: [DONE]`.
+     Not served by the open-source AI service; kept as the old package calls it. OpenAI-compatible: with
+    `stream: false` the reply is JSON (a Completion, possibly wrapped as `{success, data}`); with
+    `stream: true` it is SSE of ChatCompletionChunk `data: ` lines ending with `data: [DONE]`.
 
     Args:
         body (CompletionRequest): Body of POST /v3/ai/completions.
@@ -159,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Completion | CompletionEnvelope | Error]
+        Response[Completion | CompletionEnvelope | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -175,13 +172,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest | Mapping[str, Any],
-) -> Completion | CompletionEnvelope | Error | None:
+) -> Completion | CompletionEnvelope | FastApiError | None:
     """Create a chat completion (optionally streamed)
 
-     OpenAI-compatible chat completion. With `stream: false` (ai.complete) the reply is JSON: a
-    Completion, possibly wrapped as `{success, data}`. With `stream: true` and `Accept: text/event-
-    stream` (ai.stream) the reply is SSE: each `data: ` line is a ChatCompletionChunk JSON object, and
-    the stream ends with `data: [DONE]`.
+     Not served by the open-source AI service; kept as the old package calls it. OpenAI-compatible: with
+    `stream: false` the reply is JSON (a Completion, possibly wrapped as `{success, data}`); with
+    `stream: true` it is SSE of ChatCompletionChunk `data: ` lines ending with `data: [DONE]`.
 
     Args:
         body (CompletionRequest): Body of POST /v3/ai/completions.
@@ -191,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Completion | CompletionEnvelope | Error
+        Completion | CompletionEnvelope | FastApiError
     """
 
     return (

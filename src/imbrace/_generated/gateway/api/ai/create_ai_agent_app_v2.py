@@ -9,7 +9,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.ai_agent_app import AiAgentApp
 from ...models.ai_agent_app_v2_create import AiAgentAppV2Create
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response
 
 
@@ -35,18 +35,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgentApp | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgentApp | FastApiError:
     if response.status_code == 200:
         response_200 = AiAgentApp.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AiAgentApp | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AiAgentApp | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +61,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentAppV2Create | Mapping[str, Any],
-) -> Response[AiAgentApp | Error]:
+) -> Response[AiAgentApp | FastApiError]:
     """Create an AI agent app (v2 route)
 
      Legacy v2 agent-app creation; the SDK fills no defaults.
@@ -73,7 +75,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgentApp | Error]
+        Response[AiAgentApp | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -91,7 +93,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentAppV2Create | Mapping[str, Any],
-) -> AiAgentApp | Error | None:
+) -> AiAgentApp | FastApiError | None:
     """Create an AI agent app (v2 route)
 
      Legacy v2 agent-app creation; the SDK fills no defaults.
@@ -105,7 +107,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgentApp | Error
+        AiAgentApp | FastApiError
     """
 
     return sync_detailed(
@@ -118,7 +120,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentAppV2Create | Mapping[str, Any],
-) -> Response[AiAgentApp | Error]:
+) -> Response[AiAgentApp | FastApiError]:
     """Create an AI agent app (v2 route)
 
      Legacy v2 agent-app creation; the SDK fills no defaults.
@@ -132,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgentApp | Error]
+        Response[AiAgentApp | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +150,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentAppV2Create | Mapping[str, Any],
-) -> AiAgentApp | Error | None:
+) -> AiAgentApp | FastApiError | None:
     """Create an AI agent app (v2 route)
 
      Legacy v2 agent-app creation; the SDK fills no defaults.
@@ -162,7 +164,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgentApp | Error
+        AiAgentApp | FastApiError
     """
 
     return (

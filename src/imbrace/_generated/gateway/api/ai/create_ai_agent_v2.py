@@ -9,7 +9,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.ai_agent import AiAgent
 from ...models.ai_agent_v2_create import AiAgentV2Create
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response
 
 
@@ -35,18 +35,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgent | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgent | FastApiError:
     if response.status_code == 200:
         response_200 = AiAgent.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AiAgent | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AiAgent | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +61,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentV2Create | Mapping[str, Any],
-) -> Response[AiAgent | Error]:
+) -> Response[AiAgent | FastApiError]:
     """Create an AI agent (v2 route)
 
      Legacy v2 agent creation without a workflow; the SDK fills no defaults.
@@ -73,7 +75,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgent | Error]
+        Response[AiAgent | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -91,7 +93,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentV2Create | Mapping[str, Any],
-) -> AiAgent | Error | None:
+) -> AiAgent | FastApiError | None:
     """Create an AI agent (v2 route)
 
      Legacy v2 agent creation without a workflow; the SDK fills no defaults.
@@ -105,7 +107,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgent | Error
+        AiAgent | FastApiError
     """
 
     return sync_detailed(
@@ -118,7 +120,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentV2Create | Mapping[str, Any],
-) -> Response[AiAgent | Error]:
+) -> Response[AiAgent | FastApiError]:
     """Create an AI agent (v2 route)
 
      Legacy v2 agent creation without a workflow; the SDK fills no defaults.
@@ -132,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgent | Error]
+        Response[AiAgent | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +150,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentV2Create | Mapping[str, Any],
-) -> AiAgent | Error | None:
+) -> AiAgent | FastApiError | None:
     """Create an AI agent (v2 route)
 
      Legacy v2 agent creation without a workflow; the SDK fills no defaults.
@@ -162,7 +164,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgent | Error
+        AiAgent | FastApiError
     """
 
     return (

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.guardrail_create import GuardrailCreate
 from ...models.guardrail_write_result import GuardrailWriteResult
 from ...types import Response
@@ -35,20 +35,22 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GuardrailWriteResult:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FastApiError | GuardrailWriteResult:
     if response.status_code == 200:
         response_200 = GuardrailWriteResult.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | GuardrailWriteResult]:
+) -> Response[FastApiError | GuardrailWriteResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,21 +63,24 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GuardrailCreate | Mapping[str, Any],
-) -> Response[Error | GuardrailWriteResult]:
+) -> Response[FastApiError | GuardrailWriteResult]:
     """Create a guardrail
 
-     Creates an output filter for AI agents. The reply carries the new guardrail's id as
-    `guardrails_config_id` (some deployments also return `_id`).
+     `name`, `model` and `instructions` are checked by the pydantic model (422); then `unsafe_categories`
+    (a list of strings) and non-empty `name`, `model`, `instructions` by hand, answered 400 "Invalid
+    input for guardrail creation." without the reason (guardrail.py:538). `model: "custom"` needs an
+    existing `guardrail_provider_id`; `bedrock` is refused.
 
     Args:
-        body (GuardrailCreate): Body of POST /v3/ai/guardrail/create.
+        body (GuardrailCreate): Body of POST /v3/ai/guardrail/create and PUT
+            /v3/ai/guardrail/update/{guardrail_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailWriteResult]
+        Response[FastApiError | GuardrailWriteResult]
     """
 
     kwargs = _get_kwargs(
@@ -93,21 +98,24 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: GuardrailCreate | Mapping[str, Any],
-) -> Error | GuardrailWriteResult | None:
+) -> FastApiError | GuardrailWriteResult | None:
     """Create a guardrail
 
-     Creates an output filter for AI agents. The reply carries the new guardrail's id as
-    `guardrails_config_id` (some deployments also return `_id`).
+     `name`, `model` and `instructions` are checked by the pydantic model (422); then `unsafe_categories`
+    (a list of strings) and non-empty `name`, `model`, `instructions` by hand, answered 400 "Invalid
+    input for guardrail creation." without the reason (guardrail.py:538). `model: "custom"` needs an
+    existing `guardrail_provider_id`; `bedrock` is refused.
 
     Args:
-        body (GuardrailCreate): Body of POST /v3/ai/guardrail/create.
+        body (GuardrailCreate): Body of POST /v3/ai/guardrail/create and PUT
+            /v3/ai/guardrail/update/{guardrail_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailWriteResult
+        FastApiError | GuardrailWriteResult
     """
 
     return sync_detailed(
@@ -120,21 +128,24 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GuardrailCreate | Mapping[str, Any],
-) -> Response[Error | GuardrailWriteResult]:
+) -> Response[FastApiError | GuardrailWriteResult]:
     """Create a guardrail
 
-     Creates an output filter for AI agents. The reply carries the new guardrail's id as
-    `guardrails_config_id` (some deployments also return `_id`).
+     `name`, `model` and `instructions` are checked by the pydantic model (422); then `unsafe_categories`
+    (a list of strings) and non-empty `name`, `model`, `instructions` by hand, answered 400 "Invalid
+    input for guardrail creation." without the reason (guardrail.py:538). `model: "custom"` needs an
+    existing `guardrail_provider_id`; `bedrock` is refused.
 
     Args:
-        body (GuardrailCreate): Body of POST /v3/ai/guardrail/create.
+        body (GuardrailCreate): Body of POST /v3/ai/guardrail/create and PUT
+            /v3/ai/guardrail/update/{guardrail_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailWriteResult]
+        Response[FastApiError | GuardrailWriteResult]
     """
 
     kwargs = _get_kwargs(
@@ -150,21 +161,24 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: GuardrailCreate | Mapping[str, Any],
-) -> Error | GuardrailWriteResult | None:
+) -> FastApiError | GuardrailWriteResult | None:
     """Create a guardrail
 
-     Creates an output filter for AI agents. The reply carries the new guardrail's id as
-    `guardrails_config_id` (some deployments also return `_id`).
+     `name`, `model` and `instructions` are checked by the pydantic model (422); then `unsafe_categories`
+    (a list of strings) and non-empty `name`, `model`, `instructions` by hand, answered 400 "Invalid
+    input for guardrail creation." without the reason (guardrail.py:538). `model: "custom"` needs an
+    existing `guardrail_provider_id`; `bedrock` is refused.
 
     Args:
-        body (GuardrailCreate): Body of POST /v3/ai/guardrail/create.
+        body (GuardrailCreate): Body of POST /v3/ai/guardrail/create and PUT
+            /v3/ai/guardrail/update/{guardrail_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailWriteResult
+        FastApiError | GuardrailWriteResult
     """
 
     return (

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.guardrail_provider import GuardrailProvider
 from ...models.guardrail_provider_create import GuardrailProviderCreate
 from ...types import Response
@@ -35,20 +35,22 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GuardrailProvider:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FastApiError | GuardrailProvider:
     if response.status_code == 200:
         response_200 = GuardrailProvider.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | GuardrailProvider]:
+) -> Response[FastApiError | GuardrailProvider]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,10 +63,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GuardrailProviderCreate | Mapping[str, Any],
-) -> Response[Error | GuardrailProvider]:
+) -> Response[FastApiError | GuardrailProvider]:
     """Create a guardrail provider
 
-     Registers a provider (e.g. OpenAI moderation) with its configuration.
+     `name` and `config` are required (422); `type` must be one of openai, nim-nemo, llamaguard, ollama
+    (any other, including the model's default "custom", is a 500).
 
     Args:
         body (GuardrailProviderCreate): Body of POST /v3/ai/guardrail-providers.
@@ -74,7 +77,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailProvider]
+        Response[FastApiError | GuardrailProvider]
     """
 
     kwargs = _get_kwargs(
@@ -92,10 +95,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: GuardrailProviderCreate | Mapping[str, Any],
-) -> Error | GuardrailProvider | None:
+) -> FastApiError | GuardrailProvider | None:
     """Create a guardrail provider
 
-     Registers a provider (e.g. OpenAI moderation) with its configuration.
+     `name` and `config` are required (422); `type` must be one of openai, nim-nemo, llamaguard, ollama
+    (any other, including the model's default "custom", is a 500).
 
     Args:
         body (GuardrailProviderCreate): Body of POST /v3/ai/guardrail-providers.
@@ -105,7 +109,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailProvider
+        FastApiError | GuardrailProvider
     """
 
     return sync_detailed(
@@ -118,10 +122,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GuardrailProviderCreate | Mapping[str, Any],
-) -> Response[Error | GuardrailProvider]:
+) -> Response[FastApiError | GuardrailProvider]:
     """Create a guardrail provider
 
-     Registers a provider (e.g. OpenAI moderation) with its configuration.
+     `name` and `config` are required (422); `type` must be one of openai, nim-nemo, llamaguard, ollama
+    (any other, including the model's default "custom", is a 500).
 
     Args:
         body (GuardrailProviderCreate): Body of POST /v3/ai/guardrail-providers.
@@ -131,7 +136,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailProvider]
+        Response[FastApiError | GuardrailProvider]
     """
 
     kwargs = _get_kwargs(
@@ -147,10 +152,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: GuardrailProviderCreate | Mapping[str, Any],
-) -> Error | GuardrailProvider | None:
+) -> FastApiError | GuardrailProvider | None:
     """Create a guardrail provider
 
-     Registers a provider (e.g. OpenAI moderation) with its configuration.
+     `name` and `config` are required (422); `type` must be one of openai, nim-nemo, llamaguard, ollama
+    (any other, including the model's default "custom", is a 500).
 
     Args:
         body (GuardrailProviderCreate): Body of POST /v3/ai/guardrail-providers.
@@ -160,7 +166,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailProvider
+        FastApiError | GuardrailProvider
     """
 
     return (

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.provider import Provider
 from ...models.provider_create import ProviderCreate
 from ...types import Response
@@ -35,18 +35,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Provider:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FastApiError | Provider:
     if response.status_code == 200:
         response_200 = Provider.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Provider]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FastApiError | Provider]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,20 +61,23 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProviderCreate | Mapping[str, Any],
-) -> Response[Error | Provider]:
+) -> Response[FastApiError | Provider]:
     """Add a custom LLM provider
 
-     Registers an OpenAI-compatible (or Azure, ...) provider with its API key and base URL.
+     Settings go in `config` (a top-level `api_key` is 400 "Invalid provider config."). The service
+    checks the settings live by listing the provider's models (an unknown type such as `azure` is 400
+    "Unsupported LLM provider"). The reply carries the config, API key included, in clear.
 
     Args:
-        body (ProviderCreate): Body of POST /v3/ai/providers.
+        body (ProviderCreate): Body of POST /v3/ai/providers and PUT
+            /v3/ai/providers/{provider_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Provider]
+        Response[FastApiError | Provider]
     """
 
     kwargs = _get_kwargs(
@@ -90,20 +95,23 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ProviderCreate | Mapping[str, Any],
-) -> Error | Provider | None:
+) -> FastApiError | Provider | None:
     """Add a custom LLM provider
 
-     Registers an OpenAI-compatible (or Azure, ...) provider with its API key and base URL.
+     Settings go in `config` (a top-level `api_key` is 400 "Invalid provider config."). The service
+    checks the settings live by listing the provider's models (an unknown type such as `azure` is 400
+    "Unsupported LLM provider"). The reply carries the config, API key included, in clear.
 
     Args:
-        body (ProviderCreate): Body of POST /v3/ai/providers.
+        body (ProviderCreate): Body of POST /v3/ai/providers and PUT
+            /v3/ai/providers/{provider_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Provider
+        FastApiError | Provider
     """
 
     return sync_detailed(
@@ -116,20 +124,23 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProviderCreate | Mapping[str, Any],
-) -> Response[Error | Provider]:
+) -> Response[FastApiError | Provider]:
     """Add a custom LLM provider
 
-     Registers an OpenAI-compatible (or Azure, ...) provider with its API key and base URL.
+     Settings go in `config` (a top-level `api_key` is 400 "Invalid provider config."). The service
+    checks the settings live by listing the provider's models (an unknown type such as `azure` is 400
+    "Unsupported LLM provider"). The reply carries the config, API key included, in clear.
 
     Args:
-        body (ProviderCreate): Body of POST /v3/ai/providers.
+        body (ProviderCreate): Body of POST /v3/ai/providers and PUT
+            /v3/ai/providers/{provider_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Provider]
+        Response[FastApiError | Provider]
     """
 
     kwargs = _get_kwargs(
@@ -145,20 +156,23 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ProviderCreate | Mapping[str, Any],
-) -> Error | Provider | None:
+) -> FastApiError | Provider | None:
     """Add a custom LLM provider
 
-     Registers an OpenAI-compatible (or Azure, ...) provider with its API key and base URL.
+     Settings go in `config` (a top-level `api_key` is 400 "Invalid provider config."). The service
+    checks the settings live by listing the provider's models (an unknown type such as `azure` is 400
+    "Unsupported LLM provider"). The reply carries the config, API key included, in clear.
 
     Args:
-        body (ProviderCreate): Body of POST /v3/ai/providers.
+        body (ProviderCreate): Body of POST /v3/ai/providers and PUT
+            /v3/ai/providers/{provider_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Provider
+        FastApiError | Provider
     """
 
     return (

@@ -10,7 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.embedding_envelope import EmbeddingEnvelope
 from ...models.embedding_request import EmbeddingRequest
 from ...models.embedding_response import EmbeddingResponse
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response
 
 
@@ -38,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EmbeddingEnvelope | EmbeddingResponse | Error:
+) -> EmbeddingEnvelope | EmbeddingResponse | FastApiError:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> EmbeddingEnvelope | EmbeddingResponse:
@@ -60,14 +60,14 @@ def _parse_response(
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EmbeddingEnvelope | EmbeddingResponse | Error]:
+) -> Response[EmbeddingEnvelope | EmbeddingResponse | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,10 +80,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EmbeddingRequest | Mapping[str, Any],
-) -> Response[EmbeddingEnvelope | EmbeddingResponse | Error]:
+) -> Response[EmbeddingEnvelope | EmbeddingResponse | FastApiError]:
     """Create embeddings
 
-     OpenAI-compatible embeddings; the reply may be wrapped as `{success, data}`.
+     Not served by the open-source AI service. OpenAI-compatible; the reply may be wrapped as `{success,
+    data}`.
 
     Args:
         body (EmbeddingRequest): Body of POST /v3/ai/embeddings.
@@ -93,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingEnvelope | EmbeddingResponse | Error]
+        Response[EmbeddingEnvelope | EmbeddingResponse | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -111,10 +112,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: EmbeddingRequest | Mapping[str, Any],
-) -> EmbeddingEnvelope | EmbeddingResponse | Error | None:
+) -> EmbeddingEnvelope | EmbeddingResponse | FastApiError | None:
     """Create embeddings
 
-     OpenAI-compatible embeddings; the reply may be wrapped as `{success, data}`.
+     Not served by the open-source AI service. OpenAI-compatible; the reply may be wrapped as `{success,
+    data}`.
 
     Args:
         body (EmbeddingRequest): Body of POST /v3/ai/embeddings.
@@ -124,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingEnvelope | EmbeddingResponse | Error
+        EmbeddingEnvelope | EmbeddingResponse | FastApiError
     """
 
     return sync_detailed(
@@ -137,10 +139,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EmbeddingRequest | Mapping[str, Any],
-) -> Response[EmbeddingEnvelope | EmbeddingResponse | Error]:
+) -> Response[EmbeddingEnvelope | EmbeddingResponse | FastApiError]:
     """Create embeddings
 
-     OpenAI-compatible embeddings; the reply may be wrapped as `{success, data}`.
+     Not served by the open-source AI service. OpenAI-compatible; the reply may be wrapped as `{success,
+    data}`.
 
     Args:
         body (EmbeddingRequest): Body of POST /v3/ai/embeddings.
@@ -150,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingEnvelope | EmbeddingResponse | Error]
+        Response[EmbeddingEnvelope | EmbeddingResponse | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -166,10 +169,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: EmbeddingRequest | Mapping[str, Any],
-) -> EmbeddingEnvelope | EmbeddingResponse | Error | None:
+) -> EmbeddingEnvelope | EmbeddingResponse | FastApiError | None:
     """Create embeddings
 
-     OpenAI-compatible embeddings; the reply may be wrapped as `{success, data}`.
+     Not served by the open-source AI service. OpenAI-compatible; the reply may be wrapped as `{success,
+    data}`.
 
     Args:
         body (EmbeddingRequest): Body of POST /v3/ai/embeddings.
@@ -179,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingEnvelope | EmbeddingResponse | Error
+        EmbeddingEnvelope | EmbeddingResponse | FastApiError
     """
 
     return (

@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.guardrail import Guardrail
 from ...types import Response, path_segment
 
@@ -25,18 +25,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Guardrail:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FastApiError | Guardrail:
     if response.status_code == 200:
         response_200 = Guardrail.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Guardrail]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FastApiError | Guardrail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,10 +51,10 @@ def sync_detailed(
     guardrail_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Guardrail]:
+) -> Response[FastApiError | Guardrail]:
     """Get one guardrail
 
-     Returns the guardrail; custom guardrails include their provider.
+     Custom guardrails include their provider. An unknown id is 404 "Guardrail not found".
 
     Args:
         guardrail_id (str):
@@ -62,7 +64,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Guardrail]
+        Response[FastApiError | Guardrail]
     """
 
     kwargs = _get_kwargs(
@@ -80,10 +82,10 @@ def sync(
     guardrail_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | Guardrail | None:
+) -> FastApiError | Guardrail | None:
     """Get one guardrail
 
-     Returns the guardrail; custom guardrails include their provider.
+     Custom guardrails include their provider. An unknown id is 404 "Guardrail not found".
 
     Args:
         guardrail_id (str):
@@ -93,7 +95,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Guardrail
+        FastApiError | Guardrail
     """
 
     return sync_detailed(
@@ -106,10 +108,10 @@ async def asyncio_detailed(
     guardrail_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Guardrail]:
+) -> Response[FastApiError | Guardrail]:
     """Get one guardrail
 
-     Returns the guardrail; custom guardrails include their provider.
+     Custom guardrails include their provider. An unknown id is 404 "Guardrail not found".
 
     Args:
         guardrail_id (str):
@@ -119,7 +121,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Guardrail]
+        Response[FastApiError | Guardrail]
     """
 
     kwargs = _get_kwargs(
@@ -135,10 +137,10 @@ async def asyncio(
     guardrail_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | Guardrail | None:
+) -> FastApiError | Guardrail | None:
     """Get one guardrail
 
-     Returns the guardrail; custom guardrails include their provider.
+     Custom guardrails include their provider. An unknown id is 404 "Guardrail not found".
 
     Args:
         guardrail_id (str):
@@ -148,7 +150,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Guardrail
+        FastApiError | Guardrail
     """
 
     return (

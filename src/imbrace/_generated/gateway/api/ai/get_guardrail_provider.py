@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.guardrail_provider import GuardrailProvider
 from ...types import Response, path_segment
 
@@ -25,20 +25,22 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GuardrailProvider:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FastApiError | GuardrailProvider:
     if response.status_code == 200:
         response_200 = GuardrailProvider.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | GuardrailProvider]:
+) -> Response[FastApiError | GuardrailProvider]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -51,10 +53,10 @@ def sync_detailed(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | GuardrailProvider]:
+) -> Response[FastApiError | GuardrailProvider]:
     """Get one guardrail provider
 
-     Returns the provider and its configuration.
+     An unknown id is 404 "Guardrail provider not found".
 
     Args:
         provider_id (str):
@@ -64,7 +66,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailProvider]
+        Response[FastApiError | GuardrailProvider]
     """
 
     kwargs = _get_kwargs(
@@ -82,10 +84,10 @@ def sync(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | GuardrailProvider | None:
+) -> FastApiError | GuardrailProvider | None:
     """Get one guardrail provider
 
-     Returns the provider and its configuration.
+     An unknown id is 404 "Guardrail provider not found".
 
     Args:
         provider_id (str):
@@ -95,7 +97,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailProvider
+        FastApiError | GuardrailProvider
     """
 
     return sync_detailed(
@@ -108,10 +110,10 @@ async def asyncio_detailed(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | GuardrailProvider]:
+) -> Response[FastApiError | GuardrailProvider]:
     """Get one guardrail provider
 
-     Returns the provider and its configuration.
+     An unknown id is 404 "Guardrail provider not found".
 
     Args:
         provider_id (str):
@@ -121,7 +123,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailProvider]
+        Response[FastApiError | GuardrailProvider]
     """
 
     kwargs = _get_kwargs(
@@ -137,10 +139,10 @@ async def asyncio(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | GuardrailProvider | None:
+) -> FastApiError | GuardrailProvider | None:
     """Get one guardrail provider
 
-     Returns the provider and its configuration.
+     An unknown id is 404 "Guardrail provider not found".
 
     Args:
         provider_id (str):
@@ -150,7 +152,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailProvider
+        FastApiError | GuardrailProvider
     """
 
     return (

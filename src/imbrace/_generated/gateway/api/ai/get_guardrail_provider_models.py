@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.guardrail_provider_models import GuardrailProviderModels
 from ...types import Response, path_segment
 
@@ -27,20 +27,20 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | GuardrailProviderModels:
+) -> FastApiError | GuardrailProviderModels:
     if response.status_code == 200:
         response_200 = GuardrailProviderModels.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | GuardrailProviderModels]:
+) -> Response[FastApiError | GuardrailProviderModels]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -53,10 +53,10 @@ def sync_detailed(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | GuardrailProviderModels]:
+) -> Response[FastApiError | GuardrailProviderModels]:
     """List a guardrail provider's models
 
-     The models the provider offers for guardrail evaluation.
+     The models the provider offers, as `{models: [{name}]}`.
 
     Args:
         provider_id (str):
@@ -66,7 +66,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailProviderModels]
+        Response[FastApiError | GuardrailProviderModels]
     """
 
     kwargs = _get_kwargs(
@@ -84,10 +84,10 @@ def sync(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | GuardrailProviderModels | None:
+) -> FastApiError | GuardrailProviderModels | None:
     """List a guardrail provider's models
 
-     The models the provider offers for guardrail evaluation.
+     The models the provider offers, as `{models: [{name}]}`.
 
     Args:
         provider_id (str):
@@ -97,7 +97,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailProviderModels
+        FastApiError | GuardrailProviderModels
     """
 
     return sync_detailed(
@@ -110,10 +110,10 @@ async def asyncio_detailed(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | GuardrailProviderModels]:
+) -> Response[FastApiError | GuardrailProviderModels]:
     """List a guardrail provider's models
 
-     The models the provider offers for guardrail evaluation.
+     The models the provider offers, as `{models: [{name}]}`.
 
     Args:
         provider_id (str):
@@ -123,7 +123,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailProviderModels]
+        Response[FastApiError | GuardrailProviderModels]
     """
 
     kwargs = _get_kwargs(
@@ -139,10 +139,10 @@ async def asyncio(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | GuardrailProviderModels | None:
+) -> FastApiError | GuardrailProviderModels | None:
     """List a guardrail provider's models
 
-     The models the provider offers for guardrail evaluation.
+     The models the provider offers, as `{models: [{name}]}`.
 
     Args:
         provider_id (str):
@@ -152,7 +152,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailProviderModels
+        FastApiError | GuardrailProviderModels
     """
 
     return (

@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.llm_model_list import LlmModelList
 from ...types import Response
 
@@ -21,20 +21,20 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | LlmModelList:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FastApiError | LlmModelList:
     if response.status_code == 200:
         response_200 = LlmModelList.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | LlmModelList]:
+) -> Response[FastApiError | LlmModelList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -46,18 +46,18 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | LlmModelList]:
+) -> Response[FastApiError | LlmModelList]:
     """List the system LLM models
 
-     The built-in models available to AI agents and workflow agents, with their capabilities. These are
-    the models of the "system" provider (`provider_id: "system"`).
+     The built-in models available to AI agents and workflow agents, with their capabilities (no
+    "Default" entry). The organization comes from a declared header: without it the answer is a 422.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LlmModelList]
+        Response[FastApiError | LlmModelList]
     """
 
     kwargs = _get_kwargs()
@@ -72,18 +72,18 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | LlmModelList | None:
+) -> FastApiError | LlmModelList | None:
     """List the system LLM models
 
-     The built-in models available to AI agents and workflow agents, with their capabilities. These are
-    the models of the "system" provider (`provider_id: "system"`).
+     The built-in models available to AI agents and workflow agents, with their capabilities (no
+    "Default" entry). The organization comes from a declared header: without it the answer is a 422.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LlmModelList
+        FastApiError | LlmModelList
     """
 
     return sync_detailed(
@@ -94,18 +94,18 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | LlmModelList]:
+) -> Response[FastApiError | LlmModelList]:
     """List the system LLM models
 
-     The built-in models available to AI agents and workflow agents, with their capabilities. These are
-    the models of the "system" provider (`provider_id: "system"`).
+     The built-in models available to AI agents and workflow agents, with their capabilities (no
+    "Default" entry). The organization comes from a declared header: without it the answer is a 422.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LlmModelList]
+        Response[FastApiError | LlmModelList]
     """
 
     kwargs = _get_kwargs()
@@ -118,18 +118,18 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | LlmModelList | None:
+) -> FastApiError | LlmModelList | None:
     """List the system LLM models
 
-     The built-in models available to AI agents and workflow agents, with their capabilities. These are
-    the models of the "system" provider (`provider_id: "system"`).
+     The built-in models available to AI agents and workflow agents, with their capabilities (no
+    "Default" entry). The organization comes from a declared header: without it the answer is a 422.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LlmModelList
+        FastApiError | LlmModelList
     """
 
     return (

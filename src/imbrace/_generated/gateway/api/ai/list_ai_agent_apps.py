@@ -8,7 +8,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.ai_agent_app import AiAgentApp
 from ...models.ai_agent_app_page import AiAgentAppPage
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response
 
 
@@ -24,7 +24,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AiAgentAppPage | list[AiAgentApp] | Error:
+) -> AiAgentAppPage | list[AiAgentApp] | FastApiError:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> AiAgentAppPage | list[AiAgentApp]:
@@ -57,14 +57,14 @@ def _parse_response(
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AiAgentAppPage | list[AiAgentApp] | Error]:
+) -> Response[AiAgentAppPage | list[AiAgentApp] | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,18 +76,18 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[AiAgentAppPage | list[AiAgentApp] | Error]:
+) -> Response[AiAgentAppPage | list[AiAgentApp] | FastApiError]:
     """List AI agent apps
 
-     AI agent apps link an agent to a workflow. The old Python SDK types the reply `{data, total}`; some
-    deployments answer a bare array, so both shapes are allowed.
+     Not served by the open-source AI service (its assistant_apps router has no GET). The old package
+    types the reply `{data, total}`; a bare array is allowed too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgentAppPage | list[AiAgentApp] | Error]
+        Response[AiAgentAppPage | list[AiAgentApp] | FastApiError]
     """
 
     kwargs = _get_kwargs()
@@ -102,18 +102,18 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> AiAgentAppPage | list[AiAgentApp] | Error | None:
+) -> AiAgentAppPage | list[AiAgentApp] | FastApiError | None:
     """List AI agent apps
 
-     AI agent apps link an agent to a workflow. The old Python SDK types the reply `{data, total}`; some
-    deployments answer a bare array, so both shapes are allowed.
+     Not served by the open-source AI service (its assistant_apps router has no GET). The old package
+    types the reply `{data, total}`; a bare array is allowed too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgentAppPage | list[AiAgentApp] | Error
+        AiAgentAppPage | list[AiAgentApp] | FastApiError
     """
 
     return sync_detailed(
@@ -124,18 +124,18 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[AiAgentAppPage | list[AiAgentApp] | Error]:
+) -> Response[AiAgentAppPage | list[AiAgentApp] | FastApiError]:
     """List AI agent apps
 
-     AI agent apps link an agent to a workflow. The old Python SDK types the reply `{data, total}`; some
-    deployments answer a bare array, so both shapes are allowed.
+     Not served by the open-source AI service (its assistant_apps router has no GET). The old package
+    types the reply `{data, total}`; a bare array is allowed too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgentAppPage | list[AiAgentApp] | Error]
+        Response[AiAgentAppPage | list[AiAgentApp] | FastApiError]
     """
 
     kwargs = _get_kwargs()
@@ -148,18 +148,18 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> AiAgentAppPage | list[AiAgentApp] | Error | None:
+) -> AiAgentAppPage | list[AiAgentApp] | FastApiError | None:
     """List AI agent apps
 
-     AI agent apps link an agent to a workflow. The old Python SDK types the reply `{data, total}`; some
-    deployments answer a bare array, so both shapes are allowed.
+     Not served by the open-source AI service (its assistant_apps router has no GET). The old package
+    types the reply `{data, total}`; a bare array is allowed too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgentAppPage | list[AiAgentApp] | Error
+        AiAgentAppPage | list[AiAgentApp] | FastApiError
     """
 
     return (

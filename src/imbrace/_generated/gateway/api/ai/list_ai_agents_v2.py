@@ -8,7 +8,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.ai_agent import AiAgent
 from ...models.ai_agent_page import AiAgentPage
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response
 
 
@@ -24,7 +24,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AiAgentPage | list[AiAgent] | Error:
+) -> AiAgentPage | list[AiAgent] | FastApiError:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> AiAgentPage | list[AiAgent]:
@@ -57,14 +57,14 @@ def _parse_response(
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AiAgentPage | list[AiAgent] | Error]:
+) -> Response[AiAgentPage | list[AiAgent] | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,17 +76,17 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[AiAgentPage | list[AiAgent] | Error]:
+) -> Response[AiAgentPage | list[AiAgent] | FastApiError]:
     """List AI agents (v2 route)
 
-     Legacy v2 agent list (not in the platform documentation); the path needs a live check.
+     Legacy v2 agent list (not in the platform documentation).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgentPage | list[AiAgent] | Error]
+        Response[AiAgentPage | list[AiAgent] | FastApiError]
     """
 
     kwargs = _get_kwargs()
@@ -101,17 +101,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> AiAgentPage | list[AiAgent] | Error | None:
+) -> AiAgentPage | list[AiAgent] | FastApiError | None:
     """List AI agents (v2 route)
 
-     Legacy v2 agent list (not in the platform documentation); the path needs a live check.
+     Legacy v2 agent list (not in the platform documentation).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgentPage | list[AiAgent] | Error
+        AiAgentPage | list[AiAgent] | FastApiError
     """
 
     return sync_detailed(
@@ -122,17 +122,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[AiAgentPage | list[AiAgent] | Error]:
+) -> Response[AiAgentPage | list[AiAgent] | FastApiError]:
     """List AI agents (v2 route)
 
-     Legacy v2 agent list (not in the platform documentation); the path needs a live check.
+     Legacy v2 agent list (not in the platform documentation).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgentPage | list[AiAgent] | Error]
+        Response[AiAgentPage | list[AiAgent] | FastApiError]
     """
 
     kwargs = _get_kwargs()
@@ -145,17 +145,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> AiAgentPage | list[AiAgent] | Error | None:
+) -> AiAgentPage | list[AiAgent] | FastApiError | None:
     """List AI agents (v2 route)
 
-     Legacy v2 agent list (not in the platform documentation); the path needs a live check.
+     Legacy v2 agent list (not in the platform documentation).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgentPage | list[AiAgent] | Error
+        AiAgentPage | list[AiAgent] | FastApiError
     """
 
     return (

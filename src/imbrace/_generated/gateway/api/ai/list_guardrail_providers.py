@@ -6,9 +6,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.guardrail_provider import GuardrailProvider
-from ...models.guardrail_provider_page import GuardrailProviderPage
 from ...types import Response
 
 
@@ -24,47 +23,25 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | GuardrailProviderPage | list[GuardrailProvider]:
+) -> FastApiError | list[GuardrailProvider]:
     if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = GuardrailProvider.from_dict(response_200_item_data)
 
-        def _parse_response_200(data: object) -> GuardrailProviderPage | list[GuardrailProvider]:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_guardrail_provider_list_response_type_0 = GuardrailProviderPage.from_dict(data)
-
-                return componentsschemas_guardrail_provider_list_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, list):
-                raise TypeError()
-            componentsschemas_guardrail_provider_list_response_type_1 = []
-            _componentsschemas_guardrail_provider_list_response_type_1 = data
-            for (
-                componentsschemas_guardrail_provider_list_response_type_1_item_data
-            ) in _componentsschemas_guardrail_provider_list_response_type_1:
-                componentsschemas_guardrail_provider_list_response_type_1_item = GuardrailProvider.from_dict(
-                    componentsschemas_guardrail_provider_list_response_type_1_item_data
-                )
-
-                componentsschemas_guardrail_provider_list_response_type_1.append(
-                    componentsschemas_guardrail_provider_list_response_type_1_item
-                )
-
-            return componentsschemas_guardrail_provider_list_response_type_1
-
-        response_200 = _parse_response_200(response.json())
+            response_200.append(response_200_item)
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | GuardrailProviderPage | list[GuardrailProvider]]:
+) -> Response[FastApiError | list[GuardrailProvider]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,18 +53,17 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | GuardrailProviderPage | list[GuardrailProvider]]:
+) -> Response[FastApiError | list[GuardrailProvider]]:
     """List guardrail providers
 
-     LLM providers that power guardrail evaluation. The old SDK types the reply `{data, total}`; a bare
-    array is allowed too.
+     A bare array, each keyed by `guardrail_provider_id`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailProviderPage | list[GuardrailProvider]]
+        Response[FastApiError | list[GuardrailProvider]]
     """
 
     kwargs = _get_kwargs()
@@ -102,18 +78,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | GuardrailProviderPage | list[GuardrailProvider] | None:
+) -> FastApiError | list[GuardrailProvider] | None:
     """List guardrail providers
 
-     LLM providers that power guardrail evaluation. The old SDK types the reply `{data, total}`; a bare
-    array is allowed too.
+     A bare array, each keyed by `guardrail_provider_id`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailProviderPage | list[GuardrailProvider]
+        FastApiError | list[GuardrailProvider]
     """
 
     return sync_detailed(
@@ -124,18 +99,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | GuardrailProviderPage | list[GuardrailProvider]]:
+) -> Response[FastApiError | list[GuardrailProvider]]:
     """List guardrail providers
 
-     LLM providers that power guardrail evaluation. The old SDK types the reply `{data, total}`; a bare
-    array is allowed too.
+     A bare array, each keyed by `guardrail_provider_id`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailProviderPage | list[GuardrailProvider]]
+        Response[FastApiError | list[GuardrailProvider]]
     """
 
     kwargs = _get_kwargs()
@@ -148,18 +122,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | GuardrailProviderPage | list[GuardrailProvider] | None:
+) -> FastApiError | list[GuardrailProvider] | None:
     """List guardrail providers
 
-     LLM providers that power guardrail evaluation. The old SDK types the reply `{data, total}`; a bare
-    array is allowed too.
+     A bare array, each keyed by `guardrail_provider_id`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailProviderPage | list[GuardrailProvider]
+        FastApiError | list[GuardrailProvider]
     """
 
     return (

@@ -6,9 +6,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.guardrail import Guardrail
-from ...models.guardrail_page import GuardrailPage
 from ...types import Response
 
 
@@ -24,47 +23,25 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | GuardrailPage | list[Guardrail]:
+) -> FastApiError | list[Guardrail]:
     if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = Guardrail.from_dict(response_200_item_data)
 
-        def _parse_response_200(data: object) -> GuardrailPage | list[Guardrail]:
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                componentsschemas_guardrail_list_response_type_0 = []
-                _componentsschemas_guardrail_list_response_type_0 = data
-                for (
-                    componentsschemas_guardrail_list_response_type_0_item_data
-                ) in _componentsschemas_guardrail_list_response_type_0:
-                    componentsschemas_guardrail_list_response_type_0_item = Guardrail.from_dict(
-                        componentsschemas_guardrail_list_response_type_0_item_data
-                    )
-
-                    componentsschemas_guardrail_list_response_type_0.append(
-                        componentsschemas_guardrail_list_response_type_0_item
-                    )
-
-                return componentsschemas_guardrail_list_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_guardrail_list_response_type_1 = GuardrailPage.from_dict(data)
-
-            return componentsschemas_guardrail_list_response_type_1
-
-        response_200 = _parse_response_200(response.json())
+            response_200.append(response_200_item)
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | GuardrailPage | list[Guardrail]]:
+) -> Response[FastApiError | list[Guardrail]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,18 +53,17 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | GuardrailPage | list[Guardrail]]:
+) -> Response[FastApiError | list[Guardrail]]:
     """List guardrails
 
-     The organization's guardrails. The old SDK types the reply `{data, total}`; the service answers a
-    bare array, so both shapes are allowed.
+     A bare array of `GuardrailModel`, keyed by `guardrails_config_id`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailPage | list[Guardrail]]
+        Response[FastApiError | list[Guardrail]]
     """
 
     kwargs = _get_kwargs()
@@ -102,18 +78,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | GuardrailPage | list[Guardrail] | None:
+) -> FastApiError | list[Guardrail] | None:
     """List guardrails
 
-     The organization's guardrails. The old SDK types the reply `{data, total}`; the service answers a
-    bare array, so both shapes are allowed.
+     A bare array of `GuardrailModel`, keyed by `guardrails_config_id`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailPage | list[Guardrail]
+        FastApiError | list[Guardrail]
     """
 
     return sync_detailed(
@@ -124,18 +99,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | GuardrailPage | list[Guardrail]]:
+) -> Response[FastApiError | list[Guardrail]]:
     """List guardrails
 
-     The organization's guardrails. The old SDK types the reply `{data, total}`; the service answers a
-    bare array, so both shapes are allowed.
+     A bare array of `GuardrailModel`, keyed by `guardrails_config_id`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailPage | list[Guardrail]]
+        Response[FastApiError | list[Guardrail]]
     """
 
     kwargs = _get_kwargs()
@@ -148,18 +122,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | GuardrailPage | list[Guardrail] | None:
+) -> FastApiError | list[Guardrail] | None:
     """List guardrails
 
-     The organization's guardrails. The old SDK types the reply `{data, total}`; the service answers a
-    bare array, so both shapes are allowed.
+     A bare array of `GuardrailModel`, keyed by `guardrails_config_id`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailPage | list[Guardrail]
+        FastApiError | list[Guardrail]
     """
 
     return (

@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.provider import Provider
 from ...types import Response
 
@@ -21,7 +21,7 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Provider]:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FastApiError | list[Provider]:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -32,14 +32,14 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[Provider]]:
+) -> Response[FastApiError | list[Provider]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -51,19 +51,19 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[Provider]]:
-    """List the organization's LLM providers
+) -> Response[FastApiError | list[Provider]]:
+    """List the organization's custom LLM providers
 
-     Returns the custom providers as a bare array. `include_system` is client-side: with it (the default)
-    the SDK also calls GET /v3/ai/workflow-agent/models and prepends a synthetic "system" provider
-    (provider_id "system", `_id`/`id` null). chat_ai.list_document_models returns this same list.
+     A bare array of the providers with source "custom". `include_system` is client-side: with it (the
+    default) the SDK also calls GET /v3/ai/workflow-agent/models and prepends a synthetic "system"
+    provider.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Provider]]
+        Response[FastApiError | list[Provider]]
     """
 
     kwargs = _get_kwargs()
@@ -78,19 +78,19 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Provider] | None:
-    """List the organization's LLM providers
+) -> FastApiError | list[Provider] | None:
+    """List the organization's custom LLM providers
 
-     Returns the custom providers as a bare array. `include_system` is client-side: with it (the default)
-    the SDK also calls GET /v3/ai/workflow-agent/models and prepends a synthetic "system" provider
-    (provider_id "system", `_id`/`id` null). chat_ai.list_document_models returns this same list.
+     A bare array of the providers with source "custom". `include_system` is client-side: with it (the
+    default) the SDK also calls GET /v3/ai/workflow-agent/models and prepends a synthetic "system"
+    provider.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Provider]
+        FastApiError | list[Provider]
     """
 
     return sync_detailed(
@@ -101,19 +101,19 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[Provider]]:
-    """List the organization's LLM providers
+) -> Response[FastApiError | list[Provider]]:
+    """List the organization's custom LLM providers
 
-     Returns the custom providers as a bare array. `include_system` is client-side: with it (the default)
-    the SDK also calls GET /v3/ai/workflow-agent/models and prepends a synthetic "system" provider
-    (provider_id "system", `_id`/`id` null). chat_ai.list_document_models returns this same list.
+     A bare array of the providers with source "custom". `include_system` is client-side: with it (the
+    default) the SDK also calls GET /v3/ai/workflow-agent/models and prepends a synthetic "system"
+    provider.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Provider]]
+        Response[FastApiError | list[Provider]]
     """
 
     kwargs = _get_kwargs()
@@ -126,19 +126,19 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Provider] | None:
-    """List the organization's LLM providers
+) -> FastApiError | list[Provider] | None:
+    """List the organization's custom LLM providers
 
-     Returns the custom providers as a bare array. `include_system` is client-side: with it (the default)
-    the SDK also calls GET /v3/ai/workflow-agent/models and prepends a synthetic "system" provider
-    (provider_id "system", `_id`/`id` null). chat_ai.list_document_models returns this same list.
+     A bare array of the providers with source "custom". `include_system` is client-side: with it (the
+    default) the SDK also calls GET /v3/ai/workflow-agent/models and prepends a synthetic "system"
+    provider.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Provider]
+        FastApiError | list[Provider]
     """
 
     return (

@@ -6,9 +6,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.rag_file import RagFile
-from ...models.rag_file_page import RagFilePage
 from ...types import Response
 
 
@@ -22,49 +21,25 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | list[RagFile] | RagFilePage:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FastApiError | list[RagFile]:
     if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = RagFile.from_dict(response_200_item_data)
 
-        def _parse_response_200(data: object) -> list[RagFile] | RagFilePage:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_rag_file_list_response_type_0 = RagFilePage.from_dict(data)
-
-                return componentsschemas_rag_file_list_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, list):
-                raise TypeError()
-            componentsschemas_rag_file_list_response_type_1 = []
-            _componentsschemas_rag_file_list_response_type_1 = data
-            for (
-                componentsschemas_rag_file_list_response_type_1_item_data
-            ) in _componentsschemas_rag_file_list_response_type_1:
-                componentsschemas_rag_file_list_response_type_1_item = RagFile.from_dict(
-                    componentsschemas_rag_file_list_response_type_1_item_data
-                )
-
-                componentsschemas_rag_file_list_response_type_1.append(
-                    componentsschemas_rag_file_list_response_type_1_item
-                )
-
-            return componentsschemas_rag_file_list_response_type_1
-
-        response_200 = _parse_response_200(response.json())
+            response_200.append(response_200_item)
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[RagFile] | RagFilePage]:
+) -> Response[FastApiError | list[RagFile]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,18 +51,17 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[RagFile] | RagFilePage]:
+) -> Response[FastApiError | list[RagFile]]:
     """List RAG files
 
-     Files uploaded for retrieval-augmented generation. The old SDK types the reply `{data, total}`; a
-    bare array is allowed too.
+     A bare array; by default only the files attached to no agent (`assistant_id` "").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[RagFile] | RagFilePage]
+        Response[FastApiError | list[RagFile]]
     """
 
     kwargs = _get_kwargs()
@@ -102,18 +76,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[RagFile] | RagFilePage | None:
+) -> FastApiError | list[RagFile] | None:
     """List RAG files
 
-     Files uploaded for retrieval-augmented generation. The old SDK types the reply `{data, total}`; a
-    bare array is allowed too.
+     A bare array; by default only the files attached to no agent (`assistant_id` "").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[RagFile] | RagFilePage
+        FastApiError | list[RagFile]
     """
 
     return sync_detailed(
@@ -124,18 +97,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[RagFile] | RagFilePage]:
+) -> Response[FastApiError | list[RagFile]]:
     """List RAG files
 
-     Files uploaded for retrieval-augmented generation. The old SDK types the reply `{data, total}`; a
-    bare array is allowed too.
+     A bare array; by default only the files attached to no agent (`assistant_id` "").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[RagFile] | RagFilePage]
+        Response[FastApiError | list[RagFile]]
     """
 
     kwargs = _get_kwargs()
@@ -148,18 +120,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[RagFile] | RagFilePage | None:
+) -> FastApiError | list[RagFile] | None:
     """List RAG files
 
-     Files uploaded for retrieval-augmented generation. The old SDK types the reply `{data, total}`; a
-    bare array is allowed too.
+     A bare array; by default only the files attached to no agent (`assistant_id` "").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[RagFile] | RagFilePage
+        FastApiError | list[RagFile]
     """
 
     return (

@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.provider import Provider
 from ...types import Response, path_segment
 
@@ -25,18 +25,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Provider:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FastApiError | Provider:
     if response.status_code == 200:
         response_200 = Provider.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Provider]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FastApiError | Provider]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,10 +51,10 @@ def sync_detailed(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Provider]:
+) -> Response[FastApiError | Provider]:
     """Refresh a provider's model list
 
-     Asks the provider for its current models and stores them; sends no body.
+     Fetches the provider's current models and merges them in; sends no body. Unknown id is 404.
 
     Args:
         provider_id (str):
@@ -62,7 +64,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Provider]
+        Response[FastApiError | Provider]
     """
 
     kwargs = _get_kwargs(
@@ -80,10 +82,10 @@ def sync(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | Provider | None:
+) -> FastApiError | Provider | None:
     """Refresh a provider's model list
 
-     Asks the provider for its current models and stores them; sends no body.
+     Fetches the provider's current models and merges them in; sends no body. Unknown id is 404.
 
     Args:
         provider_id (str):
@@ -93,7 +95,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Provider
+        FastApiError | Provider
     """
 
     return sync_detailed(
@@ -106,10 +108,10 @@ async def asyncio_detailed(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Provider]:
+) -> Response[FastApiError | Provider]:
     """Refresh a provider's model list
 
-     Asks the provider for its current models and stores them; sends no body.
+     Fetches the provider's current models and merges them in; sends no body. Unknown id is 404.
 
     Args:
         provider_id (str):
@@ -119,7 +121,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Provider]
+        Response[FastApiError | Provider]
     """
 
     kwargs = _get_kwargs(
@@ -135,10 +137,10 @@ async def asyncio(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | Provider | None:
+) -> FastApiError | Provider | None:
     """Refresh a provider's model list
 
-     Asks the provider for its current models and stores them; sends no body.
+     Fetches the provider's current models and merges them in; sends no body. Unknown id is 404.
 
     Args:
         provider_id (str):
@@ -148,7 +150,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Provider
+        FastApiError | Provider
     """
 
     return (

@@ -7,16 +7,16 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.guardrail_provider_test_request import GuardrailProviderTestRequest
+from ...models.fast_api_error import FastApiError
 from ...models.guardrail_provider_test_result import GuardrailProviderTestResult
-from ...types import Response, path_segment
+from ...models.json_object import JsonObject
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
     provider_id: str,
     *,
-    body: GuardrailProviderTestRequest | Mapping[str, Any],
+    body: JsonObject | Unset | Mapping[str, Any] = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -30,7 +30,8 @@ def _get_kwargs(
     if isinstance(body, Mapping):
         _kwargs["json"] = body
     else:
-        _kwargs["json"] = body.to_dict()
+        if not isinstance(body, Unset):
+            _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -40,20 +41,20 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | GuardrailProviderTestResult:
+) -> FastApiError | GuardrailProviderTestResult:
     if response.status_code == 200:
         response_200 = GuardrailProviderTestResult.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | GuardrailProviderTestResult]:
+) -> Response[FastApiError | GuardrailProviderTestResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,23 +67,22 @@ def sync_detailed(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: GuardrailProviderTestRequest | Mapping[str, Any],
-) -> Response[Error | GuardrailProviderTestResult]:
-    """Test a guardrail provider
+    body: JsonObject | Unset | Mapping[str, Any] = UNSET,
+) -> Response[FastApiError | GuardrailProviderTestResult]:
+    """Test a guardrail provider's connection
 
-     Sends a test prompt through the provider to check connectivity.
+     Checks that the stored provider answers; the route reads no body (one sent is ignored).
 
     Args:
         provider_id (str):
-        body (GuardrailProviderTestRequest): Body of POST /v3/ai/guardrail-
-            providers/{provider_id}/test.
+        body (JsonObject | Unset): A free-form JSON object.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailProviderTestResult]
+        Response[FastApiError | GuardrailProviderTestResult]
     """
 
     kwargs = _get_kwargs(
@@ -101,23 +101,22 @@ def sync(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: GuardrailProviderTestRequest | Mapping[str, Any],
-) -> Error | GuardrailProviderTestResult | None:
-    """Test a guardrail provider
+    body: JsonObject | Unset | Mapping[str, Any] = UNSET,
+) -> FastApiError | GuardrailProviderTestResult | None:
+    """Test a guardrail provider's connection
 
-     Sends a test prompt through the provider to check connectivity.
+     Checks that the stored provider answers; the route reads no body (one sent is ignored).
 
     Args:
         provider_id (str):
-        body (GuardrailProviderTestRequest): Body of POST /v3/ai/guardrail-
-            providers/{provider_id}/test.
+        body (JsonObject | Unset): A free-form JSON object.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailProviderTestResult
+        FastApiError | GuardrailProviderTestResult
     """
 
     return sync_detailed(
@@ -131,23 +130,22 @@ async def asyncio_detailed(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: GuardrailProviderTestRequest | Mapping[str, Any],
-) -> Response[Error | GuardrailProviderTestResult]:
-    """Test a guardrail provider
+    body: JsonObject | Unset | Mapping[str, Any] = UNSET,
+) -> Response[FastApiError | GuardrailProviderTestResult]:
+    """Test a guardrail provider's connection
 
-     Sends a test prompt through the provider to check connectivity.
+     Checks that the stored provider answers; the route reads no body (one sent is ignored).
 
     Args:
         provider_id (str):
-        body (GuardrailProviderTestRequest): Body of POST /v3/ai/guardrail-
-            providers/{provider_id}/test.
+        body (JsonObject | Unset): A free-form JSON object.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailProviderTestResult]
+        Response[FastApiError | GuardrailProviderTestResult]
     """
 
     kwargs = _get_kwargs(
@@ -164,23 +162,22 @@ async def asyncio(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: GuardrailProviderTestRequest | Mapping[str, Any],
-) -> Error | GuardrailProviderTestResult | None:
-    """Test a guardrail provider
+    body: JsonObject | Unset | Mapping[str, Any] = UNSET,
+) -> FastApiError | GuardrailProviderTestResult | None:
+    """Test a guardrail provider's connection
 
-     Sends a test prompt through the provider to check connectivity.
+     Checks that the stored provider answers; the route reads no body (one sent is ignored).
 
     Args:
         provider_id (str):
-        body (GuardrailProviderTestRequest): Body of POST /v3/ai/guardrail-
-            providers/{provider_id}/test.
+        body (JsonObject | Unset): A free-form JSON object.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailProviderTestResult
+        FastApiError | GuardrailProviderTestResult
     """
 
     return (

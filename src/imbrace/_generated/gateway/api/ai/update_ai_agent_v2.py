@@ -9,7 +9,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.ai_agent import AiAgent
 from ...models.ai_agent_v2_update import AiAgentV2Update
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response, path_segment
 
 
@@ -38,18 +38,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgent | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgent | FastApiError:
     if response.status_code == 200:
         response_200 = AiAgent.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AiAgent | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AiAgent | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +65,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentV2Update | Mapping[str, Any],
-) -> Response[AiAgent | Error]:
+) -> Response[AiAgent | FastApiError]:
     """Replace an AI agent (v2 route)
 
      Legacy v2 full-object agent update.
@@ -78,7 +80,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgent | Error]
+        Response[AiAgent | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -98,7 +100,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentV2Update | Mapping[str, Any],
-) -> AiAgent | Error | None:
+) -> AiAgent | FastApiError | None:
     """Replace an AI agent (v2 route)
 
      Legacy v2 full-object agent update.
@@ -113,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgent | Error
+        AiAgent | FastApiError
     """
 
     return sync_detailed(
@@ -128,7 +130,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentV2Update | Mapping[str, Any],
-) -> Response[AiAgent | Error]:
+) -> Response[AiAgent | FastApiError]:
     """Replace an AI agent (v2 route)
 
      Legacy v2 full-object agent update.
@@ -143,7 +145,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgent | Error]
+        Response[AiAgent | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +163,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentV2Update | Mapping[str, Any],
-) -> AiAgent | Error | None:
+) -> AiAgent | FastApiError | None:
     """Replace an AI agent (v2 route)
 
      Legacy v2 full-object agent update.
@@ -176,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgent | Error
+        AiAgent | FastApiError
     """
 
     return (

@@ -9,7 +9,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.ai_agent_app import AiAgentApp
 from ...models.ai_agent_workflow_update import AiAgentWorkflowUpdate
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response, path_segment
 
 
@@ -38,18 +38,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgentApp | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgentApp | FastApiError:
     if response.status_code == 200:
         response_200 = AiAgentApp.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AiAgentApp | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AiAgentApp | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,10 +65,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentWorkflowUpdate | Mapping[str, Any],
-) -> Response[AiAgentApp | Error]:
+) -> Response[AiAgentApp | FastApiError]:
     """Replace an AI agent app's workflow definition
 
-     Stores a new workflow object for the app and leaves its other fields alone.
+     Not served by the open-source AI service; kept as the old package calls it.
 
     Args:
         ai_agent_id (str):
@@ -77,7 +79,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgentApp | Error]
+        Response[AiAgentApp | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -97,10 +99,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentWorkflowUpdate | Mapping[str, Any],
-) -> AiAgentApp | Error | None:
+) -> AiAgentApp | FastApiError | None:
     """Replace an AI agent app's workflow definition
 
-     Stores a new workflow object for the app and leaves its other fields alone.
+     Not served by the open-source AI service; kept as the old package calls it.
 
     Args:
         ai_agent_id (str):
@@ -111,7 +113,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgentApp | Error
+        AiAgentApp | FastApiError
     """
 
     return sync_detailed(
@@ -126,10 +128,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentWorkflowUpdate | Mapping[str, Any],
-) -> Response[AiAgentApp | Error]:
+) -> Response[AiAgentApp | FastApiError]:
     """Replace an AI agent app's workflow definition
 
-     Stores a new workflow object for the app and leaves its other fields alone.
+     Not served by the open-source AI service; kept as the old package calls it.
 
     Args:
         ai_agent_id (str):
@@ -140,7 +142,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgentApp | Error]
+        Response[AiAgentApp | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -158,10 +160,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentWorkflowUpdate | Mapping[str, Any],
-) -> AiAgentApp | Error | None:
+) -> AiAgentApp | FastApiError | None:
     """Replace an AI agent app's workflow definition
 
-     Stores a new workflow object for the app and leaves its other fields alone.
+     Not served by the open-source AI service; kept as the old package calls it.
 
     Args:
         ai_agent_id (str):
@@ -172,7 +174,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgentApp | Error
+        AiAgentApp | FastApiError
     """
 
     return (

@@ -7,8 +7,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.guardrail_update import GuardrailUpdate
+from ...models.fast_api_error import FastApiError
+from ...models.guardrail_create import GuardrailCreate
 from ...models.guardrail_write_result import GuardrailWriteResult
 from ...types import Response, path_segment
 
@@ -16,7 +16,7 @@ from ...types import Response, path_segment
 def _get_kwargs(
     guardrail_id: str,
     *,
-    body: GuardrailUpdate | Mapping[str, Any],
+    body: GuardrailCreate | Mapping[str, Any],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -38,20 +38,22 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GuardrailWriteResult:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FastApiError | GuardrailWriteResult:
     if response.status_code == 200:
         response_200 = GuardrailWriteResult.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | GuardrailWriteResult]:
+) -> Response[FastApiError | GuardrailWriteResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,22 +66,24 @@ def sync_detailed(
     guardrail_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: GuardrailUpdate | Mapping[str, Any],
-) -> Response[Error | GuardrailWriteResult]:
-    """Update a guardrail
+    body: GuardrailCreate | Mapping[str, Any],
+) -> Response[FastApiError | GuardrailWriteResult]:
+    """Replace a guardrail
 
-     Full update; name, model and instructions are always required.
+     The same checks as a create; the hand-made ones answer 400 with their reason (e.g. "The field
+    'unsafe_categories' is required."). An unknown id is 404 "Guardrail not found".
 
     Args:
         guardrail_id (str):
-        body (GuardrailUpdate): Body of PUT /v3/ai/guardrail/update/{guardrail_id}.
+        body (GuardrailCreate): Body of POST /v3/ai/guardrail/create and PUT
+            /v3/ai/guardrail/update/{guardrail_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailWriteResult]
+        Response[FastApiError | GuardrailWriteResult]
     """
 
     kwargs = _get_kwargs(
@@ -98,22 +102,24 @@ def sync(
     guardrail_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: GuardrailUpdate | Mapping[str, Any],
-) -> Error | GuardrailWriteResult | None:
-    """Update a guardrail
+    body: GuardrailCreate | Mapping[str, Any],
+) -> FastApiError | GuardrailWriteResult | None:
+    """Replace a guardrail
 
-     Full update; name, model and instructions are always required.
+     The same checks as a create; the hand-made ones answer 400 with their reason (e.g. "The field
+    'unsafe_categories' is required."). An unknown id is 404 "Guardrail not found".
 
     Args:
         guardrail_id (str):
-        body (GuardrailUpdate): Body of PUT /v3/ai/guardrail/update/{guardrail_id}.
+        body (GuardrailCreate): Body of POST /v3/ai/guardrail/create and PUT
+            /v3/ai/guardrail/update/{guardrail_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailWriteResult
+        FastApiError | GuardrailWriteResult
     """
 
     return sync_detailed(
@@ -127,22 +133,24 @@ async def asyncio_detailed(
     guardrail_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: GuardrailUpdate | Mapping[str, Any],
-) -> Response[Error | GuardrailWriteResult]:
-    """Update a guardrail
+    body: GuardrailCreate | Mapping[str, Any],
+) -> Response[FastApiError | GuardrailWriteResult]:
+    """Replace a guardrail
 
-     Full update; name, model and instructions are always required.
+     The same checks as a create; the hand-made ones answer 400 with their reason (e.g. "The field
+    'unsafe_categories' is required."). An unknown id is 404 "Guardrail not found".
 
     Args:
         guardrail_id (str):
-        body (GuardrailUpdate): Body of PUT /v3/ai/guardrail/update/{guardrail_id}.
+        body (GuardrailCreate): Body of POST /v3/ai/guardrail/create and PUT
+            /v3/ai/guardrail/update/{guardrail_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailWriteResult]
+        Response[FastApiError | GuardrailWriteResult]
     """
 
     kwargs = _get_kwargs(
@@ -159,22 +167,24 @@ async def asyncio(
     guardrail_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: GuardrailUpdate | Mapping[str, Any],
-) -> Error | GuardrailWriteResult | None:
-    """Update a guardrail
+    body: GuardrailCreate | Mapping[str, Any],
+) -> FastApiError | GuardrailWriteResult | None:
+    """Replace a guardrail
 
-     Full update; name, model and instructions are always required.
+     The same checks as a create; the hand-made ones answer 400 with their reason (e.g. "The field
+    'unsafe_categories' is required."). An unknown id is 404 "Guardrail not found".
 
     Args:
         guardrail_id (str):
-        body (GuardrailUpdate): Body of PUT /v3/ai/guardrail/update/{guardrail_id}.
+        body (GuardrailCreate): Body of POST /v3/ai/guardrail/create and PUT
+            /v3/ai/guardrail/update/{guardrail_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailWriteResult
+        FastApiError | GuardrailWriteResult
     """
 
     return (

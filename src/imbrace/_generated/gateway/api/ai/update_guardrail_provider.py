@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.guardrail_provider import GuardrailProvider
 from ...models.guardrail_provider_update import GuardrailProviderUpdate
 from ...types import Response, path_segment
@@ -38,20 +38,22 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GuardrailProvider:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FastApiError | GuardrailProvider:
     if response.status_code == 200:
         response_200 = GuardrailProvider.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | GuardrailProvider]:
+) -> Response[FastApiError | GuardrailProvider]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,22 +67,23 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GuardrailProviderUpdate | Mapping[str, Any],
-) -> Response[Error | GuardrailProvider]:
+) -> Response[FastApiError | GuardrailProvider]:
     """Update a guardrail provider
 
-     Changes the name or configuration; omitted fields are kept.
+     Changes the given `name`, `config`, `is_shown` or `models_metadata`; none of them is a 400 "No
+    fields to update".
 
     Args:
         provider_id (str):
-        body (GuardrailProviderUpdate): Body of PUT /v3/ai/guardrail-providers/{provider_id};
-            omitted fields are kept.
+        body (GuardrailProviderUpdate): Body of PUT /v3/ai/guardrail-providers/{provider_id}; at
+            least one field.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailProvider]
+        Response[FastApiError | GuardrailProvider]
     """
 
     kwargs = _get_kwargs(
@@ -100,22 +103,23 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: GuardrailProviderUpdate | Mapping[str, Any],
-) -> Error | GuardrailProvider | None:
+) -> FastApiError | GuardrailProvider | None:
     """Update a guardrail provider
 
-     Changes the name or configuration; omitted fields are kept.
+     Changes the given `name`, `config`, `is_shown` or `models_metadata`; none of them is a 400 "No
+    fields to update".
 
     Args:
         provider_id (str):
-        body (GuardrailProviderUpdate): Body of PUT /v3/ai/guardrail-providers/{provider_id};
-            omitted fields are kept.
+        body (GuardrailProviderUpdate): Body of PUT /v3/ai/guardrail-providers/{provider_id}; at
+            least one field.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailProvider
+        FastApiError | GuardrailProvider
     """
 
     return sync_detailed(
@@ -130,22 +134,23 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: GuardrailProviderUpdate | Mapping[str, Any],
-) -> Response[Error | GuardrailProvider]:
+) -> Response[FastApiError | GuardrailProvider]:
     """Update a guardrail provider
 
-     Changes the name or configuration; omitted fields are kept.
+     Changes the given `name`, `config`, `is_shown` or `models_metadata`; none of them is a 400 "No
+    fields to update".
 
     Args:
         provider_id (str):
-        body (GuardrailProviderUpdate): Body of PUT /v3/ai/guardrail-providers/{provider_id};
-            omitted fields are kept.
+        body (GuardrailProviderUpdate): Body of PUT /v3/ai/guardrail-providers/{provider_id}; at
+            least one field.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GuardrailProvider]
+        Response[FastApiError | GuardrailProvider]
     """
 
     kwargs = _get_kwargs(
@@ -163,22 +168,23 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: GuardrailProviderUpdate | Mapping[str, Any],
-) -> Error | GuardrailProvider | None:
+) -> FastApiError | GuardrailProvider | None:
     """Update a guardrail provider
 
-     Changes the name or configuration; omitted fields are kept.
+     Changes the given `name`, `config`, `is_shown` or `models_metadata`; none of them is a 400 "No
+    fields to update".
 
     Args:
         provider_id (str):
-        body (GuardrailProviderUpdate): Body of PUT /v3/ai/guardrail-providers/{provider_id};
-            omitted fields are kept.
+        body (GuardrailProviderUpdate): Body of PUT /v3/ai/guardrail-providers/{provider_id}; at
+            least one field.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GuardrailProvider
+        FastApiError | GuardrailProvider
     """
 
     return (

@@ -7,16 +7,16 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.provider import Provider
-from ...models.provider_update import ProviderUpdate
+from ...models.provider_create import ProviderCreate
 from ...types import Response, path_segment
 
 
 def _get_kwargs(
     provider_id: str,
     *,
-    body: ProviderUpdate | Mapping[str, Any],
+    body: ProviderCreate | Mapping[str, Any],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -38,18 +38,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Provider:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FastApiError | Provider:
     if response.status_code == 200:
         response_200 = Provider.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Provider]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FastApiError | Provider]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -62,23 +64,24 @@ def sync_detailed(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ProviderUpdate | Mapping[str, Any],
-) -> Response[Error | Provider]:
-    """Update a custom LLM provider
+    body: ProviderCreate | Mapping[str, Any],
+) -> Response[FastApiError | Provider]:
+    """Replace a custom LLM provider
 
-     Changes the name, API key or base URL of a provider; omitted fields are kept.
+     Validated as a create: `name`, `type` and `config` are always needed. A changed config or type is
+    checked live (models refetched). An unknown provider is 404 "Provider not found".
 
     Args:
         provider_id (str):
-        body (ProviderUpdate): Body of PUT /v3/ai/providers/{provider_id}; omitted fields are
-            kept.
+        body (ProviderCreate): Body of POST /v3/ai/providers and PUT
+            /v3/ai/providers/{provider_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Provider]
+        Response[FastApiError | Provider]
     """
 
     kwargs = _get_kwargs(
@@ -97,23 +100,24 @@ def sync(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ProviderUpdate | Mapping[str, Any],
-) -> Error | Provider | None:
-    """Update a custom LLM provider
+    body: ProviderCreate | Mapping[str, Any],
+) -> FastApiError | Provider | None:
+    """Replace a custom LLM provider
 
-     Changes the name, API key or base URL of a provider; omitted fields are kept.
+     Validated as a create: `name`, `type` and `config` are always needed. A changed config or type is
+    checked live (models refetched). An unknown provider is 404 "Provider not found".
 
     Args:
         provider_id (str):
-        body (ProviderUpdate): Body of PUT /v3/ai/providers/{provider_id}; omitted fields are
-            kept.
+        body (ProviderCreate): Body of POST /v3/ai/providers and PUT
+            /v3/ai/providers/{provider_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Provider
+        FastApiError | Provider
     """
 
     return sync_detailed(
@@ -127,23 +131,24 @@ async def asyncio_detailed(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ProviderUpdate | Mapping[str, Any],
-) -> Response[Error | Provider]:
-    """Update a custom LLM provider
+    body: ProviderCreate | Mapping[str, Any],
+) -> Response[FastApiError | Provider]:
+    """Replace a custom LLM provider
 
-     Changes the name, API key or base URL of a provider; omitted fields are kept.
+     Validated as a create: `name`, `type` and `config` are always needed. A changed config or type is
+    checked live (models refetched). An unknown provider is 404 "Provider not found".
 
     Args:
         provider_id (str):
-        body (ProviderUpdate): Body of PUT /v3/ai/providers/{provider_id}; omitted fields are
-            kept.
+        body (ProviderCreate): Body of POST /v3/ai/providers and PUT
+            /v3/ai/providers/{provider_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Provider]
+        Response[FastApiError | Provider]
     """
 
     kwargs = _get_kwargs(
@@ -160,23 +165,24 @@ async def asyncio(
     provider_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ProviderUpdate | Mapping[str, Any],
-) -> Error | Provider | None:
-    """Update a custom LLM provider
+    body: ProviderCreate | Mapping[str, Any],
+) -> FastApiError | Provider | None:
+    """Replace a custom LLM provider
 
-     Changes the name, API key or base URL of a provider; omitted fields are kept.
+     Validated as a create: `name`, `type` and `config` are always needed. A changed config or type is
+    checked live (models refetched). An unknown provider is 404 "Provider not found".
 
     Args:
         provider_id (str):
-        body (ProviderUpdate): Body of PUT /v3/ai/providers/{provider_id}; omitted fields are
-            kept.
+        body (ProviderCreate): Body of POST /v3/ai/providers and PUT
+            /v3/ai/providers/{provider_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Provider
+        FastApiError | Provider
     """
 
     return (

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.rag_file import RagFile
 from ...models.rag_file_upload_request import RagFileUploadRequest
 from ...types import Response
@@ -33,18 +33,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | RagFile:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FastApiError | RagFile:
     if response.status_code == 200:
         response_200 = RagFile.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | RagFile]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FastApiError | RagFile]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,10 +59,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RagFileUploadRequest | Sequence[tuple[str, Any]],
-) -> Response[Error | RagFile]:
+) -> Response[FastApiError | RagFile]:
     """Upload a RAG file
 
-     Multipart upload of one file part `file`; the service extracts and embeds its content.
+     Multipart upload of one file part `file` (optional form fields `assistant_id`, `board_id`); an empty
+    file is a 400.
 
     Args:
         body (RagFileUploadRequest): Multipart body of POST /v3/ai/rag/files.
@@ -70,7 +73,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | RagFile]
+        Response[FastApiError | RagFile]
     """
 
     kwargs = _get_kwargs(
@@ -88,10 +91,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RagFileUploadRequest | Sequence[tuple[str, Any]],
-) -> Error | RagFile | None:
+) -> FastApiError | RagFile | None:
     """Upload a RAG file
 
-     Multipart upload of one file part `file`; the service extracts and embeds its content.
+     Multipart upload of one file part `file` (optional form fields `assistant_id`, `board_id`); an empty
+    file is a 400.
 
     Args:
         body (RagFileUploadRequest): Multipart body of POST /v3/ai/rag/files.
@@ -101,7 +105,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | RagFile
+        FastApiError | RagFile
     """
 
     return sync_detailed(
@@ -114,10 +118,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RagFileUploadRequest | Sequence[tuple[str, Any]],
-) -> Response[Error | RagFile]:
+) -> Response[FastApiError | RagFile]:
     """Upload a RAG file
 
-     Multipart upload of one file part `file`; the service extracts and embeds its content.
+     Multipart upload of one file part `file` (optional form fields `assistant_id`, `board_id`); an empty
+    file is a 400.
 
     Args:
         body (RagFileUploadRequest): Multipart body of POST /v3/ai/rag/files.
@@ -127,7 +132,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | RagFile]
+        Response[FastApiError | RagFile]
     """
 
     kwargs = _get_kwargs(
@@ -143,10 +148,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RagFileUploadRequest | Sequence[tuple[str, Any]],
-) -> Error | RagFile | None:
+) -> FastApiError | RagFile | None:
     """Upload a RAG file
 
-     Multipart upload of one file part `file`; the service extracts and embeds its content.
+     Multipart upload of one file part `file` (optional form fields `assistant_id`, `board_id`); an empty
+    file is a 400.
 
     Args:
         body (RagFileUploadRequest): Multipart body of POST /v3/ai/rag/files.
@@ -156,7 +162,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | RagFile
+        FastApiError | RagFile
     """
 
     return (

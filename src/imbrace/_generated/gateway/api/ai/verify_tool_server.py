@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...models.tool_server_verify_request import ToolServerVerifyRequest
 from ...models.tool_server_verify_result import ToolServerVerifyResult
 from ...types import Response
@@ -37,20 +37,20 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ToolServerVerifyResult:
+) -> FastApiError | ToolServerVerifyResult:
     if response.status_code == 200:
         response_200 = ToolServerVerifyResult.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ToolServerVerifyResult]:
+) -> Response[FastApiError | ToolServerVerifyResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,20 +63,24 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ToolServerVerifyRequest | Mapping[str, Any],
-) -> Response[Error | ToolServerVerifyResult]:
-    """Verify a tool server URL
+) -> Response[FastApiError | ToolServerVerifyResult]:
+    """Verify a tool server
 
-     Checks that a custom (e.g. MCP) tool server is reachable and returns a valid tool schema.
+     Body model `ToolServerConnection` (configs.py:84): `url`, `path`, `auth_type`, `key` and `config`
+    are required (the last three may be null); extra keys are kept, and `type` selects the flow ("mcp",
+    else OpenAPI). A body without `type` is a plain-text 500. No credential is checked on this route.
 
     Args:
-        body (ToolServerVerifyRequest): Body of POST /v3/ai/configs/tool_servers/verify.
+        body (ToolServerVerifyRequest): Body of POST /v3/ai/configs/tool_servers/verify (model
+            `ToolServerConnection`, extra keys allowed). `type` ("mcp" or "openapi") must be sent too:
+            the route reads it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ToolServerVerifyResult]
+        Response[FastApiError | ToolServerVerifyResult]
     """
 
     kwargs = _get_kwargs(
@@ -94,20 +98,24 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ToolServerVerifyRequest | Mapping[str, Any],
-) -> Error | ToolServerVerifyResult | None:
-    """Verify a tool server URL
+) -> FastApiError | ToolServerVerifyResult | None:
+    """Verify a tool server
 
-     Checks that a custom (e.g. MCP) tool server is reachable and returns a valid tool schema.
+     Body model `ToolServerConnection` (configs.py:84): `url`, `path`, `auth_type`, `key` and `config`
+    are required (the last three may be null); extra keys are kept, and `type` selects the flow ("mcp",
+    else OpenAPI). A body without `type` is a plain-text 500. No credential is checked on this route.
 
     Args:
-        body (ToolServerVerifyRequest): Body of POST /v3/ai/configs/tool_servers/verify.
+        body (ToolServerVerifyRequest): Body of POST /v3/ai/configs/tool_servers/verify (model
+            `ToolServerConnection`, extra keys allowed). `type` ("mcp" or "openapi") must be sent too:
+            the route reads it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ToolServerVerifyResult
+        FastApiError | ToolServerVerifyResult
     """
 
     return sync_detailed(
@@ -120,20 +128,24 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ToolServerVerifyRequest | Mapping[str, Any],
-) -> Response[Error | ToolServerVerifyResult]:
-    """Verify a tool server URL
+) -> Response[FastApiError | ToolServerVerifyResult]:
+    """Verify a tool server
 
-     Checks that a custom (e.g. MCP) tool server is reachable and returns a valid tool schema.
+     Body model `ToolServerConnection` (configs.py:84): `url`, `path`, `auth_type`, `key` and `config`
+    are required (the last three may be null); extra keys are kept, and `type` selects the flow ("mcp",
+    else OpenAPI). A body without `type` is a plain-text 500. No credential is checked on this route.
 
     Args:
-        body (ToolServerVerifyRequest): Body of POST /v3/ai/configs/tool_servers/verify.
+        body (ToolServerVerifyRequest): Body of POST /v3/ai/configs/tool_servers/verify (model
+            `ToolServerConnection`, extra keys allowed). `type` ("mcp" or "openapi") must be sent too:
+            the route reads it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ToolServerVerifyResult]
+        Response[FastApiError | ToolServerVerifyResult]
     """
 
     kwargs = _get_kwargs(
@@ -149,20 +161,24 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ToolServerVerifyRequest | Mapping[str, Any],
-) -> Error | ToolServerVerifyResult | None:
-    """Verify a tool server URL
+) -> FastApiError | ToolServerVerifyResult | None:
+    """Verify a tool server
 
-     Checks that a custom (e.g. MCP) tool server is reachable and returns a valid tool schema.
+     Body model `ToolServerConnection` (configs.py:84): `url`, `path`, `auth_type`, `key` and `config`
+    are required (the last three may be null); extra keys are kept, and `type` selects the flow ("mcp",
+    else OpenAPI). A body without `type` is a plain-text 500. No credential is checked on this route.
 
     Args:
-        body (ToolServerVerifyRequest): Body of POST /v3/ai/configs/tool_servers/verify.
+        body (ToolServerVerifyRequest): Body of POST /v3/ai/configs/tool_servers/verify (model
+            `ToolServerConnection`, extra keys allowed). `type` ("mcp" or "openapi") must be sent too:
+            the route reads it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ToolServerVerifyResult
+        FastApiError | ToolServerVerifyResult
     """
 
     return (

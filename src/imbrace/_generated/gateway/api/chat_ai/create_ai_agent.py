@@ -7,9 +7,9 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.ai_agent_app import AiAgentApp
+from ...models.ai_agent import AiAgent
 from ...models.ai_agent_create import AiAgentCreate
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response
 
 
@@ -35,18 +35,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgentApp | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgent | FastApiError:
     if response.status_code == 200:
-        response_200 = AiAgentApp.from_dict(response.json())
+        response_200 = AiAgent.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AiAgentApp | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AiAgent | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,24 +61,24 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentCreate | Mapping[str, Any],
-) -> Response[AiAgentApp | Error]:
-    """Create an AI agent (agent app)
+) -> Response[AiAgent | FastApiError]:
+    """Create an AI agent
 
-     Creates an agent with its workflow. `model_id: "Default"` with `provider_id: "system"` routes to the
-    organization's default model. New agents default to `streaming: false`; pass `streaming: true` so
-    /ai-agent/v2/chat answers SSE.
+     `name` and `workflow_name` are required (400 `[ERROR: Invalid assistant name.]` / `[ERROR: Invalid
+    workflow name.]`). New agents default to `streaming: false`, `mode: "advanced"`, `model_id: ""`. A
+    sent `assistant_id` is overwritten with the new id; `version` comes back as the string "1".
 
     Args:
-        body (AiAgentCreate): Body of POST /v3/ai/assistant_apps. chat_ai.create_ai_agent fills
-            provider_id="system" and model_id="Default" when they are missing; other keys are passed
-            through.
+        body (AiAgentCreate): Body of POST and PUT /v3/ai/assistant_apps. chat_ai.create_ai_agent
+            fills provider_id="system" and model_id="Default" when they are missing; other keys are
+            passed through (unknown ones are ignored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgentApp | Error]
+        Response[AiAgent | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -94,24 +96,24 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentCreate | Mapping[str, Any],
-) -> AiAgentApp | Error | None:
-    """Create an AI agent (agent app)
+) -> AiAgent | FastApiError | None:
+    """Create an AI agent
 
-     Creates an agent with its workflow. `model_id: "Default"` with `provider_id: "system"` routes to the
-    organization's default model. New agents default to `streaming: false`; pass `streaming: true` so
-    /ai-agent/v2/chat answers SSE.
+     `name` and `workflow_name` are required (400 `[ERROR: Invalid assistant name.]` / `[ERROR: Invalid
+    workflow name.]`). New agents default to `streaming: false`, `mode: "advanced"`, `model_id: ""`. A
+    sent `assistant_id` is overwritten with the new id; `version` comes back as the string "1".
 
     Args:
-        body (AiAgentCreate): Body of POST /v3/ai/assistant_apps. chat_ai.create_ai_agent fills
-            provider_id="system" and model_id="Default" when they are missing; other keys are passed
-            through.
+        body (AiAgentCreate): Body of POST and PUT /v3/ai/assistant_apps. chat_ai.create_ai_agent
+            fills provider_id="system" and model_id="Default" when they are missing; other keys are
+            passed through (unknown ones are ignored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgentApp | Error
+        AiAgent | FastApiError
     """
 
     return sync_detailed(
@@ -124,24 +126,24 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentCreate | Mapping[str, Any],
-) -> Response[AiAgentApp | Error]:
-    """Create an AI agent (agent app)
+) -> Response[AiAgent | FastApiError]:
+    """Create an AI agent
 
-     Creates an agent with its workflow. `model_id: "Default"` with `provider_id: "system"` routes to the
-    organization's default model. New agents default to `streaming: false`; pass `streaming: true` so
-    /ai-agent/v2/chat answers SSE.
+     `name` and `workflow_name` are required (400 `[ERROR: Invalid assistant name.]` / `[ERROR: Invalid
+    workflow name.]`). New agents default to `streaming: false`, `mode: "advanced"`, `model_id: ""`. A
+    sent `assistant_id` is overwritten with the new id; `version` comes back as the string "1".
 
     Args:
-        body (AiAgentCreate): Body of POST /v3/ai/assistant_apps. chat_ai.create_ai_agent fills
-            provider_id="system" and model_id="Default" when they are missing; other keys are passed
-            through.
+        body (AiAgentCreate): Body of POST and PUT /v3/ai/assistant_apps. chat_ai.create_ai_agent
+            fills provider_id="system" and model_id="Default" when they are missing; other keys are
+            passed through (unknown ones are ignored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgentApp | Error]
+        Response[AiAgent | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -157,24 +159,24 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentCreate | Mapping[str, Any],
-) -> AiAgentApp | Error | None:
-    """Create an AI agent (agent app)
+) -> AiAgent | FastApiError | None:
+    """Create an AI agent
 
-     Creates an agent with its workflow. `model_id: "Default"` with `provider_id: "system"` routes to the
-    organization's default model. New agents default to `streaming: false`; pass `streaming: true` so
-    /ai-agent/v2/chat answers SSE.
+     `name` and `workflow_name` are required (400 `[ERROR: Invalid assistant name.]` / `[ERROR: Invalid
+    workflow name.]`). New agents default to `streaming: false`, `mode: "advanced"`, `model_id: ""`. A
+    sent `assistant_id` is overwritten with the new id; `version` comes back as the string "1".
 
     Args:
-        body (AiAgentCreate): Body of POST /v3/ai/assistant_apps. chat_ai.create_ai_agent fills
-            provider_id="system" and model_id="Default" when they are missing; other keys are passed
-            through.
+        body (AiAgentCreate): Body of POST and PUT /v3/ai/assistant_apps. chat_ai.create_ai_agent
+            fills provider_id="system" and model_id="Default" when they are missing; other keys are
+            passed through (unknown ones are ignored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgentApp | Error
+        AiAgent | FastApiError
     """
 
     return (

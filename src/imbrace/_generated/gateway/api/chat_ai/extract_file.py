@@ -7,8 +7,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...models.extracted_file import ExtractedFile
+from ...models.fast_api_error import FastApiError
 from ...models.file_upload_request import FileUploadRequest
 from ...types import Response
 
@@ -33,20 +33,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | ExtractedFile:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ExtractedFile | FastApiError:
     if response.status_code == 200:
         response_200 = ExtractedFile.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ExtractedFile]:
+) -> Response[ExtractedFile | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,10 +59,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FileUploadRequest | Sequence[tuple[str, Any]],
-) -> Response[Error | ExtractedFile]:
-    """Extract the raw content of a file
+) -> Response[ExtractedFile | FastApiError]:
+    """Extract the content of a PDF
 
-     Multipart upload of one file part `file`; the reply carries the extracted text content.
+     Multipart upload of one file part `file`, which must be a PDF (other bytes are a 400). No credential
+    is checked on this route.
 
     Args:
         body (FileUploadRequest): A multipart body with a single file part.
@@ -72,7 +73,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ExtractedFile]
+        Response[ExtractedFile | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -90,10 +91,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: FileUploadRequest | Sequence[tuple[str, Any]],
-) -> Error | ExtractedFile | None:
-    """Extract the raw content of a file
+) -> ExtractedFile | FastApiError | None:
+    """Extract the content of a PDF
 
-     Multipart upload of one file part `file`; the reply carries the extracted text content.
+     Multipart upload of one file part `file`, which must be a PDF (other bytes are a 400). No credential
+    is checked on this route.
 
     Args:
         body (FileUploadRequest): A multipart body with a single file part.
@@ -103,7 +105,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ExtractedFile
+        ExtractedFile | FastApiError
     """
 
     return sync_detailed(
@@ -116,10 +118,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FileUploadRequest | Sequence[tuple[str, Any]],
-) -> Response[Error | ExtractedFile]:
-    """Extract the raw content of a file
+) -> Response[ExtractedFile | FastApiError]:
+    """Extract the content of a PDF
 
-     Multipart upload of one file part `file`; the reply carries the extracted text content.
+     Multipart upload of one file part `file`, which must be a PDF (other bytes are a 400). No credential
+    is checked on this route.
 
     Args:
         body (FileUploadRequest): A multipart body with a single file part.
@@ -129,7 +132,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ExtractedFile]
+        Response[ExtractedFile | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -145,10 +148,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: FileUploadRequest | Sequence[tuple[str, Any]],
-) -> Error | ExtractedFile | None:
-    """Extract the raw content of a file
+) -> ExtractedFile | FastApiError | None:
+    """Extract the content of a PDF
 
-     Multipart upload of one file part `file`; the reply carries the extracted text content.
+     Multipart upload of one file part `file`, which must be a PDF (other bytes are a 400). No credential
+    is checked on this route.
 
     Args:
         body (FileUploadRequest): A multipart body with a single file part.
@@ -158,7 +162,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ExtractedFile
+        ExtractedFile | FastApiError
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.ai_agent import AiAgent
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response, path_segment
 
 
@@ -25,18 +25,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgent | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgent | FastApiError:
     if response.status_code == 200:
         response_200 = AiAgent.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AiAgent | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AiAgent | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,10 +51,10 @@ def sync_detailed(
     ai_agent_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[AiAgent | Error]:
+) -> Response[AiAgent | FastApiError]:
     """Get one AI agent
 
-     Returns the agent with the given UUID.
+     An unknown id is a 400 (the 404 is caught and re-raised as `[ERROR: ...]`).
 
     Args:
         ai_agent_id (str):
@@ -62,7 +64,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgent | Error]
+        Response[AiAgent | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -80,10 +82,10 @@ def sync(
     ai_agent_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> AiAgent | Error | None:
+) -> AiAgent | FastApiError | None:
     """Get one AI agent
 
-     Returns the agent with the given UUID.
+     An unknown id is a 400 (the 404 is caught and re-raised as `[ERROR: ...]`).
 
     Args:
         ai_agent_id (str):
@@ -93,7 +95,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgent | Error
+        AiAgent | FastApiError
     """
 
     return sync_detailed(
@@ -106,10 +108,10 @@ async def asyncio_detailed(
     ai_agent_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[AiAgent | Error]:
+) -> Response[AiAgent | FastApiError]:
     """Get one AI agent
 
-     Returns the agent with the given UUID.
+     An unknown id is a 400 (the 404 is caught and re-raised as `[ERROR: ...]`).
 
     Args:
         ai_agent_id (str):
@@ -119,7 +121,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgent | Error]
+        Response[AiAgent | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -135,10 +137,10 @@ async def asyncio(
     ai_agent_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> AiAgent | Error | None:
+) -> AiAgent | FastApiError | None:
     """Get one AI agent
 
-     Returns the agent with the given UUID.
+     An unknown id is a 400 (the 404 is caught and re-raised as `[ERROR: ...]`).
 
     Args:
         ai_agent_id (str):
@@ -148,7 +150,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgent | Error
+        AiAgent | FastApiError
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.ai_agent import AiAgent
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response
 
 
@@ -21,7 +21,7 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[AiAgent]:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FastApiError | list[AiAgent]:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -32,14 +32,14 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[AiAgent]]:
+) -> Response[FastApiError | list[AiAgent]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -51,18 +51,17 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[AiAgent]]:
+) -> Response[FastApiError | list[AiAgent]]:
     """List the organization's AI agents
 
-     Returns a bare array of agents (the old Python ai.list_ai_agents was typed `{data, total}`, which
-    the endpoint does not return). Each agent is keyed by its UUID `id`; use it for later calls.
+     A bare array of agents, each keyed by its UUID `id` (no `_id`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[AiAgent]]
+        Response[FastApiError | list[AiAgent]]
     """
 
     kwargs = _get_kwargs()
@@ -77,18 +76,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[AiAgent] | None:
+) -> FastApiError | list[AiAgent] | None:
     """List the organization's AI agents
 
-     Returns a bare array of agents (the old Python ai.list_ai_agents was typed `{data, total}`, which
-    the endpoint does not return). Each agent is keyed by its UUID `id`; use it for later calls.
+     A bare array of agents, each keyed by its UUID `id` (no `_id`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[AiAgent]
+        FastApiError | list[AiAgent]
     """
 
     return sync_detailed(
@@ -99,18 +97,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[AiAgent]]:
+) -> Response[FastApiError | list[AiAgent]]:
     """List the organization's AI agents
 
-     Returns a bare array of agents (the old Python ai.list_ai_agents was typed `{data, total}`, which
-    the endpoint does not return). Each agent is keyed by its UUID `id`; use it for later calls.
+     A bare array of agents, each keyed by its UUID `id` (no `_id`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[AiAgent]]
+        Response[FastApiError | list[AiAgent]]
     """
 
     kwargs = _get_kwargs()
@@ -123,18 +120,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[AiAgent] | None:
+) -> FastApiError | list[AiAgent] | None:
     """List the organization's AI agents
 
-     Returns a bare array of agents (the old Python ai.list_ai_agents was typed `{data, total}`, which
-    the endpoint does not return). Each agent is keyed by its UUID `id`; use it for later calls.
+     A bare array of agents, each keyed by its UUID `id` (no `_id`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[AiAgent]
+        FastApiError | list[AiAgent]
     """
 
     return (

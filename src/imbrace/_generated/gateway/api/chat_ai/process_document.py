@@ -9,7 +9,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.document_process_request import DocumentProcessRequest
 from ...models.document_process_result import DocumentProcessResult
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response
 
 
@@ -21,7 +21,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v3/ai/document/",
+        "url": "/v3/ai/document",
     }
 
     if isinstance(body, Mapping):
@@ -35,20 +35,22 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DocumentProcessResult | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DocumentProcessResult | FastApiError:
     if response.status_code == 200:
         response_200 = DocumentProcessResult.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DocumentProcessResult | Error]:
+) -> Response[DocumentProcessResult | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,14 +63,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: DocumentProcessRequest | Mapping[str, Any],
-) -> Response[DocumentProcessResult | Error]:
+) -> Response[DocumentProcessResult | FastApiError]:
     """Process a document with a vision model (Document AI)
 
      Extracts structured data from the document at `url`, optionally into a board and optionally filling
-    a PDF. The body is camelCase. `organizationId` is always explicit (no client fallback).
+    a PDF. The body is camelCase; `utc` is an integer. The route has no trailing slash: `/document/`
+    answers a 307 redirect to an internal URL (recorded).
 
     Args:
-        body (DocumentProcessRequest): Body of POST /v3/ai/document/ (camelCase; the SDK maps
+        body (DocumentProcessRequest): Body of POST /v3/ai/document (camelCase; the SDK maps
             snake_case arguments and omits nulls).
 
     Raises:
@@ -76,7 +79,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DocumentProcessResult | Error]
+        Response[DocumentProcessResult | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -94,14 +97,15 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: DocumentProcessRequest | Mapping[str, Any],
-) -> DocumentProcessResult | Error | None:
+) -> DocumentProcessResult | FastApiError | None:
     """Process a document with a vision model (Document AI)
 
      Extracts structured data from the document at `url`, optionally into a board and optionally filling
-    a PDF. The body is camelCase. `organizationId` is always explicit (no client fallback).
+    a PDF. The body is camelCase; `utc` is an integer. The route has no trailing slash: `/document/`
+    answers a 307 redirect to an internal URL (recorded).
 
     Args:
-        body (DocumentProcessRequest): Body of POST /v3/ai/document/ (camelCase; the SDK maps
+        body (DocumentProcessRequest): Body of POST /v3/ai/document (camelCase; the SDK maps
             snake_case arguments and omits nulls).
 
     Raises:
@@ -109,7 +113,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DocumentProcessResult | Error
+        DocumentProcessResult | FastApiError
     """
 
     return sync_detailed(
@@ -122,14 +126,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: DocumentProcessRequest | Mapping[str, Any],
-) -> Response[DocumentProcessResult | Error]:
+) -> Response[DocumentProcessResult | FastApiError]:
     """Process a document with a vision model (Document AI)
 
      Extracts structured data from the document at `url`, optionally into a board and optionally filling
-    a PDF. The body is camelCase. `organizationId` is always explicit (no client fallback).
+    a PDF. The body is camelCase; `utc` is an integer. The route has no trailing slash: `/document/`
+    answers a 307 redirect to an internal URL (recorded).
 
     Args:
-        body (DocumentProcessRequest): Body of POST /v3/ai/document/ (camelCase; the SDK maps
+        body (DocumentProcessRequest): Body of POST /v3/ai/document (camelCase; the SDK maps
             snake_case arguments and omits nulls).
 
     Raises:
@@ -137,7 +142,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DocumentProcessResult | Error]
+        Response[DocumentProcessResult | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -153,14 +158,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: DocumentProcessRequest | Mapping[str, Any],
-) -> DocumentProcessResult | Error | None:
+) -> DocumentProcessResult | FastApiError | None:
     """Process a document with a vision model (Document AI)
 
      Extracts structured data from the document at `url`, optionally into a board and optionally filling
-    a PDF. The body is camelCase. `organizationId` is always explicit (no client fallback).
+    a PDF. The body is camelCase; `utc` is an integer. The route has no trailing slash: `/document/`
+    answers a 307 redirect to an internal URL (recorded).
 
     Args:
-        body (DocumentProcessRequest): Body of POST /v3/ai/document/ (camelCase; the SDK maps
+        body (DocumentProcessRequest): Body of POST /v3/ai/document (camelCase; the SDK maps
             snake_case arguments and omits nulls).
 
     Raises:
@@ -168,7 +174,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DocumentProcessResult | Error
+        DocumentProcessResult | FastApiError
     """
 
     return (

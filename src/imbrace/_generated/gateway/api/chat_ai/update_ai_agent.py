@@ -7,16 +7,16 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.ai_agent_app import AiAgentApp
-from ...models.ai_agent_update import AiAgentUpdate
-from ...models.error import Error
+from ...models.ai_agent import AiAgent
+from ...models.ai_agent_create import AiAgentCreate
+from ...models.fast_api_error import FastApiError
 from ...types import Response, path_segment
 
 
 def _get_kwargs(
     ai_agent_id: str,
     *,
-    body: AiAgentUpdate | Mapping[str, Any],
+    body: AiAgentCreate | Mapping[str, Any],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -38,18 +38,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgentApp | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgent | FastApiError:
     if response.status_code == 200:
-        response_200 = AiAgentApp.from_dict(response.json())
+        response_200 = AiAgent.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AiAgentApp | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AiAgent | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -62,27 +64,29 @@ def sync_detailed(
     ai_agent_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: AiAgentUpdate | Mapping[str, Any],
-) -> Response[AiAgentApp | Error]:
-    """Replace an AI agent (full-object PUT)
+    body: AiAgentCreate | Mapping[str, Any],
+) -> Response[AiAgent | FastApiError]:
+    """Replace an AI agent (full replace)
 
-     Full-object update: the backend validates the body as a whole and rejects one without `name` or
-    `workflow_name` (400 "Invalid assistant/workflow name"), so resend name, workflow_name, model_id and
-    provider_id with every change.
+     Validated as a create (`name` and `workflow_name` required), then a full replace: what the body
+    leaves out is cleared (`model_id` "", `provider_id` null, `description`, `streaming` false, `mode`
+    "standard"; helper.py:434/441, utils/app_service.py:138-219) except file, folder and board ids.
+    `instructions` is regenerated from the personality fields. The SDK reads the agent and merges the
+    given fields first (`merge=False` sends the body as is), as the old package 1.3.1 does. An unknown
+    id is a 400.
 
     Args:
         ai_agent_id (str):
-        body (AiAgentUpdate): Body of PUT /v3/ai/assistant_apps/{ai_agent_id}, a full-object
-            update: the backend rejects a body without `name` or `workflow_name`, so resend name,
-            workflow_name, model_id and provider_id. Only `name` is marked required because a
-            documented ai.update_ai_agent_app example sends `name` alone.
+        body (AiAgentCreate): Body of POST and PUT /v3/ai/assistant_apps. chat_ai.create_ai_agent
+            fills provider_id="system" and model_id="Default" when they are missing; other keys are
+            passed through (unknown ones are ignored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgentApp | Error]
+        Response[AiAgent | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -101,27 +105,29 @@ def sync(
     ai_agent_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: AiAgentUpdate | Mapping[str, Any],
-) -> AiAgentApp | Error | None:
-    """Replace an AI agent (full-object PUT)
+    body: AiAgentCreate | Mapping[str, Any],
+) -> AiAgent | FastApiError | None:
+    """Replace an AI agent (full replace)
 
-     Full-object update: the backend validates the body as a whole and rejects one without `name` or
-    `workflow_name` (400 "Invalid assistant/workflow name"), so resend name, workflow_name, model_id and
-    provider_id with every change.
+     Validated as a create (`name` and `workflow_name` required), then a full replace: what the body
+    leaves out is cleared (`model_id` "", `provider_id` null, `description`, `streaming` false, `mode`
+    "standard"; helper.py:434/441, utils/app_service.py:138-219) except file, folder and board ids.
+    `instructions` is regenerated from the personality fields. The SDK reads the agent and merges the
+    given fields first (`merge=False` sends the body as is), as the old package 1.3.1 does. An unknown
+    id is a 400.
 
     Args:
         ai_agent_id (str):
-        body (AiAgentUpdate): Body of PUT /v3/ai/assistant_apps/{ai_agent_id}, a full-object
-            update: the backend rejects a body without `name` or `workflow_name`, so resend name,
-            workflow_name, model_id and provider_id. Only `name` is marked required because a
-            documented ai.update_ai_agent_app example sends `name` alone.
+        body (AiAgentCreate): Body of POST and PUT /v3/ai/assistant_apps. chat_ai.create_ai_agent
+            fills provider_id="system" and model_id="Default" when they are missing; other keys are
+            passed through (unknown ones are ignored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgentApp | Error
+        AiAgent | FastApiError
     """
 
     return sync_detailed(
@@ -135,27 +141,29 @@ async def asyncio_detailed(
     ai_agent_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: AiAgentUpdate | Mapping[str, Any],
-) -> Response[AiAgentApp | Error]:
-    """Replace an AI agent (full-object PUT)
+    body: AiAgentCreate | Mapping[str, Any],
+) -> Response[AiAgent | FastApiError]:
+    """Replace an AI agent (full replace)
 
-     Full-object update: the backend validates the body as a whole and rejects one without `name` or
-    `workflow_name` (400 "Invalid assistant/workflow name"), so resend name, workflow_name, model_id and
-    provider_id with every change.
+     Validated as a create (`name` and `workflow_name` required), then a full replace: what the body
+    leaves out is cleared (`model_id` "", `provider_id` null, `description`, `streaming` false, `mode`
+    "standard"; helper.py:434/441, utils/app_service.py:138-219) except file, folder and board ids.
+    `instructions` is regenerated from the personality fields. The SDK reads the agent and merges the
+    given fields first (`merge=False` sends the body as is), as the old package 1.3.1 does. An unknown
+    id is a 400.
 
     Args:
         ai_agent_id (str):
-        body (AiAgentUpdate): Body of PUT /v3/ai/assistant_apps/{ai_agent_id}, a full-object
-            update: the backend rejects a body without `name` or `workflow_name`, so resend name,
-            workflow_name, model_id and provider_id. Only `name` is marked required because a
-            documented ai.update_ai_agent_app example sends `name` alone.
+        body (AiAgentCreate): Body of POST and PUT /v3/ai/assistant_apps. chat_ai.create_ai_agent
+            fills provider_id="system" and model_id="Default" when they are missing; other keys are
+            passed through (unknown ones are ignored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgentApp | Error]
+        Response[AiAgent | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -172,27 +180,29 @@ async def asyncio(
     ai_agent_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: AiAgentUpdate | Mapping[str, Any],
-) -> AiAgentApp | Error | None:
-    """Replace an AI agent (full-object PUT)
+    body: AiAgentCreate | Mapping[str, Any],
+) -> AiAgent | FastApiError | None:
+    """Replace an AI agent (full replace)
 
-     Full-object update: the backend validates the body as a whole and rejects one without `name` or
-    `workflow_name` (400 "Invalid assistant/workflow name"), so resend name, workflow_name, model_id and
-    provider_id with every change.
+     Validated as a create (`name` and `workflow_name` required), then a full replace: what the body
+    leaves out is cleared (`model_id` "", `provider_id` null, `description`, `streaming` false, `mode`
+    "standard"; helper.py:434/441, utils/app_service.py:138-219) except file, folder and board ids.
+    `instructions` is regenerated from the personality fields. The SDK reads the agent and merges the
+    given fields first (`merge=False` sends the body as is), as the old package 1.3.1 does. An unknown
+    id is a 400.
 
     Args:
         ai_agent_id (str):
-        body (AiAgentUpdate): Body of PUT /v3/ai/assistant_apps/{ai_agent_id}, a full-object
-            update: the backend rejects a body without `name` or `workflow_name`, so resend name,
-            workflow_name, model_id and provider_id. Only `name` is marked required because a
-            documented ai.update_ai_agent_app example sends `name` alone.
+        body (AiAgentCreate): Body of POST and PUT /v3/ai/assistant_apps. chat_ai.create_ai_agent
+            fills provider_id="system" and model_id="Default" when they are missing; other keys are
+            passed through (unknown ones are ignored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgentApp | Error
+        AiAgent | FastApiError
     """
 
     return (

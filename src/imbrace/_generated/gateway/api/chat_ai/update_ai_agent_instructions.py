@@ -9,7 +9,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.ai_agent import AiAgent
 from ...models.ai_agent_instructions_update import AiAgentInstructionsUpdate
-from ...models.error import Error
+from ...models.fast_api_error import FastApiError
 from ...types import Response, path_segment
 
 
@@ -38,18 +38,20 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgent | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AiAgent | FastApiError:
     if response.status_code == 200:
         response_200 = AiAgent.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AiAgent | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AiAgent | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,10 +65,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentInstructionsUpdate | Mapping[str, Any],
-) -> Response[AiAgent | Error]:
-    """Update only an AI agent's instructions
+) -> Response[AiAgent | FastApiError]:
+    """Set an AI agent's core task
 
-     Replaces the system instructions and leaves every other field alone.
+     Stores `instructions` as the agent's `core_task` and regenerates `instructions` from it ("Please
+    strictly follow the following settings ... - Core Task: <text>"). An empty text is a 400.
 
     Args:
         ai_agent_id (str):
@@ -78,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgent | Error]
+        Response[AiAgent | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -98,10 +101,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentInstructionsUpdate | Mapping[str, Any],
-) -> AiAgent | Error | None:
-    """Update only an AI agent's instructions
+) -> AiAgent | FastApiError | None:
+    """Set an AI agent's core task
 
-     Replaces the system instructions and leaves every other field alone.
+     Stores `instructions` as the agent's `core_task` and regenerates `instructions` from it ("Please
+    strictly follow the following settings ... - Core Task: <text>"). An empty text is a 400.
 
     Args:
         ai_agent_id (str):
@@ -113,7 +117,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgent | Error
+        AiAgent | FastApiError
     """
 
     return sync_detailed(
@@ -128,10 +132,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentInstructionsUpdate | Mapping[str, Any],
-) -> Response[AiAgent | Error]:
-    """Update only an AI agent's instructions
+) -> Response[AiAgent | FastApiError]:
+    """Set an AI agent's core task
 
-     Replaces the system instructions and leaves every other field alone.
+     Stores `instructions` as the agent's `core_task` and regenerates `instructions` from it ("Please
+    strictly follow the following settings ... - Core Task: <text>"). An empty text is a 400.
 
     Args:
         ai_agent_id (str):
@@ -143,7 +148,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AiAgent | Error]
+        Response[AiAgent | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -161,10 +166,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AiAgentInstructionsUpdate | Mapping[str, Any],
-) -> AiAgent | Error | None:
-    """Update only an AI agent's instructions
+) -> AiAgent | FastApiError | None:
+    """Set an AI agent's core task
 
-     Replaces the system instructions and leaves every other field alone.
+     Stores `instructions` as the agent's `core_task` and regenerates `instructions` from it ("Please
+    strictly follow the following settings ... - Core Task: <text>"). An empty text is a 400.
 
     Args:
         ai_agent_id (str):
@@ -176,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AiAgent | Error
+        AiAgent | FastApiError
     """
 
     return (

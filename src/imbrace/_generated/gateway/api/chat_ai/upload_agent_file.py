@@ -7,9 +7,9 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.agent_file import AgentFile
 from ...models.agent_file_upload_request import AgentFileUploadRequest
-from ...models.error import Error
+from ...models.agent_file_upload_result import AgentFileUploadResult
+from ...models.fast_api_error import FastApiError
 from ...types import Response
 
 
@@ -33,18 +33,22 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AgentFile | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AgentFileUploadResult | FastApiError:
     if response.status_code == 200:
-        response_200 = AgentFile.from_dict(response.json())
+        response_200 = AgentFileUploadResult.from_dict(response.json())
 
         return response_200
 
-    response_default = Error.from_dict(response.json())
+    response_default = FastApiError.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AgentFile | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AgentFileUploadResult | FastApiError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,11 +61,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AgentFileUploadRequest | Sequence[tuple[str, Any]],
-) -> Response[AgentFile | Error]:
+) -> Response[AgentFileUploadResult | FastApiError]:
     """Upload a file for an AI agent
 
-     Multipart upload of one file part `file` plus the form field `agent_id` (the Python SDK always sends
-    it; the TS SDK sends it only when the caller appends it to the FormData).
+     Multipart upload of one file part `file` plus the form field `agent_id`. The service needs an
+    `X-Access-Token` here: an API-key client gets 400 "Error uploading file: 401: ...".
 
     Args:
         body (AgentFileUploadRequest): Multipart body of POST /v3/ai/files/agent.
@@ -71,7 +75,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AgentFile | Error]
+        Response[AgentFileUploadResult | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -89,11 +93,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AgentFileUploadRequest | Sequence[tuple[str, Any]],
-) -> AgentFile | Error | None:
+) -> AgentFileUploadResult | FastApiError | None:
     """Upload a file for an AI agent
 
-     Multipart upload of one file part `file` plus the form field `agent_id` (the Python SDK always sends
-    it; the TS SDK sends it only when the caller appends it to the FormData).
+     Multipart upload of one file part `file` plus the form field `agent_id`. The service needs an
+    `X-Access-Token` here: an API-key client gets 400 "Error uploading file: 401: ...".
 
     Args:
         body (AgentFileUploadRequest): Multipart body of POST /v3/ai/files/agent.
@@ -103,7 +107,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AgentFile | Error
+        AgentFileUploadResult | FastApiError
     """
 
     return sync_detailed(
@@ -116,11 +120,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AgentFileUploadRequest | Sequence[tuple[str, Any]],
-) -> Response[AgentFile | Error]:
+) -> Response[AgentFileUploadResult | FastApiError]:
     """Upload a file for an AI agent
 
-     Multipart upload of one file part `file` plus the form field `agent_id` (the Python SDK always sends
-    it; the TS SDK sends it only when the caller appends it to the FormData).
+     Multipart upload of one file part `file` plus the form field `agent_id`. The service needs an
+    `X-Access-Token` here: an API-key client gets 400 "Error uploading file: 401: ...".
 
     Args:
         body (AgentFileUploadRequest): Multipart body of POST /v3/ai/files/agent.
@@ -130,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AgentFile | Error]
+        Response[AgentFileUploadResult | FastApiError]
     """
 
     kwargs = _get_kwargs(
@@ -146,11 +150,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AgentFileUploadRequest | Sequence[tuple[str, Any]],
-) -> AgentFile | Error | None:
+) -> AgentFileUploadResult | FastApiError | None:
     """Upload a file for an AI agent
 
-     Multipart upload of one file part `file` plus the form field `agent_id` (the Python SDK always sends
-    it; the TS SDK sends it only when the caller appends it to the FormData).
+     Multipart upload of one file part `file` plus the form field `agent_id`. The service needs an
+    `X-Access-Token` here: an API-key client gets 400 "Error uploading file: 401: ...".
 
     Args:
         body (AgentFileUploadRequest): Multipart body of POST /v3/ai/files/agent.
@@ -160,7 +164,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AgentFile | Error
+        AgentFileUploadResult | FastApiError
     """
 
     return (

@@ -3,64 +3,61 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ToolServerTool")
+T = TypeVar("T", bound="AiDeleted")
 
 
 @_attrs_define
-class ToolServerTool:
-    """A tool offered by a tool server."""
+class AiDeleted:
+    """The reply of an AI-service delete, e.g. `{id, object: "assistant.deleted", deleted: true}`."""
 
-    name: str | Unset = UNSET
-    description: None | str | Unset = UNSET
+    id: str | Unset = UNSET
+    object_: str | Unset = UNSET
+    deleted: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        id = self.id
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
+        object_ = self.object_
+
+        deleted = self.deleted
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-        if description is not UNSET:
-            field_dict["description"] = description
+        if id is not UNSET:
+            field_dict["id"] = id
+        if object_ is not UNSET:
+            field_dict["object"] = object_
+        if deleted is not UNSET:
+            field_dict["deleted"] = deleted
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        id = d.pop("id", UNSET)
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        object_ = d.pop("object", UNSET)
 
-        description = _parse_description(d.pop("description", UNSET))
+        deleted = d.pop("deleted", UNSET)
 
-        tool_server_tool = cls(
-            name=name,
-            description=description,
+        ai_deleted = cls(
+            id=id,
+            object_=object_,
+            deleted=deleted,
         )
 
-        tool_server_tool.additional_properties = d
-        return tool_server_tool
+        ai_deleted.additional_properties = d
+        return ai_deleted
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,41 +8,48 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GuardrailProviderTestRequest")
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="GuardrailProviderDeleted")
 
 
 @_attrs_define
-class GuardrailProviderTestRequest:
-    """Body of POST /v3/ai/guardrail-providers/{provider_id}/test."""
+class GuardrailProviderDeleted:
+    """The reply of a guardrail-provider delete."""
 
-    prompt: str
-    """ A test prompt to evaluate. """
+    message: str | Unset = UNSET
+    guardrail_provider_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        prompt = self.prompt
+        message = self.message
+
+        guardrail_provider_id = self.guardrail_provider_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "prompt": prompt,
-            }
-        )
+        field_dict.update({})
+        if message is not UNSET:
+            field_dict["message"] = message
+        if guardrail_provider_id is not UNSET:
+            field_dict["guardrail_provider_id"] = guardrail_provider_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        prompt = d.pop("prompt")
+        message = d.pop("message", UNSET)
 
-        guardrail_provider_test_request = cls(
-            prompt=prompt,
+        guardrail_provider_id = d.pop("guardrail_provider_id", UNSET)
+
+        guardrail_provider_deleted = cls(
+            message=message,
+            guardrail_provider_id=guardrail_provider_id,
         )
 
-        guardrail_provider_test_request.additional_properties = d
-        return guardrail_provider_test_request
+        guardrail_provider_deleted.additional_properties = d
+        return guardrail_provider_deleted
 
     @property
     def additional_keys(self) -> list[str]:

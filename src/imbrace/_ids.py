@@ -1,0 +1,43 @@
+"""Both generations of record ids in results: `_id` (the hosted platform, once on MongoDB) and `id` (the services'
+open-source HEAD, on Postgres).
+
+Code written against either generation reads its own name: where a record carries one and not the other, the SDK
+adds the missing one with the same value. Only the top level of a reply, or each record of a list reply, is touched.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+__all__ = ["with_both_ids"]
+
+T = TypeVar("T")
+
+
+def with_both_ids(value: T, key: str = "id") -> T:
+    """`value` with `_id` added from `id` where absent and the reverse; records of a list alike.
+
+    `key` names the record's own id field when it is not `id` (e.g. `guardrails_config_id`): then `_id` and `id`
+    are both added from it where absent. Records are changed in place (they are the caller's fresh reply) and
+    `value` is returned; a None id is not copied.
+    """
+    if isinstance(value, dict):
+        _add(value, key)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict):
+                _add(item, key)
+    return value
+
+
+def _add(record: dict[str, Any], key: str) -> None:
+    if key != "id":
+        native = record.get(key)
+        if native is not None:
+            record.setdefault("_id", native)
+            record.setdefault("id", native)
+        return
+    if "_id" not in record and record.get("id") is not None:
+        record["_id"] = record["id"]
+    elif "id" not in record and record.get("_id") is not None:
+        record["id"] = record["_id"]
