@@ -8,8 +8,9 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.bulk_delete_items_request import BulkDeleteItemsRequest
-from ...models.delete_result import DeleteResult
+from ...models.bulk_delete_result import BulkDeleteResult
 from ...models.error import Error
+from ...models.handler_error_body import HandlerErrorBody
 from ...types import Response, path_segment
 
 
@@ -38,11 +39,23 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DeleteResult | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BulkDeleteResult | Error | HandlerErrorBody:
     if response.status_code == 200:
-        response_200 = DeleteResult.from_dict(response.json())
+        response_200 = BulkDeleteResult.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = HandlerErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = HandlerErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -51,7 +64,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeleteResult | Error]:
+) -> Response[BulkDeleteResult | Error | HandlerErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,10 +78,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BulkDeleteItemsRequest | Mapping[str, Any],
-) -> Response[DeleteResult | Error]:
+) -> Response[BulkDeleteResult | Error | HandlerErrorBody]:
     """Delete many items by id
 
-     A DELETE that carries a JSON body `{ids}`. Destructive.
+     The ids come as `?ids[]=`, `?ids=` or a JSON body `{ids}` (the SDK sends the body). No id is a 400;
+    an id the board does not hold is a 404. Destructive.
 
     Args:
         board_id (str):
@@ -80,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteResult | Error]
+        Response[BulkDeleteResult | Error | HandlerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -100,10 +114,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BulkDeleteItemsRequest | Mapping[str, Any],
-) -> DeleteResult | Error | None:
+) -> BulkDeleteResult | Error | HandlerErrorBody | None:
     """Delete many items by id
 
-     A DELETE that carries a JSON body `{ids}`. Destructive.
+     The ids come as `?ids[]=`, `?ids=` or a JSON body `{ids}` (the SDK sends the body). No id is a 400;
+    an id the board does not hold is a 404. Destructive.
 
     Args:
         board_id (str):
@@ -115,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeleteResult | Error
+        BulkDeleteResult | Error | HandlerErrorBody
     """
 
     return sync_detailed(
@@ -130,10 +145,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BulkDeleteItemsRequest | Mapping[str, Any],
-) -> Response[DeleteResult | Error]:
+) -> Response[BulkDeleteResult | Error | HandlerErrorBody]:
     """Delete many items by id
 
-     A DELETE that carries a JSON body `{ids}`. Destructive.
+     The ids come as `?ids[]=`, `?ids=` or a JSON body `{ids}` (the SDK sends the body). No id is a 400;
+    an id the board does not hold is a 404. Destructive.
 
     Args:
         board_id (str):
@@ -145,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteResult | Error]
+        Response[BulkDeleteResult | Error | HandlerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -163,10 +179,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BulkDeleteItemsRequest | Mapping[str, Any],
-) -> DeleteResult | Error | None:
+) -> BulkDeleteResult | Error | HandlerErrorBody | None:
     """Delete many items by id
 
-     A DELETE that carries a JSON body `{ids}`. Destructive.
+     The ids come as `?ids[]=`, `?ids=` or a JSON body `{ids}` (the SDK sends the body). No id is a 400;
+    an id the board does not hold is a 404. Destructive.
 
     Args:
         board_id (str):
@@ -178,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeleteResult | Error
+        BulkDeleteResult | Error | HandlerErrorBody
     """
 
     return (

@@ -52,8 +52,8 @@ def sync_detailed(
 ) -> Response[Error | File]:
     """Download a file from a connected drive
 
-     The file's bytes. The SDK passes an arbitrary params dict through as the query string (which file);
-    no parameter is documented.
+     The file's bytes (`sessionId`, `fileId` in the params dict). The service answers with a 302 to the
+    drive's download URL, which the client follows.
 
     Args:
         drive_type (str):
@@ -84,8 +84,8 @@ def sync(
 ) -> Error | File | None:
     """Download a file from a connected drive
 
-     The file's bytes. The SDK passes an arbitrary params dict through as the query string (which file);
-    no parameter is documented.
+     The file's bytes (`sessionId`, `fileId` in the params dict). The service answers with a 302 to the
+    drive's download URL, which the client follows.
 
     Args:
         drive_type (str):
@@ -111,8 +111,8 @@ async def asyncio_detailed(
 ) -> Response[Error | File]:
     """Download a file from a connected drive
 
-     The file's bytes. The SDK passes an arbitrary params dict through as the query string (which file);
-    no parameter is documented.
+     The file's bytes (`sessionId`, `fileId` in the params dict). The service answers with a 302 to the
+    drive's download URL, which the client follows.
 
     Args:
         drive_type (str):
@@ -141,8 +141,8 @@ async def asyncio(
 ) -> Error | File | None:
     """Download a file from a connected drive
 
-     The file's bytes. The SDK passes an arbitrary params dict through as the query string (which file);
-    no parameter is documented.
+     The file's bytes (`sessionId`, `fileId` in the params dict). The service answers with a 302 to the
+    drive's download URL, which the client follows.
 
     Args:
         drive_type (str):

@@ -60,10 +60,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: FileUploadRequest | Sequence[tuple[str, Any]],
 ) -> Response[BoardFileUploadResult | Error]:
-    """Upload a file for a board
+    """Upload a file for a board (e.g. a CSV to import)
 
-     Multipart upload of one file part `file`; the reply carries the stored file's `url`. Not in the
-    service's spec.
+     Multipart upload of one file (any part name; the SDK sends `file`). The reply is `{url}`: pass it as
+    `fileUrl` to import_csv or import_excel. No file is a 400 `{error}`.
 
     Args:
         body (FileUploadRequest): A multipart body with a single file part.
@@ -92,10 +92,10 @@ def sync(
     client: AuthenticatedClient | Client,
     body: FileUploadRequest | Sequence[tuple[str, Any]],
 ) -> BoardFileUploadResult | Error | None:
-    """Upload a file for a board
+    """Upload a file for a board (e.g. a CSV to import)
 
-     Multipart upload of one file part `file`; the reply carries the stored file's `url`. Not in the
-    service's spec.
+     Multipart upload of one file (any part name; the SDK sends `file`). The reply is `{url}`: pass it as
+    `fileUrl` to import_csv or import_excel. No file is a 400 `{error}`.
 
     Args:
         body (FileUploadRequest): A multipart body with a single file part.
@@ -119,10 +119,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: FileUploadRequest | Sequence[tuple[str, Any]],
 ) -> Response[BoardFileUploadResult | Error]:
-    """Upload a file for a board
+    """Upload a file for a board (e.g. a CSV to import)
 
-     Multipart upload of one file part `file`; the reply carries the stored file's `url`. Not in the
-    service's spec.
+     Multipart upload of one file (any part name; the SDK sends `file`). The reply is `{url}`: pass it as
+    `fileUrl` to import_csv or import_excel. No file is a 400 `{error}`.
 
     Args:
         body (FileUploadRequest): A multipart body with a single file part.
@@ -149,10 +149,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: FileUploadRequest | Sequence[tuple[str, Any]],
 ) -> BoardFileUploadResult | Error | None:
-    """Upload a file for a board
+    """Upload a file for a board (e.g. a CSV to import)
 
-     Multipart upload of one file part `file`; the reply carries the stored file's `url`. Not in the
-    service's spec.
+     Multipart upload of one file (any part name; the SDK sends `file`). The reply is `{url}`: pass it as
+    `fileUrl` to import_csv or import_excel. No file is a 400 `{error}`.
 
     Args:
         body (FileUploadRequest): A multipart body with a single file part.
