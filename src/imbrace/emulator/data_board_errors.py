@@ -35,6 +35,7 @@ _FOLDER_MESSAGES = {
     ("POST", "/data-board/files/delete"): "ids array is required and must not be empty",
     ("POST", "/data-board/files/upload"): "folder_id is required",
 }
+_MISSING = re.compile(r"^'([^']+)' is a required property$")
 _DETAIL = re.compile(r"^(\w+)((?:\.[\w$-]+|\[\d+\])*): (.*)$", re.S)
 
 
@@ -104,5 +105,7 @@ def _zod_message(message: str) -> str:
             path = [int(index) if index else name for name, index in steps]
             path = path if match.group(1) == "body" else [match.group(1), *path]
             detail = match.group(3)
+            missing = _MISSING.match(detail)
+            path += [missing.group(1)] if missing else []
         issues.append({"code": "invalid_type", "path": path, "message": detail})
     return json.dumps(issues, indent=2)

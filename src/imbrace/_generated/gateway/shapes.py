@@ -50,6 +50,7 @@ __all__ = [
     "BoardType",
     "BoardUpdate",
     "BoardUploadEntry",
+    "BoardUploadRequest",
     "BoardsReorderRequest",
     "BulkDeleteItemsRequest",
     "BulkDeleteResult",
@@ -743,6 +744,12 @@ class BoardUploadEntry(TypedDict, total=False):
     uploadDate: str
     user_id: str | None
     uploader: str | None
+
+
+class BoardUploadRequest(TypedDict, total=False):
+    """A multipart body of file parts under any names (the SDK names them `file`)."""
+
+    file: str
 
 
 class BoardsReorderRequest(TypedDict, total=False):

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from .board_type import BoardType
     from .board_update import BoardUpdate
     from .board_upload_entry import BoardUploadEntry
+    from .board_upload_request import BoardUploadRequest
     from .boards_reorder_request import BoardsReorderRequest
     from .bulk_delete_items_request import BulkDeleteItemsRequest
     from .bulk_delete_result import BulkDeleteResult
@@ -220,6 +221,7 @@ _MODULE_OF: dict[str, str] = {
     "BoardType": ".board_type",
     "BoardUpdate": ".board_update",
     "BoardUploadEntry": ".board_upload_entry",
+    "BoardUploadRequest": ".board_upload_request",
     "BoardsReorderRequest": ".boards_reorder_request",
     "BulkDeleteItemsRequest": ".bulk_delete_items_request",
     "BulkDeleteResult": ".bulk_delete_result",
@@ -400,6 +402,7 @@ __all__ = (
     "BoardType",
     "BoardUpdate",
     "BoardUploadEntry",
+    "BoardUploadRequest",
     "BulkDeleteItemsRequest",
     "BulkDeleteResult",
     "BulkField",

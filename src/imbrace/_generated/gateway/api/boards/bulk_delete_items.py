@@ -11,13 +11,13 @@ from ...models.bulk_delete_items_request import BulkDeleteItemsRequest
 from ...models.bulk_delete_result import BulkDeleteResult
 from ...models.error import Error
 from ...models.handler_error_body import HandlerErrorBody
-from ...types import Response, path_segment
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
     board_id: str,
     *,
-    body: BulkDeleteItemsRequest | Mapping[str, Any],
+    body: BulkDeleteItemsRequest | Unset | Mapping[str, Any] = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -31,7 +31,8 @@ def _get_kwargs(
     if isinstance(body, Mapping):
         _kwargs["json"] = body
     else:
-        _kwargs["json"] = body.to_dict()
+        if not isinstance(body, Unset):
+            _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -77,7 +78,7 @@ def sync_detailed(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: BulkDeleteItemsRequest | Mapping[str, Any],
+    body: BulkDeleteItemsRequest | Unset | Mapping[str, Any] = UNSET,
 ) -> Response[BulkDeleteResult | Error | HandlerErrorBody]:
     """Delete many items by id
 
@@ -86,8 +87,8 @@ def sync_detailed(
 
     Args:
         board_id (str):
-        body (BulkDeleteItemsRequest): Body of DELETE /data-board/boards/{board_id}/items/bulk-
-            delete.
+        body (BulkDeleteItemsRequest | Unset): Body of DELETE /data-
+            board/boards/{board_id}/items/bulk-delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,7 +114,7 @@ def sync(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: BulkDeleteItemsRequest | Mapping[str, Any],
+    body: BulkDeleteItemsRequest | Unset | Mapping[str, Any] = UNSET,
 ) -> BulkDeleteResult | Error | HandlerErrorBody | None:
     """Delete many items by id
 
@@ -122,8 +123,8 @@ def sync(
 
     Args:
         board_id (str):
-        body (BulkDeleteItemsRequest): Body of DELETE /data-board/boards/{board_id}/items/bulk-
-            delete.
+        body (BulkDeleteItemsRequest | Unset): Body of DELETE /data-
+            board/boards/{board_id}/items/bulk-delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,7 +145,7 @@ async def asyncio_detailed(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: BulkDeleteItemsRequest | Mapping[str, Any],
+    body: BulkDeleteItemsRequest | Unset | Mapping[str, Any] = UNSET,
 ) -> Response[BulkDeleteResult | Error | HandlerErrorBody]:
     """Delete many items by id
 
@@ -153,8 +154,8 @@ async def asyncio_detailed(
 
     Args:
         board_id (str):
-        body (BulkDeleteItemsRequest): Body of DELETE /data-board/boards/{board_id}/items/bulk-
-            delete.
+        body (BulkDeleteItemsRequest | Unset): Body of DELETE /data-
+            board/boards/{board_id}/items/bulk-delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,7 +179,7 @@ async def asyncio(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: BulkDeleteItemsRequest | Mapping[str, Any],
+    body: BulkDeleteItemsRequest | Unset | Mapping[str, Any] = UNSET,
 ) -> BulkDeleteResult | Error | HandlerErrorBody | None:
     """Delete many items by id
 
@@ -187,8 +188,8 @@ async def asyncio(
 
     Args:
         board_id (str):
-        body (BulkDeleteItemsRequest): Body of DELETE /data-board/boards/{board_id}/items/bulk-
-            delete.
+        body (BulkDeleteItemsRequest | Unset): Body of DELETE /data-
+            board/boards/{board_id}/items/bulk-delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,14 +8,14 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.board_file_upload_result import BoardFileUploadResult
+from ...models.board_upload_request import BoardUploadRequest
 from ...models.error import Error
-from ...models.file_upload_request import FileUploadRequest
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -58,7 +58,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> Response[BoardFileUploadResult | Error]:
     """Upload a file for a board (e.g. a CSV to import)
 
@@ -66,7 +66,8 @@ def sync_detailed(
     `fileUrl` to import_csv or import_excel. No file is a 400 `{error}`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,7 +91,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> BoardFileUploadResult | Error | None:
     """Upload a file for a board (e.g. a CSV to import)
 
@@ -98,7 +99,8 @@ def sync(
     `fileUrl` to import_csv or import_excel. No file is a 400 `{error}`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +119,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> Response[BoardFileUploadResult | Error]:
     """Upload a file for a board (e.g. a CSV to import)
 
@@ -125,7 +127,8 @@ async def asyncio_detailed(
     `fileUrl` to import_csv or import_excel. No file is a 400 `{error}`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +150,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> BoardFileUploadResult | Error | None:
     """Upload a file for a board (e.g. a CSV to import)
 
@@ -155,7 +158,8 @@ async def asyncio(
     `fileUrl` to import_csv or import_excel. No file is a 400 `{error}`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

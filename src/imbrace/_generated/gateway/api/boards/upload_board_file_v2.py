@@ -8,14 +8,14 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.board_upload_entry import BoardUploadEntry
+from ...models.board_upload_request import BoardUploadRequest
 from ...models.error import Error
-from ...models.file_upload_request import FileUploadRequest
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -65,7 +65,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> Response[Error | list[BoardUploadEntry]]:
     """Upload files for a board's attachment fields
 
@@ -73,7 +73,8 @@ def sync_detailed(
     file whose extension is not allowed gets an entry with `error` set and no `url`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,7 +98,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> Error | list[BoardUploadEntry] | None:
     """Upload files for a board's attachment fields
 
@@ -105,7 +106,8 @@ def sync(
     file whose extension is not allowed gets an entry with `error` set and no `url`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +126,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> Response[Error | list[BoardUploadEntry]]:
     """Upload files for a board's attachment fields
 
@@ -132,7 +134,8 @@ async def asyncio_detailed(
     file whose extension is not allowed gets an entry with `error` set and no `url`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +157,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> Error | list[BoardUploadEntry] | None:
     """Upload files for a board's attachment fields
 
@@ -162,7 +165,8 @@ async def asyncio(
     file whose extension is not allowed gets an entry with `error` set and no `url`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
