@@ -207,7 +207,9 @@ def test_upload_v2_answers_a_list_and_refuses_unknown_extensions(http: httpx.Cli
         ("txt", None, False),
         ("exe", "unsupported file type exe", True),
     ]
-    assert handler_error(http.post("/data-board/boards/_fileupload", files={"x": (None, b"1")}), 400) == "No file uploaded"
+    assert (
+        handler_error(http.post("/data-board/boards/_fileupload", files={"x": (None, b"1")}), 400) == "No file uploaded"
+    )
 
 
 # --- Knowledge Hub -----------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import time
+from functools import partial
 from typing import Any
 
 from starlette.responses import JSONResponse, Response
@@ -41,8 +42,12 @@ def _sorted(items: list[Doc], sort: str | None) -> list[Doc]:
     """Items ordered by `"a,-b"` keys (`created_at`, `fields.<field id>`), the last key applied first."""
     for token in reversed([t.strip() for t in (sort or "").split(",") if t.strip()]):
         key = token.lstrip("-").removeprefix("fields.")
-        items = sorted(items, key=lambda i, k=key: str(_row(i).get(k, "")), reverse=token.startswith("-"))
+        items = sorted(items, key=partial(_sort_value, key), reverse=token.startswith("-"))
     return items
+
+
+def _sort_value(key: str, item: Doc) -> str:
+    return str(_row(item).get(key, ""))
 
 
 @operation("list_items")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import csv
 import io
+from collections import Counter
 from typing import Any
 from urllib.parse import urlparse
 
@@ -84,7 +85,7 @@ def board_reply(board: Doc, status: int = 200) -> Response:
 def field_doc(spec: dict[str, Any], order: int) -> Doc:
     """A field definition as the service stores it, from a create body (or a board's `fields` entry)."""
     key = new_object_id()
-    base = {"description": None, "isUniqueIdentifier": False, "isDefault": False, "hidden": False}
+    base: Doc = {"description": None, "isUniqueIdentifier": False, "isDefault": False, "hidden": False}
     base |= {"hiddenOnRecord": False, "isDeprecated": False, "data": [], "settings": None, "order": order}
     field = {**base, **spec, "_id": key, "id": key}
     field["isIdentifier"] = bool(field["isUniqueIdentifier"])
@@ -115,7 +116,7 @@ def list_boards(ctx: Ctx) -> Doc:
     ]
     skip, limit = ctx.query_int("skip", 0), _list_limit(ctx.query_int("limit", _LIST_DEFAULT))
     page = boards[skip:] if limit == 0 else boards[skip : skip + limit]
-    counts = {b["_id"]: len(ctx.store.all(ITEMS, lambda d, k=b["_id"]: d.get("board_id") == k)) for b in page}
+    counts = Counter(item.get("board_id") for item in ctx.store.all(ITEMS))
     data = [{**board_view(b), "items_count": counts[b["_id"]]} for b in page]
     return {"data": data, "total": len(boards), "count": len(data)}
 
