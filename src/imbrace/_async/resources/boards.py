@@ -376,7 +376,9 @@ class AsyncBoardsResource(AsyncResource):
         sheet_name: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> ImportResult:
-        """Upload a local CSV or Excel file (`upload_board_file`), then import its rows (`import_csv`/`import_excel`).
+        """POST /data-board/boards/_fileupload, then POST .../import_csv (or import_excel): import a local file.
+
+        Uploads the CSV or Excel file at `path` (`upload_board_file`), then imports its rows with the JSON flow.
 
         `mappings` maps column headers to fields (by field name or id); without it, a CSV's columns are matched to
         the fields of the same name (an Excel file needs `mappings`). The board is read once to resolve the fields;
