@@ -102,6 +102,7 @@ def test_demo_with_credentials_uses_the_configured_gateway_and_cleans_up_after_a
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("IMBRACE_API_KEY", "test-key")
+    monkeypatch.setenv("IMBRACE_ORGANIZATION_ID", "org_test")  # a folder needs it (the service reads it from the body)
     monkeypatch.setenv("IMBRACE_GATEWAY_URL", imbrace_emulator.url)
     imbrace_emulator.add_fault(kind="cut", path="/ai-agent/v2/chat", after=4)
     status, stdout = run(["demo"])

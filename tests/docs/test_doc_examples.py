@@ -291,7 +291,10 @@ def test_prompt_suggestions(run: Runner, records: Records) -> None:
 
 
 def test_embeddings(run: Runner, imbrace_client: ImbraceClient) -> None:
-    file_id = imbrace_client.boards.upload_file(files={"file": ("faq.txt", b"Opening hours: 9 to 5.")})["_id"]
+    folder_id = imbrace_client.boards.create_folder({"name": "FAQ"})["_id"]
+    file_id = imbrace_client.boards.upload_file(
+        files={"file": ("faq.txt", b"Opening hours: 9 to 5.")}, folder_id=folder_id
+    )["_id"]
     ran = run({"file_abc": file_id})
     assert ran.calls == {
         "POST /ai-agent/embedding/process": 2,
