@@ -93,9 +93,6 @@ from ._resource import AsyncResource
 from .folders import ids_body, with_query
 
 if TYPE_CHECKING:
-    from ..client import AsyncImbraceClient
-
-if TYPE_CHECKING:
     from ..._generated.gateway.shapes import (
         AiTags,
         Board,
@@ -122,6 +119,7 @@ if TYPE_CHECKING:
         Segment,
         SegmentList,
     )
+    from ..client import AsyncImbraceClient
 
 __all__ = ["AsyncBoardsResource"]
 
@@ -447,6 +445,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `board = client.boards.create_field("board_id", {"name": "Email", "type": "Email"})["data"]`
         """
+        self._fields.pop(board_id, None)
         return await self._json(create_field._get_kwargs(board_id, body=dict(body)), options)
 
     async def update_field(
@@ -458,6 +457,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `client.boards.update_field("board_id", "field_id", {"name": "Work email"})`
         """
+        self._fields.pop(board_id, None)
         return await self._json(update_field._get_kwargs(board_id, field_id, body=dict(body)), options)
 
     async def delete_field(self, board_id: str, field_id: str, **options: Unpack[RequestOptions]) -> None:
@@ -465,6 +465,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `client.boards.delete_field("board_id", "field_id")`
         """
+        self._fields.pop(board_id, None)
         await self._json(delete_field._get_kwargs(board_id, field_id), options)
 
     async def reorder_fields(
@@ -488,6 +489,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `client.boards.bulk_update_fields("b1", {"fields": [{"name": "Score", "type": "Number"}]})`
         """
+        self._fields.pop(board_id, None)
         return await self._json(bulk_update_fields._get_kwargs(board_id, body=dict(body)), options)
 
     # ---------------------------------------------------------------------------------------------------------------
@@ -567,8 +569,9 @@ class AsyncBoardsResource(AsyncResource):
 
         The service keys values by field id only (a name would be stored as an orphan key no field shows), so an
         object's keys are resolved here: field ids are kept, field names become their ids. The board's fields are
-        read once per client and board (again when a key is unknown); a key that names no field raises `ValueError`
-        before sending. The list form `[{"board_field_id", "value"}]` is sent as is, without a read.
+        read once per client and board (again when a key is unknown, or after this client changed the board's
+        fields); a key that names no field raises `ValueError` before sending. The list form
+        `[{"board_field_id", "value"}]` is sent as is, without a read.
 
         Returns the reply as sent: `{"data": item}`.
 

@@ -94,9 +94,6 @@ from ._resource import Resource
 from .folders import ids_body, with_query
 
 if TYPE_CHECKING:
-    from ..client import ImbraceClient
-
-if TYPE_CHECKING:
     from ..._generated.gateway.shapes import (
         AiTags,
         Board,
@@ -123,6 +120,7 @@ if TYPE_CHECKING:
         Segment,
         SegmentList,
     )
+    from ..client import ImbraceClient
 
 __all__ = ["BoardsResource"]
 
@@ -444,6 +442,7 @@ class BoardsResource(Resource):
 
         Example: `board = client.boards.create_field("board_id", {"name": "Email", "type": "Email"})["data"]`
         """
+        self._fields.pop(board_id, None)
         return self._json(create_field._get_kwargs(board_id, body=dict(body)), options)
 
     def update_field(
@@ -455,6 +454,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.update_field("board_id", "field_id", {"name": "Work email"})`
         """
+        self._fields.pop(board_id, None)
         return self._json(update_field._get_kwargs(board_id, field_id, body=dict(body)), options)
 
     def delete_field(self, board_id: str, field_id: str, **options: Unpack[RequestOptions]) -> None:
@@ -462,6 +462,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.delete_field("board_id", "field_id")`
         """
+        self._fields.pop(board_id, None)
         self._json(delete_field._get_kwargs(board_id, field_id), options)
 
     def reorder_fields(
@@ -485,6 +486,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.bulk_update_fields("b1", {"fields": [{"name": "Score", "type": "Number"}]})`
         """
+        self._fields.pop(board_id, None)
         return self._json(bulk_update_fields._get_kwargs(board_id, body=dict(body)), options)
 
     # ---------------------------------------------------------------------------------------------------------------
@@ -564,8 +566,9 @@ class BoardsResource(Resource):
 
         The service keys values by field id only (a name would be stored as an orphan key no field shows), so an
         object's keys are resolved here: field ids are kept, field names become their ids. The board's fields are
-        read once per client and board (again when a key is unknown); a key that names no field raises `ValueError`
-        before sending. The list form `[{"board_field_id", "value"}]` is sent as is, without a read.
+        read once per client and board (again when a key is unknown, or after this client changed the board's
+        fields); a key that names no field raises `ValueError` before sending. The list form
+        `[{"board_field_id", "value"}]` is sent as is, without a read.
 
         Returns the reply as sent: `{"data": item}`.
 
