@@ -114,7 +114,7 @@ def list_boards(ctx: Ctx) -> Doc:
         and (not category or b.get("category_id") == category)
         and (not types or b.get("type") in types)
     ]
-    skip, limit = ctx.query_int("skip", 0), _list_limit(ctx.query_int("limit", _LIST_DEFAULT))
+    skip, limit = max(ctx.query_int("skip", 0), 0), _list_limit(ctx.query_int("limit", _LIST_DEFAULT))
     page = boards[skip:] if limit == 0 else boards[skip : skip + limit]
     counts = Counter(item.get("board_id") for item in ctx.store.all(ITEMS))
     data = [{**board_view(b), "items_count": counts[b["_id"]]} for b in page]
