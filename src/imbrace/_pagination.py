@@ -12,12 +12,16 @@ __all__ = ["PageStyle", "OffsetPages", "NumberedPages", "CursorPages"]
 
 def _items_at(page: Any, path: Sequence[str]) -> list[Any]:
     """The item list of a page: the page itself when it is a list, else the value at `path` (e.g. data.files)."""
-    value = page
-    for key in path:
-        if not isinstance(value, Mapping):
-            return []
-        value = value.get(key)
+    value = _value_at(page, path)
     return list(value) if isinstance(value, list) else []
+
+
+def _value_at(page: Any, path: Sequence[str]) -> Any:
+    for key in path:
+        if not isinstance(page, Mapping):
+            return None
+        page = page.get(key)
+    return page
 
 
 def _more(page: Any, got: int, limit: int | None) -> bool:
@@ -46,21 +50,40 @@ class PageStyle:
 
 @attrs.frozen
 class OffsetPages(PageStyle):
-    """`skip`/`offset` + `limit` paging (data-board lists)."""
+    """`skip`/`offset` + `limit` paging (data-board lists).
+
+    `cap` is the largest page the service serves (a larger `limit` is lowered to it before asking), and
+    `total_paths` where a page says how many items match in all: with a total, a short page is not taken for the
+    last one (a service may serve fewer than asked), only reaching the total or an empty page ends the walk.
+    """
 
     offset_key: str = "skip"
     limit_key: str = "limit"
     default_limit: int = 20
+    cap: int | None = None
+    total_paths: tuple[tuple[str, ...], ...] = (("total",),)
+
+    def first_params(self, limit: int) -> dict[str, Any]:
+        """The first page's parameters, the page size within the cap (0, "all", is kept)."""
+        size = min(limit, self.cap) if self.cap is not None and limit > 0 else limit
+        return {self.limit_key: size, self.offset_key: 0}
 
     def next_params(self, page: Any, items: list[Any], params: Mapping[str, Any]) -> dict[str, Any] | None:
         limit = params.get(self.limit_key) or self.default_limit
         offset = (params.get(self.offset_key) or 0) + len(items)
-        total = page.get("total") if isinstance(page, Mapping) else None
-        if isinstance(total, int) and not isinstance(total, bool) and offset >= total:
-            return None
+        total = self._total(page)
+        if total is not None:
+            return None if not items or offset >= total else {**params, self.offset_key: offset}
         if not _more(page, len(items), limit):
             return None
         return {**params, self.offset_key: offset, self.limit_key: limit}
+
+    def _total(self, page: Any) -> int | None:
+        for path in self.total_paths:
+            value = _value_at(page, path)
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+        return None
 
 
 @attrs.frozen

@@ -57,6 +57,17 @@ def test_offset_pages_stop_at_total_or_a_short_page() -> None:
     assert style.next_params({"data": [1, 2], "has_more": False}, [1, 2], {"limit": 2}) is None
 
 
+def test_capped_offset_pages_ask_within_the_cap_and_follow_the_total() -> None:
+    style = OffsetPages(items_path=("data",), cap=500, total_paths=(("total",), ("data", "pagination", "count")))
+    assert style.first_params(1000) == {"limit": 500, "skip": 0}
+    assert style.first_params(0) == {"limit": 0, "skip": 0}  # "all" stays all
+    shortened = {"data": list(range(100)), "total": 1100}  # the service served fewer than asked
+    assert style.next_params(shortened, shortened["data"], {"limit": 500, "skip": 0}) == {"limit": 500, "skip": 100}
+    assert style.next_params({"data": [], "total": 1100}, [], {"limit": 500, "skip": 100}) is None
+    nested = {"data": {"pagination": {"count": 3}}}
+    assert style.next_params(nested, [1, 2, 3], {"limit": 500, "skip": 0}) is None
+
+
 def test_numbered_and_cursor_pages_follow_the_server_flags() -> None:
     numbered = NumberedPages(items_path=("data", "files"))
     page = {"data": {"files": [1, 2]}, "pagination": {"has_next": True}}

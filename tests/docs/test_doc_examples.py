@@ -106,21 +106,23 @@ def test_file_extraction(run: Runner, records: Records, imbrace_client: ImbraceC
 
 
 def test_knowledge_hub(run: Runner, imbrace_client: ImbraceClient) -> None:
-    ran = run()
-    assert ran.calls == {
+    """The folder calls run (create_folder sends the client's organization, which the service needs); the upload has
+    no folder, which the service rejects (400): the SDK refuses it before sending. With a folder it is accepted."""
+    with pytest.raises(ValueError, match="upload_file needs a folder"):
+        run()
+    assert run.calls() == {
         "POST /data-board/folders": 1,
         "GET /data-board/folders/search": 1,
         "PUT /data-board/folders/{folder_id}": 1,
         "POST /data-board/folders/delete": 1,
-        "POST /data-board/files/upload": 1,
-        "GET /data-board/files/search": 1,
     }
-    folder = ran.names["folder"]
-    assert folder["name"] == "Q1 Reports"
-    assert [found["_id"] for found in ran.names["folders"]] == [folder["_id"]]
     assert imbrace_client.boards.search_folders() == []
-    assert ran.names["file"]["name"] == "doc.pdf"
-    assert ran.names["files"] == []  # the folder was deleted, and the file was uploaded outside it
+    folder = imbrace_client.boards.create_folder({"name": "Q1 Reports"})
+    assert folder["organization_id"] == TEST_ORGANIZATION_ID
+    with open("doc.pdf", "rb") as handle:
+        file = imbrace_client.boards.upload_file(files={"file": handle}, folder_id=folder["_id"])
+    assert file["name"] == "doc.pdf"
+    assert [found["_id"] for found in imbrace_client.boards.search_files(folder_id=folder["_id"])] == [file["_id"]]
 
 
 # ------------------------------------------------------------------------------------------------------------ ai
@@ -302,7 +304,10 @@ def test_prompt_suggestions(run: Runner, records: Records) -> None:
 
 
 def test_embeddings(run: Runner, imbrace_client: ImbraceClient) -> None:
-    file_id = imbrace_client.boards.upload_file(files={"file": ("faq.txt", b"Opening hours: 9 to 5.")})["_id"]
+    folder_id = imbrace_client.boards.create_folder({"name": "FAQ"})["_id"]
+    file_id = imbrace_client.boards.upload_file(
+        files={"file": ("faq.txt", b"Opening hours: 9 to 5.")}, folder_id=folder_id
+    )["_id"]
     ran = run({"file_abc": file_id})
     assert ran.calls == {
         "POST /ai-agent/embedding/process": 2,

@@ -70,7 +70,11 @@ def test_state_survives_a_restart_on_the_same_database(tmp_path: Path) -> None:
         provider = {"name": "P", "type": "openai", "config": {}}
         doomed = h.post("/v3/ai/providers", json=provider).json()["id"]
         h.delete(f"/v3/ai/providers/{doomed}")
-        upload = h.post("/data-board/files/upload", files={"file": ("f.bin", b"\x00\x01bytes")}).json()["data"]["_id"]
+        folder = h.post("/data-board/folders", json={"name": "Kept", "organization_id": "o"}).json()["data"]["_id"]
+        uploaded = h.post(
+            "/data-board/files/upload", files={"file": ("f.bin", b"\x00\x01bytes")}, data={"folder_id": folder}
+        )
+        upload = uploaded.json()["data"]["_id"]
     with (
         Emulator(EmulatorSettings(db=db)) as second,
         httpx.Client(base_url=second.url, headers=headers) as h,

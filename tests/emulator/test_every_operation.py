@@ -7,6 +7,7 @@ validated with openapi-core's response validator.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
@@ -14,7 +15,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 from openapi_core.validation.response.exceptions import InvalidData
-from spec_support import check_response, required_query, sample_body
+from spec_support import BINARY_SAMPLE, check_response, required_query, sample_body
 
 from imbrace.emulator.specs import Operation, operations
 
@@ -24,6 +25,7 @@ GUARDRAIL_PROVIDER = {"name": "G", "type": "openai", "config": {"api_key": "sk-t
 GUARDRAIL = {"name": "Safe", "model": "nim-nemo", "instructions": "Be safe.", "unsafe_categories": ["violence"]}
 AGENT = {"name": "V", "workflow_name": "v", "provider_id": "system", "model_id": "Default"}
 TOOL_SERVER = {"url": "https://tools.example.com", "path": "openapi.json", "type": "openapi"}
+_names = itertools.count()
 World = dict[str, str]
 
 
@@ -46,17 +48,22 @@ def build_world(http: httpx.Client) -> World:
     w["guardrail_id"] = _json(http.post("/v3/ai/guardrail/create", json=GUARDRAIL))["guardrails_config_id"]
     w["rag_file"] = _json(http.post("/v3/ai/rag/files", files={"file": ("k.txt", b"knowledge")}))["id"]
     for name in ("board_id", "related_board_id"):
-        board = _json(
-            http.post("/data-board/boards", json={"name": name, "fields": [{"name": "Title", "type": "text"}]})
-        )
+        fields = [{"name": "Title", "type": "ShortText"}, {"name": "Notes", "type": "LongText"}]
+        board = _json(http.post("/data-board/boards", json={"name": name, "fields": fields}))["data"]
         w[name], w[f"{name}:field"] = board["_id"], board["fields"][0]["_id"]
-        item = _json(http.post(f"/data-board/boards/{board['_id']}/items", json={"fields": {"Title": "hello"}}))
+        w[f"{name}:notes"] = board["fields"][1]["_id"]
+        item = _json(
+            http.post(f"/data-board/boards/{board['_id']}/items", json={"fields": {board["fields"][0]["_id"]: "hello"}})
+        )
         w[f"{name}:item"] = item["data"]["_id"]
     w["field_id"], w["item_id"] = w["board_id:field"], w["board_id:item"]
+    spare = http.post(f"/data-board/boards/{w['board_id']}/items", json={"fields": {w["field_id"]: "spare"}})
+    w["spare_item"] = _json(spare)["data"]["_id"]
     segment = _json(http.post(f"/data-board/boards/{w['board_id']}/segmentation", json={"name": "Recent"}))
     w["segment_id"] = segment["_id"]
-    folder = {"name": "Docs", "source_type": "upload", "parent_folder_id": "root"}
+    folder = {"name": "Docs", "source_type": "upload", "parent_folder_id": "root", "organization_id": "org_test"}
     w["folder_id"] = _json(http.post("/data-board/folders", json=folder))["data"]["_id"]
+    w["csv_url"] = _json(http.post("/data-board/boards/_fileupload", files={"file": ("rows.csv", CSV)}))["url"]
     upload = http.post(
         "/data-board/files/upload", files={"file": ("a.txt", b"hello")}, data={"folder_id": w["folder_id"]}
     )
@@ -109,7 +116,16 @@ BODIES: dict[str, Callable[[World], Any]] = {
     "login": lambda w: {"email": "ada@example.com", "password": "anything"},
     "link_items": lambda w: {"relatedBoardId": w["related_board_id"], "relatedItemIds": [w["related_board_id:item"]]},
     "unlink_items": lambda w: {"relatedBoardId": w["related_board_id"], "relatedItemIds": [w["related_board_id:item"]]},
-    "create_folder": lambda w: {"name": "Sub", "source_type": "upload", "parent_folder_id": w["folder_id"]},
+    "create_folder": lambda w: {"name": "Sub", "parent_folder_id": w["folder_id"], "organization_id": "org_test"},
+    "import_csv": lambda w: _import_body(w),
+    "import_excel": lambda w: _import_body(w),
+    "upload_file": lambda w: {"file": BINARY_SAMPLE, "folder_id": w.get("folder_id", "0" * 24)},
+    "upload_board_file": lambda w: {"file": BINARY_SAMPLE},
+    "upload_board_file_v2": lambda w: {"file": BINARY_SAMPLE},
+    "reorder_fields": lambda w: {"fieldIds": [w.get("field_id", "nope")]},
+    "bulk_update_fields": lambda w: {"fields": [{"name": "Bulk", "type": "Number"}]},
+    "reorder_boards": lambda w: {"boardIds": [w.get("board_id", "nope")]},
+    "bulk_delete_items": lambda w: {"ids": [w.get("spare_item", "nope")]},
     "stream_chat": lambda w: _chat(w, "ai_agent_id"),
     "stream_sub_agent_chat": lambda w: {**_chat(w, "ai_agent_id"), "session_id": "s-1", "chat_id": "sub-1"},
     "process_embedding": lambda w: {"fileId": w["kh_file"], "options": {"chunk_size": 512}},
@@ -133,9 +149,18 @@ QUERIES: dict[str, Callable[[World], dict[str, str]]] = {
     "classify_file": lambda w: {"file_id": w["kh_file"]},
     "delete_chat": lambda w: {"organization_id": "org_test"},
 }
-UPLOADS = {"import_csv": CSV, "import_excel": CSV, "extract_file": b"%PDF-1.4 sample"}
+UPLOADS = {"extract_file": b"%PDF-1.4 sample"}
 # The AI service reads the caller's access token on agent-file uploads.
 HEADERS = {"upload_agent_file": {"x-access-token": "acc_walker"}}
+
+
+def _import_body(w: World) -> dict[str, Any]:
+    """Map the world CSV's columns onto the world board's fields (by id and exact name, as the service checks)."""
+    mappings = [
+        {"csvHeader": "Title", "boardFieldId": w.get("board_id:field", "nope"), "boardFieldName": "Title"},
+        {"csvHeader": "Notes", "boardFieldId": w.get("board_id:notes", "nope"), "boardFieldName": "Notes"},
+    ]
+    return {"fileUrl": w.get("csv_url", "http://127.0.0.1/nope"), "mappings": mappings}
 
 
 def _victims(http: httpx.Client, w: World) -> dict[str, Callable[[], dict[str, str]]]:
@@ -167,10 +192,12 @@ def _victims(http: httpx.Client, w: World) -> dict[str, Callable[[], dict[str, s
         "delete_guardrail_provider": lambda: {
             "provider_id": make("/v3/ai/guardrail-providers", GUARDRAIL_PROVIDER, "guardrail_provider_id")()
         },
-        "delete_board": lambda: {"board_id": make("/data-board/boards", {"name": "V"}, "_id")()},
+        "delete_board": lambda: {"board_id": make("/data-board/boards", {"name": "V"}, "data", "_id")()},
         "delete_field": lambda: {
             "board_id": w["board_id"],
-            "field_id": make(f"{board}/fields", {"name": "V", "type": "text"}, "_id")(),
+            "field_id": make(
+                f"{board}/fields", {"name": f"V{next(_names)}", "type": "Number"}, "data", "fields", -1, "_id"
+            )(),
         },
         "delete_item": lambda: {
             "board_id": w["board_id"],
@@ -247,9 +274,11 @@ def test_the_checker_rejects_a_response_that_breaks_the_schema() -> None:
         check_response(op, {"ai_agent_id": "a1"}, httpx.Response(200, json={"name": 5}, request=request))
 
 
-# Operations that answer for any id: external drives, Tempo traces, and the title generator (which, as on the
-# platform, titles the message it is given without reading the chat).
+# Operations that answer for any id: external drives, Tempo traces, the title generator (which, as on the
+# platform, titles the message it is given without reading the chat), and import progress (a cache lookup that
+# answers `{status: "not_found"}`, as the data-board service does).
 ANY_ID = {
+    "get_import_progress",
     "initiate_drive_auth",
     "list_drive_folders",
     "list_drive_files",

@@ -26,7 +26,9 @@ def test_every_test_starts_from_an_empty_emulator(imbrace_client: ImbraceClient,
 
 def test_the_wait_helper_sees_embedding_complete(imbrace_client: ImbraceClient, imbrace_emulator: Emulator) -> None:
     with httpx.Client(base_url=imbrace_emulator.url, headers={"x-api-key": "test-key"}) as http:
-        file_id = http.post("/data-board/files/upload", files={"file": ("doc.txt", b"hi")}).json()["data"]["_id"]
+        folder = http.post("/data-board/folders", json={"name": "Docs", "organization_id": "o"}).json()["data"]["_id"]
+        upload = http.post("/data-board/files/upload", files={"file": ("doc.txt", b"hi")}, data={"folder_id": folder})
+        file_id = upload.json()["data"]["_id"]
     done = imbrace_client.ai_agent.process_embedding_and_wait(file_id, interval=0.01, timeout=5)
     assert done["data"]["status"] == "completed"
 

@@ -30,5 +30,5 @@ def test_knowledge_hub(client: Harness, target: Target) -> None:
     assert embedded["data"]["status"] == "completed"
 
     deleted = client.call(boards.delete_folders, [folder_id])
-    assert deleted["deletedCount"] == 1
+    assert deleted["data"]["deletedCount"] == 1
     assert client.call(boards.search_files, folder_id=folder_id) == []

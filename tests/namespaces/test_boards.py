@@ -11,7 +11,7 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import httpx
 import pytest
@@ -73,7 +73,7 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
     (
         "list",
         (5, 10),
-        {"search": "le ads&x=1", "hidden": True, "category_id": "c1", "sort": "name", "types": "DocumentAI"},
+        {"search": "le ads&x=1", "hidden": True, "category_id": "c1", "sort": "name", "types": ["DocumentAI", "Tasks"]},
         "GET",
         "/data-board/boards",
         [
@@ -84,6 +84,7 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
             ("skip", "10"),
             ("sort", "name"),
             ("types", "DocumentAI"),
+            ("types", "Tasks"),
         ],
         NO_BODY,
         {"data": []},
@@ -259,10 +260,16 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
     (
         "list_items",
         (H, 5, 15),
-        {"filter": "Name = Ada", "sort": "-created_at", "include_parent": True},
+        {"filter": {"Name": "Ada"}, "sort": "-created_at", "include_parent": True},
         "GET",
         f"/data-board/boards/{HE}/items",
-        [("filter", "Name = Ada"), ("include_parent", "true"), ("limit", "5"), ("skip", "15"), ("sort", "-created_at")],
+        [
+            ("filter", '{"Name":"Ada"}'),
+            ("include_parent", "true"),
+            ("limit", "5"),
+            ("skip", "15"),
+            ("sort", "-created_at"),
+        ],
         NO_BODY,
         {"data": []},
         {"data": []},
@@ -270,12 +277,12 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
     ("get_item", (H, S), {}, "GET", f"/data-board/boards/{HE}/items/{SE}", [], NO_BODY, {"data": ITEM}, {"data": ITEM}),
     (
         "create_item",
-        (H, {"fields": {"Name": "Ada"}}),
+        (H, {"fields": [{"board_field_id": "f1", "value": "Ada"}]}),
         {},
         "POST",
         f"/data-board/boards/{HE}/items",
         [],
-        {"fields": {"Name": "Ada"}},
+        {"fields": [{"board_field_id": "f1", "value": "Ada"}]},
         ITEM,
         ITEM,
     ),
@@ -347,12 +354,12 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
     ),
     (
         "link_items",
-        (H, S, "rb1", {}),
+        (H, S, "rb1", {"ids": ["i8"]}),
         {},
         "POST",
         f"/data-board/boards/{HE}/items/{SE}/related",
         [],
-        {"relatedBoardId": "rb1", "relatedItemIds": []},
+        {"relatedBoardId": "rb1", "ids": ["i8"]},
         OK,
         OK,
     ),
@@ -387,7 +394,7 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
         "POST",
         f"/data-board/search/{HE}",
         [],
-        {"limit": 10, "offset": 20, "q": "acme", "filter": "status = open", "sort": "name:asc"},
+        {"limit": 10, "offset": 20, "q": "acme", "filter": "status = open", "sort": ["name:asc"]},
         OK,
         OK,
     ),
@@ -489,7 +496,7 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
         "POST",
         "/data-board/folders",
         [],
-        {"source_type": "upload", "parent_folder_id": "root", "name": "Q1 Reports"},
+        {"source_type": "upload", "parent_folder_id": "root", "organization_id": "org-1", "name": "Q1 Reports"},
         {"success": True, "data": FOLDER},
         FOLDER,
     ),
@@ -568,12 +575,12 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
     (
         "search_files",
         (),
-        {"folder_id": S},
+        {"folder_id": "f1"},
         "GET",
         "/data-board/files/search",
-        [("folder_id", S)],
+        [("folder_id", "f1")],
         NO_BODY,
-        {"data": [FILE]},
+        {"data": [FILE, {**FILE, "_id": "file-2", "folder_id": "elsewhere"}]},
         [FILE],
     ),
     (
@@ -591,12 +598,12 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
     ("get_file", (H,), {}, "GET", f"/data-board/files/{HE}", [], NO_BODY, FILE, FILE),
     (
         "create_file",
-        ({"name": "doc.txt", "folder_id": "f1", "content": "hello"},),
+        ({"organization_id": "o", "folder_id": "f1", "key": "kb/a.txt", "file_type": "txt", "file_size": 5},),
         {},
         "POST",
         "/data-board/files",
         [],
-        {"name": "doc.txt", "folder_id": "f1", "content": "hello"},
+        {"organization_id": "o", "folder_id": "f1", "key": "kb/a.txt", "file_type": "txt", "file_size": 5},
         {"data": FILE},
         FILE,
     ),
@@ -614,12 +621,12 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
     ("delete_files", (["file-1"],), {}, "POST", "/data-board/files/delete", [], {"ids": ["file-1"]}, OK, OK),
     (
         "generate_ai_tags",
-        ({"text": "Quarterly revenue"},),
+        ({"folder_name": "Q1", "description": "Quarterly revenue"},),
         {},
         "POST",
         "/data-board/ai/tag-generation",
         [],
-        {"text": "Quarterly revenue"},
+        {"folder_name": "Q1", "description": "Quarterly revenue"},
         {"data": {"tags": ["finance"]}},
         {"tags": ["finance"]},
     ),
@@ -631,8 +638,19 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
         "/data-board/link_preview/getWebsiteInfo",
         [],
         {"url": "https://imbrace.co/?a=1"},
-        {"title": "iMBrace"},
-        {"title": "iMBrace"},
+        {"success": True, "data": {"title": "iMBrace"}},
+        {"success": True, "data": {"title": "iMBrace"}},
+    ),
+    (
+        "get_link_preview",
+        ("https://unreachable.example",),
+        {},
+        "POST",
+        "/data-board/link_preview/getWebsiteInfo",
+        [],
+        {"url": "https://unreachable.example"},
+        raw(204),
+        None,
     ),
     # drives: drive_type is a path segment like any other
     (
@@ -646,7 +664,17 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
         {"auth_url": "u"},
         {"auth_url": "u"},
     ),
-    ("initiate_drive_auth", ("onedrive",), {}, "GET", "/data-board/auth/onedrive/initiate", [], NO_BODY, {}, {}),
+    (
+        "initiate_drive_auth",
+        ("onedrive",),
+        {"session_id": "s-1"},
+        "GET",
+        "/data-board/auth/onedrive/initiate",
+        [("sessionId", "s-1")],
+        NO_BODY,
+        {},
+        {},
+    ),
     ("list_drive_folders", (S,), {}, "GET", f"/data-board/{SE}/folders", [], NO_BODY, {"data": []}, {"data": []}),
     (
         "list_drive_folders",
@@ -742,7 +770,7 @@ def test_every_table_method_exists_on_both_clients_and_is_tested() -> None:
     assert len(methods) == 51
     tested = {case[0] for case in CASES} | OTHER_TESTS
     assert set(methods) <= tested, sorted(set(methods) - tested)
-    for name in [*methods, "iter_boards", "iter_items", "iter_folder_files", "download_file_to"]:
+    for name in [*methods, "iter_boards", "iter_items", "iter_folder_files", "download_file_to", "import_file"]:
         async_method = getattr(AsyncBoardsResource, name)
         sync_method = getattr(BoardsResource, name)
         assert inspect.iscoroutinefunction(async_method) or inspect.isasyncgenfunction(async_method), name
@@ -810,8 +838,6 @@ def pdf(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("method", "args", "path"),
     [
-        ("import_csv", (H,), f"/data-board/boards/{HE}/import_csv"),
-        ("import_excel", (H,), f"/data-board/boards/{HE}/import"),
         ("upload_board_file", (), "/data-board/boards/_fileupload"),
         ("upload_board_file_v2", (), "/data-board/boards/upload"),
     ],
@@ -844,9 +870,9 @@ def test_board_uploads_send_one_file_part(
 def test_upload_needs_a_file(new_client: NewClient, kind: str) -> None:
     harness, recorder = client_for(new_client, kind)
     with pytest.raises(ValueError, match="needs a file"):
-        harness.call(harness.client.boards.import_csv, "b1", None)
+        harness.call(harness.client.boards.upload_board_file, None)
     with pytest.raises(FileNotFoundError):
-        harness.call(harness.client.boards.upload_file, "/no/such/file.pdf")
+        harness.call(harness.client.boards.upload_file, "/no/such/file.pdf", "f1")
     assert recorder.requests == []
 
 
@@ -868,11 +894,11 @@ def test_upload_file_organization_argument_wins_and_is_left_out_without_one(
     new_client: NewClient, kind: str, pdf: Path
 ) -> None:
     harness, recorder = client_for(new_client, kind, replying({"data": FILE}))
-    harness.call(harness.client.boards.upload_file, pdf, organization_id="org-2")
+    harness.call(harness.client.boards.upload_file, pdf, "f1", organization_id="org-2")
     assert multipart(recorder.requests[-1])["organization_id"] == (None, None, b"org-2")
     anonymous, anonymous_recorder = client_for(new_client, kind, replying({"data": FILE}), organization_id=None)
-    anonymous.call(anonymous.client.boards.upload_file, io.BytesIO(PDF))
-    assert set(multipart(anonymous_recorder.requests[-1])) == {"file"}
+    anonymous.call(anonymous.client.boards.upload_file, io.BytesIO(PDF), "f1")
+    assert set(multipart(anonymous_recorder.requests[-1])) == {"file", "folder_id"}
 
 
 def test_upload_file_keeps_the_old_form_field_entries(new_client: NewClient, kind: str) -> None:
@@ -1031,24 +1057,21 @@ def knowledge_hub(request: httpx.Request) -> httpx.Response:
     if route == ("POST", "/data-board/files/upload"):
         return httpx.Response(200, json={"success": True, "data": {"_id": "file-1", "name": "doc.pdf"}})
     if route == ("GET", "/data-board/files/search"):
-        folder_id = request.url.params["folder_id"]
-        return httpx.Response(200, json={"success": True, "data": [{"_id": "file-1", "folder_id": folder_id}]})
+        found = [{"_id": "file-1", "folder_id": "fold-1"}, {"_id": "file-9", "folder_id": "elsewhere"}]
+        return httpx.Response(200, json={"success": True, "data": found})
     return httpx.Response(404, json={"message": f"no route {route}"})
 
 
-def test_knowledge_hub_example_runs_as_written(
+def test_knowledge_hub_example_runs_until_the_upload_without_a_folder(
     new_client: NewClient, kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The doc's folder calls go through (create_folder adds the organization); its upload has no folder, which the
+    service rejects, so the SDK refuses it before sending; the upload with a folder then works, and search_files
+    keeps the folder's files of the organization-wide search."""
     monkeypatch.chdir(tmp_path)
     Path("doc.pdf").write_bytes(PDF)
     harness, recorder = client_for(new_client, kind, knowledge_hub)
     client = Blocking(harness)
-    opened: list[IO[bytes]] = []
-
-    def open(path: str, mode: str) -> IO[bytes]:  # the example's open(), tracked to close what the example leaves open
-        handle = builtins.open(path, mode)  # noqa: SIM115
-        opened.append(handle)
-        return handle
 
     # Folders
     folder = client.boards.create_folder({"name": "Q1 Reports"})
@@ -1057,13 +1080,19 @@ def test_knowledge_hub_example_runs_as_written(
     client.boards.delete_folders([folder["_id"]])
 
     # Files (knowledge base entries)
-    file = client.boards.upload_file(files={"file": open("doc.pdf", "rb")})
+    with builtins.open("doc.pdf", "rb") as handle, pytest.raises(ValueError, match="upload_file needs a folder"):
+        client.boards.upload_file(files={"file": handle})
+    with builtins.open("doc.pdf", "rb") as handle:
+        file = client.boards.upload_file(files={"file": handle}, folder_id=folder["_id"])
     files = client.boards.search_files(folder_id=folder["_id"])
 
-    for handle in opened:
-        handle.close()
-
-    assert folder == {"_id": "fold-1", "name": "Q1 Reports", "source_type": "upload", "parent_folder_id": "root"}
+    assert folder == {
+        "_id": "fold-1",
+        "name": "Q1 Reports",
+        "source_type": "upload",
+        "parent_folder_id": "root",
+        "organization_id": "org-1",
+    }
     assert folders == [{"_id": "fold-1", "name": "Q1 Reports"}]
     assert file == {"_id": "file-1", "name": "doc.pdf"}
     assert files == [{"_id": "file-1", "folder_id": "fold-1"}]
@@ -1079,5 +1108,6 @@ def test_knowledge_hub_example_runs_as_written(
     assert json_body(recorder.requests[3]) == {"ids": ["fold-1"]}
     assert multipart(recorder.requests[4]) == {
         "file": ("doc.pdf", "application/pdf", PDF),
+        "folder_id": (None, None, b"fold-1"),
         "organization_id": (None, None, b"org-1"),
     }

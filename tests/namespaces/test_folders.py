@@ -28,11 +28,10 @@ DETAIL = {"success": True, "data": {"folder": FOLDER, "subfolders": [], "files":
 NO_BODY = object()
 
 
-def client_for(new_client: NewClient, kind: str, reply: Any) -> tuple[Harness, Recorder]:
+def client_for(new_client: NewClient, kind: str, reply: Any, **settings: Any) -> tuple[Harness, Recorder]:
     recorder = Recorder(lambda request: httpx.Response(200, json=reply))
-    harness = new_client(
-        api_key="key-1", organization_id="org-1", gateway=GATEWAY, http_client=recorder.http_client(kind), max_retries=0
-    )
+    settings = {"api_key": "key-1", "organization_id": "org-1", **settings}
+    harness = new_client(gateway=GATEWAY, http_client=recorder.http_client(kind), max_retries=0, **settings)
     return harness, recorder
 
 
@@ -92,7 +91,13 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, list[tuple[str
         "POST",
         "/data-board/folders",
         [],
-        {"source_type": "upload", "parent_folder_id": "root", "name": "Q1 Reports", "team_ids": ["t1"]},
+        {
+            "source_type": "upload",
+            "parent_folder_id": "root",
+            "organization_id": "org-1",
+            "name": "Q1 Reports",
+            "team_ids": ["t1"],
+        },
         ENVELOPE,
     ),
     (
@@ -102,7 +107,7 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, list[tuple[str
         "POST",
         "/data-board/folders",
         [],
-        {"name": "Sub", "parent_folder_id": "f0", "source_type": "upload"},
+        {"name": "Sub", "parent_folder_id": "f0", "source_type": "upload", "organization_id": "org-1"},
         ENVELOPE,
     ),
     ("update", (H, {"name": "Q1 2025"}), {}, "PUT", f"/data-board/folders/{HE}", [], {"name": "Q1 2025"}, ENVELOPE),
@@ -198,6 +203,23 @@ def test_create_defaults_do_not_override_or_mutate(new_client: NewClient, kind: 
     body = {"name": "Shared", "parent_folder_id": None}
     harness.call(harness.client.folders.create, body, extra_headers={"x-trace": "t"})
     [request] = recorder.requests
-    assert sent_body(request) == {"source_type": "upload", "parent_folder_id": None, "name": "Shared"}
+    assert sent_body(request) == {
+        "source_type": "upload",
+        "parent_folder_id": None,
+        "organization_id": "org-1",
+        "name": "Shared",
+    }
     assert request.headers["x-trace"] == "t"
     assert body == {"name": "Shared", "parent_folder_id": None}
+
+
+def test_create_needs_an_organization_and_the_body_may_name_its_own(new_client: NewClient, kind: str) -> None:
+    """The service reads organization_id from the body (a folder without one is a 500 there): refused before
+    sending when neither the body nor the client has one; the body's own wins."""
+    anonymous, recorder = client_for(new_client, kind, ENVELOPE, organization_id=None)
+    for create in (anonymous.client.folders.create, anonymous.client.boards.create_folder):
+        with pytest.raises(ValueError, match="creating a folder needs organization_id"):
+            anonymous.call(create, {"name": "Q1"})
+    assert recorder.requests == []
+    anonymous.call(anonymous.client.folders.create, {"name": "Q1", "organization_id": "org-9"})
+    assert sent_body(recorder.requests[0])["organization_id"] == "org-9"

@@ -17,8 +17,12 @@ SURFACE = ROOT / "tests" / "surface" / "imbrace-surface.tsv"
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 # Where the spec deliberately departs from the old SDK's route; each is explained at the operation in the spec.
 DEVIATIONS = {("boards", "update_segment"): "PUT"}
-# The path the service serves where the old SDK's differs (the AI service redirects `/document/` to an internal URL).
-PATH_DEVIATIONS = {("chat_ai", "process_document"): "/v3/ai/document"}
+# Where the service's path differs from the old SDK's: the AI service redirects `/document/` to an internal URL; the
+# old import_excel posted to `/import`, the service's inline-CSV route (its Excel import is `/import_excel`).
+PATH_DEVIATIONS = {
+    ("chat_ai", "process_document"): "/v3/ai/document",
+    ("boards", "import_excel"): "/data-board/boards/{board_id}/import_excel",
+}
 EVIDENCE = re.compile(r"^(source \S+:\S+|recorded|old-package|unverified)( \| (recorded|old-package|unverified))*$")
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from http import HTTPStatus
 from typing import Any
 
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from .fastapi_errors import AI_PREFIXES, fastapi_response
 from .ids import now_iso
@@ -55,19 +54,14 @@ def error_body(method: str, path: str, error: HttpError) -> dict[str, Any]:
         if path.startswith(("/ai-agent/v2/", "/ai-agent/chat")):
             return {"error": message}
         return {"success": False, "error": message, "timestamp": now_iso(), "path": path, "method": method}
-    if path.startswith("/data-board/"):
-        return {"statusCode": status, "message": message, "error": _phrase(status)}
     return {"success": False, "statusCode": status, "message": message}
 
 
-def error_response(method: str, path: str, error: HttpError) -> JSONResponse:
+def error_response(method: str, path: str, error: HttpError) -> Response:
     if path.startswith(AI_PREFIXES):
         return fastapi_response(error)
+    if path.startswith("/data-board/"):
+        from .data_board_errors import data_board_response  # here: that module builds on HttpError
+
+        return data_board_response(method, path, error)
     return JSONResponse(error_body(method, path, error), status_code=error.status, headers=error.headers)
-
-
-def _phrase(status: int) -> str:
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return "Error"

@@ -101,7 +101,8 @@ class RequestValidator:
             spec = self._specs[op.service] = SchemaPath.from_dict(load_spec(op.service))
         item = spec / "paths" / op.spec_path
         operation = item / op.method.lower()
-        params = [_param(spec, p) for p in _parameters(item, operation) if (p / "in").read_str() == "query"]
+        queried = [p for p in _parameters(item, operation) if (p / "in").read_str() == "query" and not _repeated(p)]
+        params = [_param(spec, p) for p in queried]
         media: dict[str, SchemaValidator] = {}
         required = False
         if "requestBody" in operation:
@@ -120,6 +121,12 @@ def _parameters(item: SchemaPath, operation: SchemaPath) -> Iterable[SchemaPath]
     for owner in (item, operation):
         if "parameters" in owner:
             yield from owner / "parameters"
+
+
+def _repeated(param: SchemaPath) -> bool:
+    """Whether the parameter is a list repeated in the query: its handler reads and checks every value."""
+    schema = param / "schema"
+    return "type" in schema and (schema / "type").read_str() == "array"
 
 
 def _param(spec: SchemaPath, param: SchemaPath) -> _Param:

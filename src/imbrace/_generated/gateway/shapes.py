@@ -30,6 +30,9 @@ __all__ = [
     "BoardEnvelope",
     "BoardField",
     "BoardFieldCreate",
+    "BoardFieldOption",
+    "BoardFieldSettings",
+    "BoardFieldType",
     "BoardFieldUpdate",
     "BoardFieldsBulkUpdateRequest",
     "BoardFieldsReorderRequest",
@@ -37,18 +40,22 @@ __all__ = [
     "BoardItem",
     "BoardItemCreate",
     "BoardItemEnvelope",
+    "BoardItemFieldValue",
     "BoardItemList",
-    "BoardItemResponse",
     "BoardItemUpdate",
     "BoardItemValue",
     "BoardList",
-    "BoardResponse",
     "BoardSearchHits",
     "BoardSearchRequest",
     "BoardSearchResult",
+    "BoardType",
     "BoardUpdate",
+    "BoardUploadEntry",
+    "BoardUploadRequest",
     "BoardsReorderRequest",
     "BulkDeleteItemsRequest",
+    "BulkDeleteResult",
+    "BulkField",
     "ChatCompletionChunk",
     "ChunkChoice",
     "ChunkDelta",
@@ -63,13 +70,15 @@ __all__ = [
     "DeleteFilesRequest",
     "DeleteFoldersRequest",
     "DeleteResult",
+    "DeletedCount",
+    "DeletedCountEnvelope",
     "DocumentProcessData",
     "DocumentProcessRequest",
     "DocumentProcessResult",
+    "DriveAuth",
     "DriveAuthInitiation",
     "DriveItem",
     "DriveListing",
-    "DrivePage",
     "DriveSessionStatus",
     "EmbeddingData",
     "EmbeddingEnvelope",
@@ -77,24 +86,29 @@ __all__ = [
     "EmbeddingResponse",
     "EmbeddingUsage",
     "Error",
+    "ExcelImportRequest",
     "ExchangeTokenRequest",
     "ExchangeTokenResponse",
     "ExtractedContent",
     "ExtractedFile",
     "FastApiError",
-    "FieldOperationResult",
     "FileCreate",
     "FileEnvelope",
     "FileList",
     "FileRecord",
     "FileUpdate",
+    "FileUploadEnvelope",
     "FileUploadRequest",
     "Folder",
+    "FolderContents",
+    "FolderContentsEnvelope",
     "FolderCreate",
     "FolderDetail",
     "FolderDetailEnvelope",
     "FolderEnvelope",
+    "FolderErrorBody",
     "FolderList",
+    "FolderPagination",
     "FolderUpdate",
     "Guardrail",
     "GuardrailCreate",
@@ -108,17 +122,24 @@ __all__ = [
     "GuardrailProviderTestResult",
     "GuardrailProviderUpdate",
     "GuardrailWriteResult",
+    "HandlerErrorBody",
     "ImageUrl",
+    "ImportCounts",
+    "ImportErrorBody",
+    "ImportMapping",
     "ImportProgress",
+    "ImportRequest",
     "ImportResult",
     "JsonObject",
     "KnowledgeFileUploadRequest",
     "LinkPreview",
+    "LinkPreviewEnvelope",
     "LinkPreviewRequest",
     "LlmModel",
     "LlmModelList",
     "LoginRequest",
     "LoginResponse",
+    "MessageResult",
     "NameCheck",
     "OtpRequest",
     "Provider",
@@ -126,21 +147,20 @@ __all__ = [
     "ProviderModel",
     "RagFile",
     "RagFileUploadRequest",
+    "RelatedItemsPage",
     "RelatedItemsRequest",
-    "RelatedItemsResponse",
     "Segment",
     "SegmentCreate",
-    "SegmentEnvelope",
     "SegmentList",
-    "SegmentListResponse",
-    "SegmentResponse",
     "SegmentUpdate",
     "SuccessResult",
     "ToolCall",
     "ToolCallFunction",
     "ToolServerVerifyRequest",
     "ToolServerVerifyResult",
+    "UncaughtErrorBody",
     "ValidationIssue",
+    "ZodErrorBody",
 ]
 
 
@@ -403,15 +423,17 @@ class AiTags(TypedDict, total=False):
 
 
 class AiTagsRequest(TypedDict, total=False):
-    """Body of POST /data-board/ai/tag-generation (passed through by the SDK)."""
+    """Body of POST /data-board/ai/tag-generation."""
 
-    file_id: str
-    text: str
+    folder_name: str
+    description: str
 
 
 class AiTagsResult(TypedDict, total=False):
-    """Suggested tags wrapped as `{data: {tags}}`."""
+    """Suggested tags as `{success, message, data: {tags}}`."""
 
+    success: bool
+    message: str
     data: AiTags
 
 
@@ -420,18 +442,19 @@ class Board(TypedDict, total=False):
 
     _id: str
     id: str
-    object_name: str | None
     organization_id: str | None
+    business_unit_id: str | None
     name: str | None
     description: str | None
     type: str | None
-    category: str | None
     category_id: str | None
     hidden: bool | None
     show_id: bool | None
+    is_child_table: bool | None
     team_ids: list[str] | None
-    workflow_id: str | None
+    managers: list[Any] | None
     fields: list[BoardField] | None
+    items_count: int | None
     order: int | None
     created_at: str | None
     updated_at: str | None
@@ -442,15 +465,18 @@ class BoardCreate(TypedDict, total=False):
 
     name: Required[str]
     description: str
-    type: str
-    category: str
+    type: BoardType
+    hidden: bool
     fields: list[BoardFieldCreate]
     team_ids: list[str]
     show_id: bool
+    is_child_table: bool
+    order: float
+    category: str | None
 
 
 class BoardEnvelope(TypedDict, total=False):
-    """A board wrapped as `{data}`."""
+    """A board wrapped as `{data}` (every single-board and every field reply)."""
 
     data: Required[Board]
 
@@ -461,63 +487,99 @@ class BoardField(TypedDict, total=False):
     _id: str
     id: str
     name: str | None
+    description: str | None
     type: str | None
-    key: str | None
-    options: list[Any] | None
-    required: bool | None
+    isUniqueIdentifier: bool | None
+    isIdentifier: bool | None
+    isDefault: bool | None
     hidden: bool | None
+    hiddenOnRecord: bool | None
+    isDeprecated: bool | None
+    data: list[BoardFieldOption] | None
+    settings: dict[str, Any] | None
     order: int | None
 
 
 class BoardFieldCreate(TypedDict, total=False):
-    """Body of POST /data-board/boards/{board_id}/fields."""
+    """Body of POST /data-board/boards/{board_id}/fields (and of each entry of a board's `fields`)."""
 
     name: Required[str]
-    type: Required[str]
-    options: list[Any]
-    required: bool
+    type: Required[BoardFieldType]
+    description: str
+    isUniqueIdentifier: bool
+    isDefault: bool
+    settings: BoardFieldSettings
+    data: list[BoardFieldOption]
+    fields: list[BoardFieldCreate]
+    role: str
+
+
+class BoardFieldOption(TypedDict, total=False):
+    """One option of a selection field."""
+
+    id: str
+    value: Required[str]
+    color: str
+    order: float
+
+
+class BoardFieldSettings(TypedDict, total=False):
+    """Type-specific field settings."""
+
+    options: list[dict[str, Any]]
+    mapToBoardId: str
+    countryCode: str
+    currency: str
+    format: str
+    sampleData: str
+
+
+BoardFieldType: TypeAlias = "Literal['ShortText', 'LongText', 'Number', 'Email', 'Phone', 'Date', 'Datetime', 'Time', 'SingleSelection', 'MultipleSelection', 'Assignee', 'MultipleAssignee', 'Priority', 'Currency', 'Link', 'Attachment', 'Notes', 'Country', 'Origin', 'MapToBoard', 'TableInTable', 'Checkbox', 'Formula', 'Rating']"
+"""A field's type, capitalised (`Number`, not `number`)."""
 
 
 class BoardFieldUpdate(TypedDict, total=False):
     """Body of PATCH /data-board/boards/{board_id}/fields/{field_id}; omitted keys are kept."""
 
     name: str
-    type: str
-    options: list[Any]
-    required: bool
+    description: str
+    type: BoardFieldType
+    isUniqueIdentifier: bool
+    isDefault: bool
+    hidden: bool
+    hiddenOnRecord: bool
+    settings: BoardFieldSettings
+    data: list[BoardFieldOption]
+    promptAI: str
+    isDeprecated: bool
+    role: str
 
 
 class BoardFieldsBulkUpdateRequest(TypedDict, total=False):
     """Body of PATCH /data-board/boards/{board_id}/fields/bulk."""
 
-    fields: Required[list[BoardField]]
+    fields: Required[list[BulkField]]
 
 
-class BoardFieldsReorderRequest(TypedDict, total=False):
-    """Body of POST /data-board/boards/{board_id}/fields/reorder."""
-
-    fieldIds: list[str]
-    fields: list[str]
+BoardFieldsReorderRequest: TypeAlias = "dict[str, Any]"
+"""Body of POST /data-board/boards/{board_id}/fields/reorder; the ids as `fieldIds` or `fields`."""
 
 
 class BoardFileUploadResult(TypedDict, total=False):
-    """The stored file of a board upload."""
+    """The stored file of a board upload: `{url}`."""
 
     url: str
-    file_id: str
-    key: str
 
 
 class BoardItem(TypedDict, total=False):
-    """An item (row) of a board."""
+    """An item (row) of a board; list replies also flatten `fields` onto the row."""
 
     _id: str
     id: str
-    object_name: str | None
     board_id: str | None
     organization_id: str | None
-    fields: JsonObject | None
-    data: list[BoardItemValue] | None
+    fields: dict[str, Any] | None
+    created_type: str | None
     created_at: str | None
     updated_at: str | None
 
@@ -525,7 +587,10 @@ class BoardItem(TypedDict, total=False):
 class BoardItemCreate(TypedDict, total=False):
     """Body of POST /data-board/boards/{board_id}/items."""
 
-    fields: Required[JsonObject]
+    fields: Required[dict[str, Any] | list[BoardItemFieldValue]]
+    related_board_item_id: str
+    created_type: str
+    contact_id: str
 
 
 class BoardItemEnvelope(TypedDict, total=False):
@@ -534,46 +599,47 @@ class BoardItemEnvelope(TypedDict, total=False):
     data: Required[BoardItem]
 
 
+class BoardItemFieldValue(TypedDict, total=False):
+    """One value in the list form of create_item's `fields`."""
+
+    board_field_id: Required[str]
+    value: Required[Any]
+
+
 class BoardItemList(TypedDict, total=False):
-    """One page of items."""
+    """One page of items: `{data, count, skip, limit, totalPages}` (`count` = matching items), or with include_parent `{data, count, total, has_more}` (`count` = this page)."""
 
     data: Required[list[BoardItem]]
-    total: int | None
-    skip: int | None
-    limit: int | None
-    page: int | None
-
-
-BoardItemResponse: TypeAlias = "BoardItemEnvelope | BoardItem"
-"""An item, wrapped as `{data}` or bare."""
+    count: int
+    skip: int
+    limit: int
+    totalPages: int
+    total: int
+    has_more: bool
 
 
 class BoardItemUpdate(TypedDict, total=False):
-    """Body of PATCH /data-board/boards/{board_id}/items/{item_id}: `{fields: {<field id>: value}}` or the legacy `{data: [{key, value}]}`."""
+    """Body of PATCH /data-board/boards/{board_id}/items/{item_id}: `fields` and/or the legacy `data`."""
 
-    fields: JsonObject
+    fields: dict[str, Any]
     data: list[BoardItemValue]
+    related_board_item_id: str
+    contact_id: str
 
 
 class BoardItemValue(TypedDict, total=False):
-    """One field value in the legacy item form."""
+    """One value in the legacy `data` form of update_item."""
 
-    key: str
+    key: Required[str]
     value: Any
 
 
 class BoardList(TypedDict, total=False):
-    """One page of boards."""
+    """One page of boards: `total` matching boards, `count` on this page."""
 
     data: Required[list[Board]]
-    total: int | None
-    skip: int | None
-    limit: int | None
-    page: int | None
-
-
-BoardResponse: TypeAlias = "BoardEnvelope | Board"
-"""A board, wrapped as `{data}` or bare."""
+    total: int
+    count: int
 
 
 class BoardSearchHits(TypedDict, total=False):
@@ -594,7 +660,7 @@ class BoardSearchRequest(TypedDict, total=False):
     limit: int
     offset: int
     filter: str
-    sort: str
+    sort: list[str]
 
 
 class BoardSearchResult(TypedDict, total=False):
@@ -604,27 +670,78 @@ class BoardSearchResult(TypedDict, total=False):
     message: BoardSearchHits
 
 
+BoardType: TypeAlias = "Literal['Contacts', 'Companies', 'Opportunities', 'OptOut', 'Tasks', 'System', 'General', 'KnowledgeHub', 'DocumentAI']"
+"""A board's type."""
+
+
 class BoardUpdate(TypedDict, total=False):
     """Body of PATCH /data-board/boards/{board_id}; omitted keys are kept."""
 
     name: str
     description: str
-    type: str
-    category: str
+    type: BoardType
     hidden: bool
+    team_ids: list[str]
+    show_id: bool
+    order: float
+    category: str | None
+
+
+class BoardUploadEntry(TypedDict, total=False):
+    """One file of a multi-file board upload; `error` is set (and `url` null) when it was refused."""
+
+    name: str
+    extension: str
+    url: str | None
+    key: str | None
+    error: str | None
+    sizeInBytes: int
+    uploadDate: str
+    user_id: str | None
+    uploader: str | None
+
+
+class BoardUploadRequest(TypedDict, total=False):
+    """A multipart body of file parts under any names (the SDK names them `file`)."""
+
+    file: str
 
 
 class BoardsReorderRequest(TypedDict, total=False):
     """Body of POST /data-board/boards/reorder."""
 
-    boardIds: list[str]
-    order: list[str]
+    boardIds: Required[list[str]]
 
 
 class BulkDeleteItemsRequest(TypedDict, total=False):
     """Body of DELETE /data-board/boards/{board_id}/items/bulk-delete."""
 
     ids: Required[list[str]]
+
+
+class BulkDeleteResult(TypedDict, total=False):
+    """The bulk delete outcome: `{message, count}`."""
+
+    message: str
+    count: int
+
+
+class BulkField(TypedDict, total=False):
+    """One entry of a bulk field update; with `field_id` it updates that field, without it creates one."""
+
+    field_id: str
+    name: Required[str]
+    type: Required[str]
+    description: str
+    is_unique_identifier: bool
+    is_default: bool
+    hidden: bool
+    hidden_on_record: bool
+    data: list[Any]
+    child_board_name: str
+    fields: list[Any]
+    role: str
+    settings: dict[str, Any]
 
 
 class ChatCompletionChunk(TypedDict, total=False):
@@ -741,6 +858,18 @@ class DeleteResult(TypedDict, total=False):
     _id: str
 
 
+class DeletedCount(TypedDict, total=False):
+    deletedCount: int
+
+
+class DeletedCountEnvelope(TypedDict, total=False):
+    """A delete outcome as `{success, message, data: {deletedCount}}`."""
+
+    success: bool
+    message: str
+    data: DeletedCount
+
+
 class DocumentProcessData(TypedDict, total=False):
     """Extracted data; `filledPdfUrl` is set when a PDF was filled."""
 
@@ -774,11 +903,17 @@ class DocumentProcessResult(TypedDict, total=False):
     data: DocumentProcessData
 
 
-class DriveAuthInitiation(TypedDict, total=False):
-    """Where to send the user to connect a drive."""
-
+class DriveAuth(TypedDict, total=False):
     auth_url: str
-    url: str
+    session_id: str
+
+
+class DriveAuthInitiation(TypedDict, total=False):
+    """Where to send the user to connect a drive: `{success, message, data: {auth_url, session_id}}`."""
+
+    success: bool
+    message: str
+    data: DriveAuth
 
 
 class DriveItem(TypedDict, total=False):
@@ -791,15 +926,12 @@ class DriveItem(TypedDict, total=False):
     folder: Any
 
 
-DriveListing: TypeAlias = "DrivePage | list[DriveItem]"
-"""Drive entries, wrapped as `{data}` or as a bare array."""
+class DriveListing(TypedDict, total=False):
+    """Drive entries as `{success, message, data}`."""
 
-
-class DrivePage(TypedDict, total=False):
-    """Drive entries wrapped as `{data}`."""
-
+    success: bool
+    message: str
     data: list[DriveItem]
-    nextPageToken: str | None
 
 
 class DriveSessionStatus(TypedDict, total=False):
@@ -855,6 +987,14 @@ class Error(TypedDict, total=False):
     code: Any
 
 
+class ExcelImportRequest(TypedDict, total=False):
+    """Body of POST /data-board/boards/{board_id}/import_excel."""
+
+    fileUrl: Required[str]
+    mappings: Required[list[ImportMapping]]
+    sheetName: str
+
+
 class ExchangeTokenRequest(TypedDict, total=False):
     organization_id: Required[str]
 
@@ -884,34 +1024,32 @@ class FastApiError(TypedDict, total=False):
     detail: Required[str | list[ValidationIssue] | dict[str, Any]]
 
 
-class FieldOperationResult(TypedDict, total=False):
-    """The outcome of a field reorder or bulk update."""
-
-    success: bool
-    field: BoardField
-    fields: list[BoardField]
-    data: Any
-
-
 class FileCreate(TypedDict, total=False):
-    """Body of POST /data-board/files (passed through by the SDK)."""
+    """Body of POST /data-board/files, a raw file record insert."""
 
     name: str
-    folder_id: str
-    content: str
+    organization_id: Required[str]
+    folder_id: Required[str]
+    key: Required[str]
+    file_type: Required[str]
+    file_size: Required[int]
+    tags: list[str]
 
 
 class FileEnvelope(TypedDict, total=False):
-    """A file wrapped as `{data}`."""
+    """A file as `{success, message, data}`."""
 
+    success: bool
+    message: str
     data: Required[FileRecord]
 
 
 class FileList(TypedDict, total=False):
-    """Files wrapped as `{data: [...]}`."""
+    """Files as `{success, message, data: [...]}`."""
 
+    success: bool
+    message: str
     data: Required[list[FileRecord]]
-    total: int | None
 
 
 class FileRecord(TypedDict, total=False):
@@ -919,16 +1057,13 @@ class FileRecord(TypedDict, total=False):
 
     _id: str
     id: str
-    file_id: str | None
     name: str | None
     folder_id: str | None
     organization_id: str | None
-    url: str | None
-    size: int | None
-    mime_type: str | None
-    type: str | None
-    content: str | None
-    status: str | None
+    key: str | None
+    file_type: str | None
+    file_size: int | None
+    presigned_url: str | None
     tags: list[str] | None
     created_at: str | None
     updated_at: str | None
@@ -938,8 +1073,16 @@ class FileUpdate(TypedDict, total=False):
     """Body of PUT /data-board/files/{file_id} (passed through by the SDK)."""
 
     name: str
-    content: str
     folder_id: str
+    tags: list[str] | str
+
+
+class FileUploadEnvelope(TypedDict, total=False):
+    """The uploaded file (a list when several were sent) as `{success, message, data}`."""
+
+    success: bool
+    message: str
+    data: Required[FileRecord | list[FileRecord]]
 
 
 class FileUploadRequest(TypedDict, total=False):
@@ -958,48 +1101,89 @@ class Folder(TypedDict, total=False):
     source_type: str | None
     organization_id: str | None
     team_ids: list[str] | None
-    path: str | None
     created_at: str | None
     updated_at: str | None
+
+
+class FolderContents(TypedDict, total=False):
+    """A folder's subfolders and files (get_folder_contents)."""
+
+    folder: Folder
+    subfolders: list[Folder]
+    files: list[FileRecord]
+    search_query: str | None
+    recursive: bool
+    pagination: FolderPagination
+
+
+class FolderContentsEnvelope(TypedDict, total=False):
+    """A folder's contents as `{success, message, data}`."""
+
+    success: bool
+    message: str
+    data: Required[FolderContents]
 
 
 class FolderCreate(TypedDict, total=False):
     """Body of POST /data-board/folders."""
 
     name: Required[str]
-    source_type: Required[str]
-    parent_folder_id: Required[str]
+    organization_id: Required[str]
+    parent_folder_id: str
+    source_type: str
     team_ids: list[str]
-    organization_id: str
-    parent_id: str
+    description: str
 
 
 class FolderDetail(TypedDict, total=False):
-    """A folder with its contents."""
+    """A folder with its subfolders (get_folder)."""
 
     folder: Folder
     subfolders: list[Folder]
-    files: list[FileRecord]
-    total: int | None
+    recursive: bool
 
 
 class FolderDetailEnvelope(TypedDict, total=False):
-    """A folder detail wrapped as `{data}`."""
+    """A folder detail as `{success, message, data}`."""
 
+    success: bool
+    message: str
     data: Required[FolderDetail]
 
 
 class FolderEnvelope(TypedDict, total=False):
-    """A folder wrapped as `{data}`."""
+    """A folder as `{success, message, data}`."""
 
+    success: bool
+    message: str
     data: Required[Folder]
 
 
-class FolderList(TypedDict, total=False):
-    """Folders wrapped as `{data: [...]}`."""
+class FolderErrorBody(TypedDict, total=False):
+    """A folder or file handler's error: `{success: false, message, data: null}`."""
 
+    success: Required[Literal[False]]
+    message: Required[str]
+    data: None
+
+
+class FolderList(TypedDict, total=False):
+    """Folders as `{success, message, data: [...]}`."""
+
+    success: bool
+    message: str
     data: Required[list[Folder]]
-    total: int | None
+
+
+class FolderPagination(TypedDict, total=False):
+    """Paging of a folder's files."""
+
+    file_count: int
+    total_recursive_file_count: int
+    current_page: int
+    total_pages: int
+    limit: int | None
+    skip: int
 
 
 class FolderUpdate(TypedDict, total=False):
@@ -1133,28 +1317,67 @@ class GuardrailWriteResult(TypedDict, total=False):
     id: str
 
 
+class HandlerErrorBody(TypedDict, total=False):
+    """A board or item handler's error: `{error}` (plus `message` on a 500)."""
+
+    error: Required[str]
+    message: str
+
+
 class ImageUrl(TypedDict, total=False):
     url: str
     detail: str
 
 
+class ImportCounts(TypedDict, total=False):
+    """What an import did."""
+
+    total: int
+    successful: int
+    failed: int
+    skipped: int
+
+
+class ImportErrorBody(TypedDict, total=False):
+    """An import's error: `{status: "error", message}` (plus details such as `invalidMappings`)."""
+
+    status: Required[Literal["error"]]
+    message: Required[str]
+
+
+class ImportMapping(TypedDict, total=False):
+    """Which CSV column fills which board field (named by id and by its exact name)."""
+
+    csvHeader: Required[str]
+    boardFieldId: Required[str]
+    boardFieldName: Required[str]
+
+
 class ImportProgress(TypedDict, total=False):
-    """Progress of the current import into a board."""
+    """Progress of the caller's import into a board, or `{status: "not_found"}`."""
 
     status: str
-    progress: float
-    processed: int
     total: int
+    processed: int
+    success: int
+    failed: int
+    percentage: float
+    message: str
+
+
+class ImportRequest(TypedDict, total=False):
+    """Body of POST /data-board/boards/{board_id}/import_csv."""
+
+    fileUrl: Required[str]
+    mappings: Required[list[ImportMapping]]
 
 
 class ImportResult(TypedDict, total=False):
-    """The outcome of a CSV or Excel import (or the job that runs it)."""
+    """The outcome of an import: `{status: "success", message, results}`."""
 
-    success: bool
+    status: str
     message: str
-    imported: int
-    errors: list[Any]
-    job_id: str
+    results: ImportCounts
 
 
 class JsonObject(TypedDict, total=False):
@@ -1167,18 +1390,25 @@ class KnowledgeFileUploadRequest(TypedDict, total=False):
     """Multipart body of POST /data-board/files/upload."""
 
     file: Required[str]
-    folder_id: str
-    organization_id: str
+    folder_id: Required[str]
+    tags: str
 
 
 class LinkPreview(TypedDict, total=False):
     """Information about a web page."""
 
-    url: str
     title: str | None
     description: str | None
-    image: str | None
-    siteName: str | None
+    imageUrl: str | None
+    canonicalUrl: str | None
+
+
+class LinkPreviewEnvelope(TypedDict, total=False):
+    """A link preview as `{success, message, data}`."""
+
+    success: bool
+    message: str
+    data: LinkPreview
 
 
 class LinkPreviewRequest(TypedDict, total=False):
@@ -1220,6 +1450,12 @@ class LoginResponse(TypedDict, total=False):
     token: str
     access_token: str
     organizations: list[JsonObject]
+
+
+class MessageResult(TypedDict, total=False):
+    """A plain outcome: `{message}`."""
+
+    message: str
 
 
 class NameCheck(TypedDict, total=False):
@@ -1297,15 +1533,21 @@ class RagFileUploadRequest(TypedDict, total=False):
     board_id: str
 
 
+class RelatedItemsPage(TypedDict, total=False):
+    """Related items: `{data, count, total, has_more}`."""
+
+    data: Required[list[BoardItem]]
+    count: int
+    total: int
+    has_more: bool
+
+
 class RelatedItemsRequest(TypedDict, total=False):
     """Body of POST/DELETE /data-board/boards/{board_id}/items/{item_id}/related."""
 
-    relatedBoardId: Required[str]
-    relatedItemIds: Required[list[str]]
-
-
-RelatedItemsResponse: TypeAlias = "BoardItemList | list[BoardItem]"
-"""Related items, wrapped as `{data: [...]}` or as a bare array."""
+    relatedBoardId: str
+    relatedItemIds: list[str]
+    ids: list[str]
 
 
 class Segment(TypedDict, total=False):
@@ -1322,31 +1564,17 @@ class Segment(TypedDict, total=False):
 
 
 class SegmentCreate(TypedDict, total=False):
-    """Body of POST /data-board/boards/{board_id}/segmentation."""
+    """Body of POST /data-board/boards/{board_id}/segmentation; other keys are dropped."""
 
     name: str
     description: str
     filters: list[Any]
 
 
-class SegmentEnvelope(TypedDict, total=False):
-    """A segment wrapped as `{data}`."""
-
-    data: Required[Segment]
-
-
 class SegmentList(TypedDict, total=False):
     """Segments wrapped as `{data}`."""
 
     data: Required[list[Segment]]
-
-
-SegmentListResponse: TypeAlias = "SegmentList | list[Segment]"
-"""Segments, wrapped as `{data}` or as a bare array."""
-
-
-SegmentResponse: TypeAlias = "SegmentEnvelope | Segment"
-"""A segment, wrapped as `{data}` or bare."""
 
 
 class SegmentUpdate(TypedDict, total=False):
@@ -1401,6 +1629,13 @@ class ToolServerVerifyResult(TypedDict, total=False):
     specs: list[JsonObject]
 
 
+class UncaughtErrorBody(TypedDict, total=False):
+    """An error no handler caught (e.g."""
+
+    success: Required[Literal[False]]
+    error: Required[dict[str, Any]]
+
+
 class ValidationIssue(TypedDict, total=False):
     """One pydantic validation error."""
 
@@ -1408,3 +1643,10 @@ class ValidationIssue(TypedDict, total=False):
     loc: list[str | int]
     msg: str
     input: Any
+
+
+class ZodErrorBody(TypedDict, total=False):
+    """A zod validation failure: `{success: false, error: {name: "ZodError", message}}`."""
+
+    success: Required[Literal[False]]
+    error: Required[dict[str, Any]]

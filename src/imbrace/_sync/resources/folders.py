@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Unpack
 
+from ..._boards import folder_create_body
 from ..._generated.gateway.api.boards import (
     create_folder,
     delete_folders,
@@ -24,17 +25,15 @@ from ..._types import RequestOptions
 from ._resource import Resource
 
 if TYPE_CHECKING:
-    from ..._generated.gateway.shapes import DeleteResult, FolderDetailEnvelope, FolderEnvelope, FolderList
+    from ..._generated.gateway.shapes import (
+        DeletedCountEnvelope,
+        FolderContentsEnvelope,
+        FolderDetailEnvelope,
+        FolderEnvelope,
+        FolderList,
+    )
 
 __all__ = ["FoldersResource"]
-
-# The backend requires both; "upload" is the only source type it accepts from clients, "root" the top level.
-FOLDER_DEFAULTS: Mapping[str, str] = {"source_type": "upload", "parent_folder_id": "root"}
-
-
-def folder_create_body(body: Mapping[str, Any]) -> dict[str, Any]:
-    """The body of a folder creation: the required defaults, then the caller's keys (which win), in a new dict."""
-    return {**FOLDER_DEFAULTS, **body}
 
 
 def ids_body(ids: str | Sequence[str]) -> dict[str, list[str]]:
@@ -75,7 +74,7 @@ class FoldersResource(Resource):
 
         `recursive=True` returns the whole subtree as a flat list (sent as `true`/`false`; omitted when None).
 
-        Returns the reply as sent: `{"data": {"folder": {...}, "subfolders": [...]}}`
+        Returns the reply as sent: `{"success", "message", "data": {"folder": {...}, "subfolders": [...], "recursive"}}`
         (`client.boards.get_folder` returns the folder alone).
 
         Example: `folder = client.folders.get("folder_id")["data"]["folder"]`
@@ -93,14 +92,15 @@ class FoldersResource(Resource):
         recursive: bool | None = None,
         q: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> FolderDetailEnvelope:
+    ) -> FolderContentsEnvelope:
         """GET /data-board/folders/{folder_id}/contents: a folder's subfolders and files.
 
         Without arguments the service returns everything. `skip`/`limit` page the subfolders and the files alike,
         `sort_by` (`name`, `created_time`, `last_updated_time`, ...) and `sort_order` (`asc`/`desc`) order them,
         `recursive=True` includes the files of the whole subtree, and `q` matches file names.
 
-        Returns the reply as sent: `{"data": {"folder", "subfolders", "files", "pagination"}}`
+        Returns the reply as sent: `{"success", "message", "data": {"folder", "subfolders", "files", "search_query",
+        "recursive", "pagination"}}`
         (`client.boards.get_folder_contents` returns `data`; `client.boards.iter_folder_files` walks the pages).
 
         Example: `files = client.folders.get_contents("folder_id")["data"]["files"]`
@@ -113,16 +113,17 @@ class FoldersResource(Resource):
     def create(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FolderEnvelope:
         """POST /data-board/folders: create a folder.
 
-        `body` holds `name` and optionally `parent_folder_id`, `team_ids`, `organization_id`, ... The backend requires
-        `source_type` and `parent_folder_id`: they default to `"upload"` and `"root"` (a top-level folder); keys in
-        `body` win. (The old `folders.create` did not fill them, so the backend rejected it; `boards.create_folder`
-        always did.) The caller's dict is not changed.
+        `body` holds `name` and optionally `parent_folder_id`, `team_ids`, ... The service reads `organization_id`
+        from the body and fails without it: it defaults to the client's (a `ValueError` before sending when neither
+        is set). `source_type` defaults to `"upload"` and `parent_folder_id` to `"root"` (a top-level folder); keys
+        in `body` win. The caller's dict is not changed.
 
         Returns the reply as sent: `{"success", "message", "data": {folder}}`.
 
         Example: `folder = client.folders.create({"name": "Q1 Reports"})["data"]`
         """
-        return self._json(create_folder._get_kwargs(body=folder_create_body(body)), options)
+        created = folder_create_body(body, self._organization(None))
+        return self._json(create_folder._get_kwargs(body=created), options)
 
     def update(self, folder_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FolderEnvelope:
         """PUT /data-board/folders/{folder_id}: rename a folder (`{"name": ...}`; the body is passed through).
@@ -133,12 +134,12 @@ class FoldersResource(Resource):
         """
         return self._json(update_folder._get_kwargs(folder_id, body=dict(body)), options)
 
-    def delete(self, folder_ids: str | Sequence[str], **options: Unpack[RequestOptions]) -> DeleteResult:
+    def delete(self, folder_ids: str | Sequence[str], **options: Unpack[RequestOptions]) -> DeletedCountEnvelope:
         """POST /data-board/folders/delete: delete folders, their subfolders and their files. Destructive.
 
         `folder_ids` is a list of ids (a single id string is taken as one id); sent as `{"ids": [...]}`.
 
-        Returns the reply as sent, e.g. `{"success": True, "data": {"deletedCount": 1}}`.
+        Returns the reply as sent, e.g. `{"success": True, "message": ..., "data": {"deletedCount": 1}}`.
 
         Example: `client.folders.delete(["folder_id"])`
         """

@@ -18,18 +18,19 @@ def get_onedrive_session_status(ctx: Ctx) -> Doc:
 
 @operation("initiate_drive_auth")
 def initiate_drive_auth(ctx: Ctx) -> Doc:
-    url = f"{ctx.origin}/data-board/auth/{ctx.path['drive_type']}/callback?state=emulator"
-    return {"auth_url": url, "url": url}
+    session = ctx.query("sessionId") or "emulator-session"
+    url = f"{ctx.origin}/data-board/auth/{ctx.path['drive_type']}/callback?state={session}"
+    return {"success": True, "message": "Authorization URL generated", "data": {"auth_url": url, "session_id": session}}
 
 
 @operation("list_drive_folders")
 def list_drive_folders(ctx: Ctx) -> Doc:
-    return {"data": [_FOLDER], "nextPageToken": None}
+    return {"success": True, "message": "Folders retrieved successfully", "data": [_FOLDER]}
 
 
 @operation("list_drive_files")
 def list_drive_files(ctx: Ctx) -> Doc:
-    return {"data": [_FILE], "nextPageToken": None}
+    return {"success": True, "message": "Files retrieved successfully", "data": [_FILE]}
 
 
 @operation("download_drive_file")

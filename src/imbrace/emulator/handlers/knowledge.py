@@ -1,27 +1,41 @@
-"""The Knowledge Hub: folders and files (uploaded bytes kept for download), AI tags and link previews."""
+"""The Knowledge Hub: folders and files (uploaded bytes kept for download), AI tags and link previews.
+
+Replies are the service's `{success, message, data}` (creates with 201). A folder takes its `organization_id` from
+the body, as the service does (the database rejects a folder without one); files take it from the headers. File
+search covers the whole organization whatever `folder_id` says, as in the service.
+"""
 
 from __future__ import annotations
 
 import base64
+import math
 import re
 from collections import Counter
 from typing import Any
 from urllib.parse import urlparse
 
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
-from ..errors import HttpError
+from ..data_board_errors import DataBoardError
 from ..ids import new_object_id
 from ..multipart import UploadedFile
 from ..store import Doc
-from .base import Ctx, operation, require, stamp, touch
+from .base import Ctx, operation, stamp, touch
 
-__all__ = ["FILES", "FOLDERS", "store_upload"]
+__all__ = ["BLOBS", "FILES", "FOLDERS", "store_upload"]
 
 FOLDERS = "folders"
 FILES = "files"
 BLOBS = "file_blobs"
 ROOT = "root"
+
+
+def _ok(message: str, data: Any, status: int = 200) -> Response:
+    return JSONResponse({"success": True, "message": message, "data": data}, status_code=status)
+
+
+def _not_found(what: str) -> DataBoardError:
+    return DataBoardError(404, f"{what} not found", "folder")
 
 
 def store_upload(ctx: Ctx, upload: UploadedFile, folder_id: str | None) -> Doc:
@@ -32,26 +46,19 @@ def store_upload(ctx: Ctx, upload: UploadedFile, folder_id: str | None) -> Doc:
 
 
 def _save_file(ctx: Ctx, key: str, name: str, folder_id: str | None, mime: str, size: int, content: str | None) -> Doc:
-    doc: Doc = {
-        "_id": key,
-        "id": key,
-        "file_id": key,
-        "name": name,
-        "folder_id": folder_id,
-        "organization_id": ctx.organization_id,
-        "url": f"{ctx.origin}/data-board/files/{key}/download",
-        "size": size,
-        "mime_type": mime,
-        "type": mime.split("/")[-1],
-        "content": content,
-        "status": "uploaded",
-        "tags": [],
-    }
+    url = f"{ctx.origin}/data-board/files/{key}/download"
+    doc: Doc = {"_id": key, "id": key, "file_id": key, "name": name, "folder_id": folder_id}
+    doc |= {"organization_id": ctx.organization_id, "key": f"knowledge/{key}/{name}", "file_type": mime}
+    doc |= {"file_size": size, "size": size, "mime_type": mime, "url": url, "presigned_url": url}
+    doc |= {"content": content, "status": "uploaded", "tags": []}
     return ctx.store.put(FILES, key, stamp(doc))
 
 
 def _require_folder(ctx: Ctx, key: str | None = None) -> Doc:
-    return require(ctx.store, FOLDERS, key if key is not None else ctx.path["folder_id"], "Folder")
+    folder = ctx.store.get(FOLDERS, key if key is not None else ctx.path["folder_id"])
+    if folder is None:
+        raise _not_found("Folder")
+    return folder
 
 
 def _children(ctx: Ctx, folder_id: str, *, recursive: bool) -> list[Doc]:
@@ -66,97 +73,102 @@ def _files_in(ctx: Ctx, folder_ids: set[str]) -> list[Doc]:
 
 
 @operation("create_folder")
-def create_folder(ctx: Ctx) -> Doc:
+def create_folder(ctx: Ctx) -> Response:
     body, key = ctx.json, new_object_id()
-    if body["source_type"] != "upload":
-        raise HttpError(400, f"source_type must be 'upload', got {body['source_type']!r}")
-    parent = body.get("parent_folder_id") or body.get("parent_id") or ROOT
-    parent_path = "" if parent == ROOT else _require_folder(ctx, parent)["path"]
-    doc = {"team_ids": [], **body, "_id": key, "id": key, "parent_folder_id": parent, "source_type": "upload"}
-    doc |= {"organization_id": ctx.organization_id, "path": f"{parent_path}/{body['name']}"}
-    return {"data": ctx.store.put(FOLDERS, key, stamp(doc))}
+    parent = body.get("parent_folder_id") or ROOT
+    if parent != ROOT:
+        _require_folder(ctx, parent)
+    doc = {"team_ids": [], "source_type": "upload", **body, "_id": key, "id": key, "parent_folder_id": parent}
+    return _ok("Folder created successfully", ctx.store.put(FOLDERS, key, stamp(doc)), 201)
 
 
 @operation("search_folders")
-def search_folders(ctx: Ctx) -> Doc:
+def search_folders(ctx: Ctx) -> Response:
     query = (ctx.query("q") or "").lower()
-    folders = ctx.store.all(FOLDERS, lambda d: query in str(d.get("name", "")).lower())
-    limit = ctx.query_int("limit", len(folders))
-    return {"data": folders[:limit], "total": len(folders)}
+    folders = ctx.store.all(
+        FOLDERS,
+        lambda d: d.get("organization_id") == ctx.organization_id and query in str(d.get("name", "")).lower(),
+    )
+    limit = ctx.query_int("limit", 0)
+    return _ok("Folders searched successfully", folders[:limit] if limit else folders)
 
 
 @operation("delete_folders")
-def delete_folders(ctx: Ctx) -> Doc:
+def delete_folders(ctx: Ctx) -> Response:
     doomed = {key for key in ctx.json["ids"] if ctx.store.get(FOLDERS, key) is not None}
     doomed |= {sub["_id"] for key in list(doomed) for sub in _children(ctx, key, recursive=True)}
     for file in _files_in(ctx, doomed):
         _delete_file(ctx, file["_id"])
     for key in doomed:
         ctx.store.delete(FOLDERS, key)
-    return {"success": True, "deletedCount": len(doomed), "deleted": sorted(doomed)}
+    return _ok(f"{len(doomed)} folders deleted successfully", {"deletedCount": len(doomed)})
 
 
 @operation("get_folder")
-def get_folder(ctx: Ctx) -> Doc:
+def get_folder(ctx: Ctx) -> Response:
     folder = _require_folder(ctx)
-    detail: Doc = {"folder": folder}
-    if ctx.query_flag("recursive"):
-        subfolders = _children(ctx, folder["_id"], recursive=True)
-        detail |= {"subfolders": subfolders, "files": _files_in(ctx, {folder["_id"], *(f["_id"] for f in subfolders)})}
-    return {"data": detail}
+    recursive = ctx.query_flag("recursive")
+    detail = {"folder": folder, "subfolders": _children(ctx, folder["_id"], recursive=recursive)}
+    return _ok("Folder retrieved successfully", {**detail, "recursive": recursive})
 
 
 @operation("update_folder")
-def update_folder(ctx: Ctx) -> Doc:
+def update_folder(ctx: Ctx) -> Response:
     folder = _require_folder(ctx)
-    return {"data": ctx.store.put(FOLDERS, folder["_id"], touch(folder, ctx.json))}
+    return _ok("Folder updated successfully", ctx.store.put(FOLDERS, folder["_id"], touch(folder, ctx.json)))
 
 
 @operation("get_folder_contents")
-def get_folder_contents(ctx: Ctx) -> Doc:
+def get_folder_contents(ctx: Ctx) -> Response:
     folder = _require_folder(ctx)
-    query = (ctx.query("q") or "").lower()
-    subfolders = _children(ctx, folder["_id"], recursive=ctx.query_flag("recursive"))
-    files = _files_in(ctx, {folder["_id"], *(f["_id"] for f in subfolders)})
-    subfolders = [f for f in subfolders if query in str(f.get("name", "")).lower()]
-    files = [f for f in files if query in str(f.get("name", "")).lower()]
-    files.sort(
-        key=lambda f: str(f.get(ctx.query("sortBy") or "created_at", "")), reverse=ctx.query("sortOrder") == "desc"
-    )
-    skip = ctx.query_int("skip", 0)
-    limit = ctx.query_int("limit", len(files))
-    total = len(subfolders) + len(files)
-    return {"data": {"folder": folder, "subfolders": subfolders, "files": files[skip : skip + limit], "total": total}}
+    query, recursive = (ctx.query("q") or "").strip().lower(), ctx.query_flag("recursive")
+    subtree = _children(ctx, folder["_id"], recursive=True)
+    everything = [
+        f for f in _files_in(ctx, {folder["_id"], *(s["_id"] for s in subtree)}) if query in f["name"].lower()
+    ]
+    files = everything if recursive else [f for f in everything if f.get("folder_id") == folder["_id"]]
+    order = ctx.query("sortOrder")
+    files.sort(key=lambda f: str(f.get(ctx.query("sortBy") or "created_at", "")), reverse=order == "desc")
+    skip, limit = ctx.query_int("skip", 0), ctx.query_int("limit", 0) or None
+    page = files[skip : skip + limit] if limit else files[skip:]
+    subfolders = _children(ctx, folder["_id"], recursive=False)
+    subfolders = subfolders[skip : skip + limit] if limit else subfolders[skip:]
+    pagination = {"file_count": len(files), "total_recursive_file_count": len(everything), "limit": limit, "skip": skip}
+    pagination |= {
+        "current_page": skip // limit + 1 if limit else 1,
+        "total_pages": math.ceil(len(files) / limit) if limit else 1,
+    }
+    data = {"folder": folder, "subfolders": subfolders, "files": page, "search_query": query or None}
+    return _ok("Folder contents retrieved successfully", {**data, "recursive": recursive, "pagination": pagination})
 
 
 @operation("create_file")
-def create_file(ctx: Ctx) -> Doc:
-    body = ctx.json
-    folder_id = body.get("folder_id")
-    if folder_id is not None:
-        _require_folder(ctx, folder_id)
-    content = body.get("content") or ""
-    name = body.get("name") or "untitled.txt"
-    return {"data": _save_file(ctx, new_object_id(), name, folder_id, "text/plain", len(content.encode()), content)}
+def create_file(ctx: Ctx) -> Response:
+    body, key = ctx.json, new_object_id()
+    doc = {"name": body.get("name") or body["key"].rsplit("/", 1)[-1], "tags": [], **body, "_id": key, "id": key}
+    return _ok("File created successfully", ctx.store.put(FILES, key, stamp({**doc, "file_id": key})), 201)
 
 
 @operation("upload_file")
-def upload_file(ctx: Ctx) -> Doc:
+def upload_file(ctx: Ctx) -> Response:
     folder_id = ctx.field("folder_id")
-    if folder_id is not None:
-        _require_folder(ctx, folder_id)
-    return {"data": store_upload(ctx, ctx.file(), folder_id)}
+    if folder_id is None:
+        raise DataBoardError(400, "folder_id is required", "folder")
+    _require_folder(ctx, folder_id)
+    stored = [store_upload(ctx, upload, folder_id) for upload in ctx.form.files.values()] if ctx.form else []
+    if not stored:
+        raise DataBoardError(400, "No file uploaded", "folder")
+    return _ok("File uploaded successfully", stored[0] if len(stored) == 1 else stored, 201)
 
 
 @operation("search_files")
-def search_files(ctx: Ctx) -> Doc:
-    folder_id, query = ctx.query("folder_id"), (ctx.query("q") or "").lower()
+def search_files(ctx: Ctx) -> Response:
+    query = (ctx.query("q") or "").lower()
     files = ctx.store.all(
-        FILES,
-        lambda d: (folder_id is None or d.get("folder_id") == folder_id) and query in str(d.get("name", "")).lower(),
+        FILES, lambda d: d.get("organization_id") == ctx.organization_id and query in str(d.get("name", "")).lower()
     )
-    limit = ctx.query_int("limit", len(files))
-    return {"data": files[:limit], "total": len(files)}
+    limit = ctx.query_int("limit", 0)
+    return _ok("Files searched successfully", files[:limit] if limit else files)
 
 
 def _delete_file(ctx: Ctx, key: str) -> bool:
@@ -165,30 +177,30 @@ def _delete_file(ctx: Ctx, key: str) -> bool:
 
 
 @operation("delete_files")
-def delete_files(ctx: Ctx) -> Doc:
+def delete_files(ctx: Ctx) -> Response:
     deleted = [key for key in ctx.json["ids"] if _delete_file(ctx, key)]
-    return {"success": True, "deletedCount": len(deleted), "deleted": deleted}
+    return _ok(f"{len(deleted)} files deleted successfully", {"deletedCount": len(deleted)})
 
 
 def _require_file(ctx: Ctx) -> Doc:
-    return require(ctx.store, FILES, ctx.path["file_id"], "File")
+    file = ctx.store.get(FILES, ctx.path["file_id"])
+    if file is None:
+        raise _not_found("File")
+    return file
 
 
 @operation("get_file")
-def get_file(ctx: Ctx) -> Doc:
-    return {"data": _require_file(ctx)}
+def get_file(ctx: Ctx) -> Response:
+    return _ok("File retrieved successfully", _require_file(ctx))
 
 
 @operation("update_file")
-def update_file(ctx: Ctx) -> Doc:
+def update_file(ctx: Ctx) -> Response:
     file = _require_file(ctx)
     changes: dict[str, Any] = dict(ctx.json)
-    if "folder_id" in changes:
-        _require_folder(ctx, changes["folder_id"])
-    if "content" in changes:
-        changes["size"] = len(changes["content"].encode())
-        ctx.store.delete(BLOBS, file["_id"])
-    return {"data": ctx.store.put(FILES, file["_id"], touch(file, changes))}
+    if isinstance(changes.get("tags"), str):
+        changes["tags"] = [tag.strip() for tag in changes["tags"].split(",") if tag.strip()]
+    return _ok("File updated successfully", ctx.store.put(FILES, file["_id"], touch(file, changes)))
 
 
 @operation("download_file")
@@ -201,17 +213,16 @@ def download_file(ctx: Ctx) -> Response:
 
 
 @operation("generate_ai_tags")
-def generate_ai_tags(ctx: Ctx) -> Doc:
-    text = ctx.json.get("text") or ""
-    if "file_id" in ctx.json:
-        file = require(ctx.store, FILES, ctx.json["file_id"], "File")
-        text = f"{text} {file.get('name', '')} {file.get('content') or ''}"
+def generate_ai_tags(ctx: Ctx) -> Response:
+    text = f"{ctx.json.get('folder_name') or ''} {ctx.json.get('description') or ''}"
     words = Counter(w for w in re.findall(r"[a-z]{4,}", text.lower()))
-    return {"data": {"tags": [word for word, _ in words.most_common(5)]}}
+    return _ok("Tags generated successfully", {"tags": [word for word, _ in words.most_common(5)]})
 
 
 @operation("get_link_preview")
-def get_link_preview(ctx: Ctx) -> Doc:
-    url = ctx.json["url"]
-    host = urlparse(url).netloc or url
-    return {"url": url, "title": host, "description": f"A page on {host}", "image": None, "siteName": host}
+def get_link_preview(ctx: Ctx) -> Response:
+    url = urlparse(ctx.json["url"])
+    if url.scheme not in ("http", "https") or not url.netloc:
+        return Response(status_code=204)
+    data = {"title": url.netloc, "description": f"A page on {url.netloc}", "imageUrl": None}
+    return _ok("Website info retrieved successfully", {**data, "canonicalUrl": ctx.json["url"]})

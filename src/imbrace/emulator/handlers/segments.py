@@ -1,9 +1,9 @@
-"""Saved item filters (segmentations) of a board. Single segments are bare: `SegmentResponse` has the same oneOf
-ambiguity as `BoardResponse` (an envelope would also be a valid open `Segment`)."""
+"""Saved item filters (segmentations) of a board: the list as `{data}`, single segments as the bare row (as the
+service answers); only `name`, `description` and `filters` of a body are kept."""
 
 from __future__ import annotations
 
-from ..errors import HttpError
+from ..data_board_errors import DataBoardError
 from ..ids import new_object_id
 from ..store import Doc
 from .base import Ctx, operation, stamp, touch
@@ -14,7 +14,7 @@ def _require(ctx: Ctx) -> Doc:
     board = require_board(ctx)
     segment = ctx.store.get(SEGMENTS, ctx.path["segment_id"])
     if segment is None or segment.get("board_id") != board["_id"]:
-        raise HttpError(404, f"Segment not found: {ctx.path['segment_id']}")
+        raise DataBoardError(404, f"Segment not found: {ctx.path['segment_id']}", "handler")
     return segment
 
 
@@ -31,7 +31,7 @@ def create_segment(ctx: Ctx) -> Doc:
         "name": None,
         "description": None,
         "filters": [],
-        **ctx.json,
+        **_kept(ctx.json),
         "_id": key,
         "id": key,
         "board_id": board["_id"],
@@ -42,11 +42,15 @@ def create_segment(ctx: Ctx) -> Doc:
 @operation("update_segment")
 def update_segment(ctx: Ctx) -> Doc:
     segment = _require(ctx)
-    return ctx.store.put(SEGMENTS, segment["_id"], touch(segment, ctx.json))
+    return ctx.store.put(SEGMENTS, segment["_id"], touch(segment, _kept(ctx.json)))
 
 
 @operation("delete_segment")
 def delete_segment(ctx: Ctx) -> Doc:
     segment = _require(ctx)
     ctx.store.delete(SEGMENTS, segment["_id"])
-    return {"success": True, "message": "Segment deleted", "_id": segment["_id"]}
+    return {"message": "is deleted"}
+
+
+def _kept(body: Doc) -> Doc:
+    return {key: body[key] for key in ("name", "description", "filters") if key in body}

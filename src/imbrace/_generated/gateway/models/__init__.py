@@ -28,23 +28,39 @@ if TYPE_CHECKING:
     from .board_envelope import BoardEnvelope
     from .board_field import BoardField
     from .board_field_create import BoardFieldCreate
+    from .board_field_option import BoardFieldOption
+    from .board_field_settings import BoardFieldSettings
+    from .board_field_settings_options_item import BoardFieldSettingsOptionsItem
+    from .board_field_settings_type_0 import BoardFieldSettingsType0
+    from .board_field_type import BoardFieldType
     from .board_field_update import BoardFieldUpdate
     from .board_fields_bulk_update_request import BoardFieldsBulkUpdateRequest
-    from .board_fields_reorder_request import BoardFieldsReorderRequest
+    from .board_fields_reorder_request_type_0 import BoardFieldsReorderRequestType0
+    from .board_fields_reorder_request_type_1 import BoardFieldsReorderRequestType1
     from .board_file_upload_result import BoardFileUploadResult
     from .board_item import BoardItem
     from .board_item_create import BoardItemCreate
+    from .board_item_create_fields_type_0 import BoardItemCreateFieldsType0
     from .board_item_envelope import BoardItemEnvelope
+    from .board_item_field_value import BoardItemFieldValue
+    from .board_item_fields_type_0 import BoardItemFieldsType0
     from .board_item_list import BoardItemList
     from .board_item_update import BoardItemUpdate
+    from .board_item_update_fields import BoardItemUpdateFields
     from .board_item_value import BoardItemValue
     from .board_list import BoardList
     from .board_search_hits import BoardSearchHits
     from .board_search_request import BoardSearchRequest
     from .board_search_result import BoardSearchResult
+    from .board_type import BoardType
     from .board_update import BoardUpdate
+    from .board_upload_entry import BoardUploadEntry
+    from .board_upload_request import BoardUploadRequest
     from .boards_reorder_request import BoardsReorderRequest
     from .bulk_delete_items_request import BulkDeleteItemsRequest
+    from .bulk_delete_result import BulkDeleteResult
+    from .bulk_field import BulkField
+    from .bulk_field_settings import BulkFieldSettings
     from .chat_completion_chunk import ChatCompletionChunk
     from .chunk_choice import ChunkChoice
     from .chunk_delta import ChunkDelta
@@ -59,12 +75,15 @@ if TYPE_CHECKING:
     from .delete_files_request import DeleteFilesRequest
     from .delete_folders_request import DeleteFoldersRequest
     from .delete_result import DeleteResult
+    from .deleted_count import DeletedCount
+    from .deleted_count_envelope import DeletedCountEnvelope
     from .document_process_data import DocumentProcessData
     from .document_process_request import DocumentProcessRequest
     from .document_process_result import DocumentProcessResult
+    from .drive_auth import DriveAuth
     from .drive_auth_initiation import DriveAuthInitiation
     from .drive_item import DriveItem
-    from .drive_page import DrivePage
+    from .drive_listing import DriveListing
     from .drive_session_status import DriveSessionStatus
     from .embedding_data import EmbeddingData
     from .embedding_envelope import EmbeddingEnvelope
@@ -72,25 +91,30 @@ if TYPE_CHECKING:
     from .embedding_response import EmbeddingResponse
     from .embedding_usage import EmbeddingUsage
     from .error import Error
+    from .excel_import_request import ExcelImportRequest
     from .exchange_token_request import ExchangeTokenRequest
     from .exchange_token_response import ExchangeTokenResponse
     from .extracted_content import ExtractedContent
     from .extracted_file import ExtractedFile
     from .fast_api_error import FastApiError
     from .fast_api_error_detail_type_2 import FastApiErrorDetailType2
-    from .field_operation_result import FieldOperationResult
     from .file_create import FileCreate
     from .file_envelope import FileEnvelope
     from .file_list import FileList
     from .file_record import FileRecord
     from .file_update import FileUpdate
+    from .file_upload_envelope import FileUploadEnvelope
     from .file_upload_request import FileUploadRequest
     from .folder import Folder
+    from .folder_contents import FolderContents
+    from .folder_contents_envelope import FolderContentsEnvelope
     from .folder_create import FolderCreate
     from .folder_detail import FolderDetail
     from .folder_detail_envelope import FolderDetailEnvelope
     from .folder_envelope import FolderEnvelope
+    from .folder_error_body import FolderErrorBody
     from .folder_list import FolderList
+    from .folder_pagination import FolderPagination
     from .folder_update import FolderUpdate
     from .guardrail import Guardrail
     from .guardrail_create import GuardrailCreate
@@ -105,17 +129,24 @@ if TYPE_CHECKING:
     from .guardrail_provider_test_result import GuardrailProviderTestResult
     from .guardrail_provider_update import GuardrailProviderUpdate
     from .guardrail_write_result import GuardrailWriteResult
+    from .handler_error_body import HandlerErrorBody
     from .image_url import ImageUrl
+    from .import_counts import ImportCounts
+    from .import_error_body import ImportErrorBody
+    from .import_mapping import ImportMapping
     from .import_progress import ImportProgress
+    from .import_request import ImportRequest
     from .import_result import ImportResult
     from .json_object import JsonObject
     from .knowledge_file_upload_request import KnowledgeFileUploadRequest
     from .link_preview import LinkPreview
+    from .link_preview_envelope import LinkPreviewEnvelope
     from .link_preview_request import LinkPreviewRequest
     from .llm_model import LlmModel
     from .llm_model_list import LlmModelList
     from .login_request import LoginRequest
     from .login_response import LoginResponse
+    from .message_result import MessageResult
     from .name_check import NameCheck
     from .otp_request import OtpRequest
     from .provider import Provider
@@ -123,10 +154,10 @@ if TYPE_CHECKING:
     from .provider_model import ProviderModel
     from .rag_file import RagFile
     from .rag_file_upload_request import RagFileUploadRequest
+    from .related_items_page import RelatedItemsPage
     from .related_items_request import RelatedItemsRequest
     from .segment import Segment
     from .segment_create import SegmentCreate
-    from .segment_envelope import SegmentEnvelope
     from .segment_list import SegmentList
     from .segment_update import SegmentUpdate
     from .success_result import SuccessResult
@@ -134,7 +165,11 @@ if TYPE_CHECKING:
     from .tool_call_function import ToolCallFunction
     from .tool_server_verify_request import ToolServerVerifyRequest
     from .tool_server_verify_result import ToolServerVerifyResult
+    from .uncaught_error_body import UncaughtErrorBody
+    from .uncaught_error_body_error import UncaughtErrorBodyError
     from .validation_issue import ValidationIssue
+    from .zod_error_body import ZodErrorBody
+    from .zod_error_body_error import ZodErrorBodyError
 
     pass
 
@@ -161,23 +196,39 @@ _MODULE_OF: dict[str, str] = {
     "BoardEnvelope": ".board_envelope",
     "BoardField": ".board_field",
     "BoardFieldCreate": ".board_field_create",
+    "BoardFieldOption": ".board_field_option",
+    "BoardFieldSettings": ".board_field_settings",
+    "BoardFieldSettingsOptionsItem": ".board_field_settings_options_item",
+    "BoardFieldSettingsType0": ".board_field_settings_type_0",
+    "BoardFieldType": ".board_field_type",
     "BoardFieldUpdate": ".board_field_update",
     "BoardFieldsBulkUpdateRequest": ".board_fields_bulk_update_request",
-    "BoardFieldsReorderRequest": ".board_fields_reorder_request",
+    "BoardFieldsReorderRequestType0": ".board_fields_reorder_request_type_0",
+    "BoardFieldsReorderRequestType1": ".board_fields_reorder_request_type_1",
     "BoardFileUploadResult": ".board_file_upload_result",
     "BoardItem": ".board_item",
     "BoardItemCreate": ".board_item_create",
+    "BoardItemCreateFieldsType0": ".board_item_create_fields_type_0",
     "BoardItemEnvelope": ".board_item_envelope",
+    "BoardItemFieldValue": ".board_item_field_value",
+    "BoardItemFieldsType0": ".board_item_fields_type_0",
     "BoardItemList": ".board_item_list",
     "BoardItemUpdate": ".board_item_update",
+    "BoardItemUpdateFields": ".board_item_update_fields",
     "BoardItemValue": ".board_item_value",
     "BoardList": ".board_list",
     "BoardSearchHits": ".board_search_hits",
     "BoardSearchRequest": ".board_search_request",
     "BoardSearchResult": ".board_search_result",
+    "BoardType": ".board_type",
     "BoardUpdate": ".board_update",
+    "BoardUploadEntry": ".board_upload_entry",
+    "BoardUploadRequest": ".board_upload_request",
     "BoardsReorderRequest": ".boards_reorder_request",
     "BulkDeleteItemsRequest": ".bulk_delete_items_request",
+    "BulkDeleteResult": ".bulk_delete_result",
+    "BulkField": ".bulk_field",
+    "BulkFieldSettings": ".bulk_field_settings",
     "ChatCompletionChunk": ".chat_completion_chunk",
     "ChunkChoice": ".chunk_choice",
     "ChunkDelta": ".chunk_delta",
@@ -192,12 +243,15 @@ _MODULE_OF: dict[str, str] = {
     "DeleteFilesRequest": ".delete_files_request",
     "DeleteFoldersRequest": ".delete_folders_request",
     "DeleteResult": ".delete_result",
+    "DeletedCount": ".deleted_count",
+    "DeletedCountEnvelope": ".deleted_count_envelope",
     "DocumentProcessData": ".document_process_data",
     "DocumentProcessRequest": ".document_process_request",
     "DocumentProcessResult": ".document_process_result",
+    "DriveAuth": ".drive_auth",
     "DriveAuthInitiation": ".drive_auth_initiation",
     "DriveItem": ".drive_item",
-    "DrivePage": ".drive_page",
+    "DriveListing": ".drive_listing",
     "DriveSessionStatus": ".drive_session_status",
     "EmbeddingData": ".embedding_data",
     "EmbeddingEnvelope": ".embedding_envelope",
@@ -205,25 +259,30 @@ _MODULE_OF: dict[str, str] = {
     "EmbeddingResponse": ".embedding_response",
     "EmbeddingUsage": ".embedding_usage",
     "Error": ".error",
+    "ExcelImportRequest": ".excel_import_request",
     "ExchangeTokenRequest": ".exchange_token_request",
     "ExchangeTokenResponse": ".exchange_token_response",
     "ExtractedContent": ".extracted_content",
     "ExtractedFile": ".extracted_file",
     "FastApiError": ".fast_api_error",
     "FastApiErrorDetailType2": ".fast_api_error_detail_type_2",
-    "FieldOperationResult": ".field_operation_result",
     "FileCreate": ".file_create",
     "FileEnvelope": ".file_envelope",
     "FileList": ".file_list",
     "FileRecord": ".file_record",
     "FileUpdate": ".file_update",
+    "FileUploadEnvelope": ".file_upload_envelope",
     "FileUploadRequest": ".file_upload_request",
     "Folder": ".folder",
+    "FolderContents": ".folder_contents",
+    "FolderContentsEnvelope": ".folder_contents_envelope",
     "FolderCreate": ".folder_create",
     "FolderDetail": ".folder_detail",
     "FolderDetailEnvelope": ".folder_detail_envelope",
     "FolderEnvelope": ".folder_envelope",
+    "FolderErrorBody": ".folder_error_body",
     "FolderList": ".folder_list",
+    "FolderPagination": ".folder_pagination",
     "FolderUpdate": ".folder_update",
     "Guardrail": ".guardrail",
     "GuardrailCreate": ".guardrail_create",
@@ -238,17 +297,24 @@ _MODULE_OF: dict[str, str] = {
     "GuardrailProviderTestResult": ".guardrail_provider_test_result",
     "GuardrailProviderUpdate": ".guardrail_provider_update",
     "GuardrailWriteResult": ".guardrail_write_result",
+    "HandlerErrorBody": ".handler_error_body",
     "ImageUrl": ".image_url",
+    "ImportCounts": ".import_counts",
+    "ImportErrorBody": ".import_error_body",
+    "ImportMapping": ".import_mapping",
     "ImportProgress": ".import_progress",
+    "ImportRequest": ".import_request",
     "ImportResult": ".import_result",
     "JsonObject": ".json_object",
     "KnowledgeFileUploadRequest": ".knowledge_file_upload_request",
     "LinkPreview": ".link_preview",
+    "LinkPreviewEnvelope": ".link_preview_envelope",
     "LinkPreviewRequest": ".link_preview_request",
     "LlmModel": ".llm_model",
     "LlmModelList": ".llm_model_list",
     "LoginRequest": ".login_request",
     "LoginResponse": ".login_response",
+    "MessageResult": ".message_result",
     "NameCheck": ".name_check",
     "OtpRequest": ".otp_request",
     "Provider": ".provider",
@@ -256,10 +322,10 @@ _MODULE_OF: dict[str, str] = {
     "ProviderModel": ".provider_model",
     "RagFile": ".rag_file",
     "RagFileUploadRequest": ".rag_file_upload_request",
+    "RelatedItemsPage": ".related_items_page",
     "RelatedItemsRequest": ".related_items_request",
     "Segment": ".segment",
     "SegmentCreate": ".segment_create",
-    "SegmentEnvelope": ".segment_envelope",
     "SegmentList": ".segment_list",
     "SegmentUpdate": ".segment_update",
     "SuccessResult": ".success_result",
@@ -267,7 +333,11 @@ _MODULE_OF: dict[str, str] = {
     "ToolCallFunction": ".tool_call_function",
     "ToolServerVerifyRequest": ".tool_server_verify_request",
     "ToolServerVerifyResult": ".tool_server_verify_result",
+    "UncaughtErrorBody": ".uncaught_error_body",
+    "UncaughtErrorBodyError": ".uncaught_error_body_error",
     "ValidationIssue": ".validation_issue",
+    "ZodErrorBody": ".zod_error_body",
+    "ZodErrorBodyError": ".zod_error_body_error",
 }
 
 
@@ -307,23 +377,39 @@ __all__ = (
     "BoardEnvelope",
     "BoardField",
     "BoardFieldCreate",
+    "BoardFieldOption",
     "BoardFieldsBulkUpdateRequest",
-    "BoardFieldsReorderRequest",
+    "BoardFieldSettings",
+    "BoardFieldSettingsOptionsItem",
+    "BoardFieldSettingsType0",
+    "BoardFieldsReorderRequestType0",
+    "BoardFieldsReorderRequestType1",
+    "BoardFieldType",
     "BoardFieldUpdate",
     "BoardFileUploadResult",
     "BoardItem",
     "BoardItemCreate",
+    "BoardItemCreateFieldsType0",
     "BoardItemEnvelope",
+    "BoardItemFieldsType0",
+    "BoardItemFieldValue",
     "BoardItemList",
     "BoardItemUpdate",
+    "BoardItemUpdateFields",
     "BoardItemValue",
     "BoardList",
     "BoardSearchHits",
     "BoardSearchRequest",
     "BoardSearchResult",
     "BoardsReorderRequest",
+    "BoardType",
     "BoardUpdate",
+    "BoardUploadEntry",
+    "BoardUploadRequest",
     "BulkDeleteItemsRequest",
+    "BulkDeleteResult",
+    "BulkField",
+    "BulkFieldSettings",
     "ChatCompletionChunk",
     "ChunkChoice",
     "ChunkDelta",
@@ -335,15 +421,18 @@ __all__ = (
     "CompletionRole",
     "CompletionUsage",
     "ContentPart",
+    "DeletedCount",
+    "DeletedCountEnvelope",
     "DeleteFilesRequest",
     "DeleteFoldersRequest",
     "DeleteResult",
     "DocumentProcessData",
     "DocumentProcessRequest",
     "DocumentProcessResult",
+    "DriveAuth",
     "DriveAuthInitiation",
     "DriveItem",
-    "DrivePage",
+    "DriveListing",
     "DriveSessionStatus",
     "EmbeddingData",
     "EmbeddingEnvelope",
@@ -351,25 +440,30 @@ __all__ = (
     "EmbeddingResponse",
     "EmbeddingUsage",
     "Error",
+    "ExcelImportRequest",
     "ExchangeTokenRequest",
     "ExchangeTokenResponse",
     "ExtractedContent",
     "ExtractedFile",
     "FastApiError",
     "FastApiErrorDetailType2",
-    "FieldOperationResult",
     "FileCreate",
     "FileEnvelope",
     "FileList",
     "FileRecord",
     "FileUpdate",
+    "FileUploadEnvelope",
     "FileUploadRequest",
     "Folder",
+    "FolderContents",
+    "FolderContentsEnvelope",
     "FolderCreate",
     "FolderDetail",
     "FolderDetailEnvelope",
     "FolderEnvelope",
+    "FolderErrorBody",
     "FolderList",
+    "FolderPagination",
     "FolderUpdate",
     "Guardrail",
     "GuardrailCreate",
@@ -384,17 +478,24 @@ __all__ = (
     "GuardrailProviderTestResult",
     "GuardrailProviderUpdate",
     "GuardrailWriteResult",
+    "HandlerErrorBody",
     "ImageUrl",
+    "ImportCounts",
+    "ImportErrorBody",
+    "ImportMapping",
     "ImportProgress",
+    "ImportRequest",
     "ImportResult",
     "JsonObject",
     "KnowledgeFileUploadRequest",
     "LinkPreview",
+    "LinkPreviewEnvelope",
     "LinkPreviewRequest",
     "LlmModel",
     "LlmModelList",
     "LoginRequest",
     "LoginResponse",
+    "MessageResult",
     "NameCheck",
     "OtpRequest",
     "Provider",
@@ -402,10 +503,10 @@ __all__ = (
     "ProviderModel",
     "RagFile",
     "RagFileUploadRequest",
+    "RelatedItemsPage",
     "RelatedItemsRequest",
     "Segment",
     "SegmentCreate",
-    "SegmentEnvelope",
     "SegmentList",
     "SegmentUpdate",
     "SuccessResult",
@@ -413,5 +514,9 @@ __all__ = (
     "ToolCallFunction",
     "ToolServerVerifyRequest",
     "ToolServerVerifyResult",
+    "UncaughtErrorBody",
+    "UncaughtErrorBodyError",
     "ValidationIssue",
+    "ZodErrorBody",
+    "ZodErrorBodyError",
 )

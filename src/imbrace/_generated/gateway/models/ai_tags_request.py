@@ -15,37 +15,37 @@ T = TypeVar("T", bound="AiTagsRequest")
 
 @_attrs_define
 class AiTagsRequest:
-    """Body of POST /data-board/ai/tag-generation (passed through by the SDK)."""
+    """Body of POST /data-board/ai/tag-generation."""
 
-    file_id: str | Unset = UNSET
-    text: str | Unset = UNSET
+    folder_name: str | Unset = UNSET
+    description: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        file_id = self.file_id
+        folder_name = self.folder_name
 
-        text = self.text
+        description = self.description
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if file_id is not UNSET:
-            field_dict["file_id"] = file_id
-        if text is not UNSET:
-            field_dict["text"] = text
+        if folder_name is not UNSET:
+            field_dict["folder_name"] = folder_name
+        if description is not UNSET:
+            field_dict["description"] = description
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        file_id = d.pop("file_id", UNSET)
+        folder_name = d.pop("folder_name", UNSET)
 
-        text = d.pop("text", UNSET)
+        description = d.pop("description", UNSET)
 
         ai_tags_request = cls(
-            file_id=file_id,
-            text=text,
+            folder_name=folder_name,
+            description=description,
         )
 
         ai_tags_request.additional_properties = d

@@ -19,12 +19,18 @@ T = TypeVar("T", bound="AiTagsResult")
 
 @_attrs_define
 class AiTagsResult:
-    """Suggested tags wrapped as `{data: {tags}}`."""
+    """Suggested tags as `{success, message, data: {tags}}`."""
 
+    success: bool | Unset = UNSET
+    message: str | Unset = UNSET
     data: AiTags | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        message = self.message
+
         data: dict[str, Any] | Unset = UNSET
         if not isinstance(self.data, Unset):
             data = self.data.to_dict()
@@ -32,6 +38,10 @@ class AiTagsResult:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if success is not UNSET:
+            field_dict["success"] = success
+        if message is not UNSET:
+            field_dict["message"] = message
         if data is not UNSET:
             field_dict["data"] = data
 
@@ -42,6 +52,10 @@ class AiTagsResult:
         from ..models.ai_tags import AiTags  # noqa: PLC0415
 
         d = dict(src_dict)
+        success = d.pop("success", UNSET)
+
+        message = d.pop("message", UNSET)
+
         _data = d.pop("data", UNSET)
         data: AiTags | Unset
         if isinstance(_data, Unset):
@@ -50,6 +64,8 @@ class AiTagsResult:
             data = AiTags.from_dict(_data)
 
         ai_tags_result = cls(
+            success=success,
+            message=message,
             data=data,
         )
 

@@ -23,19 +23,22 @@ class Board:
 
     field_id: str | Unset = UNSET
     id: str | Unset = UNSET
-    object_name: None | str | Unset = UNSET
     organization_id: None | str | Unset = UNSET
+    business_unit_id: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     type_: None | str | Unset = UNSET
-    """ e.g. DocumentAI. """
-    category: None | str | Unset = UNSET
+    """ A BoardType value, e.g. `DocumentAI`. """
     category_id: None | str | Unset = UNSET
     hidden: bool | None | Unset = UNSET
     show_id: bool | None | Unset = UNSET
+    is_child_table: bool | None | Unset = UNSET
     team_ids: list[str] | None | Unset = UNSET
-    workflow_id: None | str | Unset = UNSET
+    """ The managers' team ids (derived). """
+    managers: list[Any] | None | Unset = UNSET
     fields: list[BoardField] | None | Unset = UNSET
+    items_count: int | None | Unset = UNSET
+    """ Number of items (board lists only). """
     order: int | None | Unset = UNSET
     created_at: None | str | Unset = UNSET
     updated_at: None | str | Unset = UNSET
@@ -46,17 +49,17 @@ class Board:
 
         id = self.id
 
-        object_name: None | str | Unset
-        if isinstance(self.object_name, Unset):
-            object_name = UNSET
-        else:
-            object_name = self.object_name
-
         organization_id: None | str | Unset
         if isinstance(self.organization_id, Unset):
             organization_id = UNSET
         else:
             organization_id = self.organization_id
+
+        business_unit_id: None | str | Unset
+        if isinstance(self.business_unit_id, Unset):
+            business_unit_id = UNSET
+        else:
+            business_unit_id = self.business_unit_id
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -76,12 +79,6 @@ class Board:
         else:
             type_ = self.type_
 
-        category: None | str | Unset
-        if isinstance(self.category, Unset):
-            category = UNSET
-        else:
-            category = self.category
-
         category_id: None | str | Unset
         if isinstance(self.category_id, Unset):
             category_id = UNSET
@@ -100,6 +97,12 @@ class Board:
         else:
             show_id = self.show_id
 
+        is_child_table: bool | None | Unset
+        if isinstance(self.is_child_table, Unset):
+            is_child_table = UNSET
+        else:
+            is_child_table = self.is_child_table
+
         team_ids: list[str] | None | Unset
         if isinstance(self.team_ids, Unset):
             team_ids = UNSET
@@ -109,11 +112,14 @@ class Board:
         else:
             team_ids = self.team_ids
 
-        workflow_id: None | str | Unset
-        if isinstance(self.workflow_id, Unset):
-            workflow_id = UNSET
+        managers: list[Any] | None | Unset
+        if isinstance(self.managers, Unset):
+            managers = UNSET
+        elif isinstance(self.managers, list):
+            managers = self.managers
+
         else:
-            workflow_id = self.workflow_id
+            managers = self.managers
 
         fields: list[dict[str, Any]] | None | Unset
         if isinstance(self.fields, Unset):
@@ -126,6 +132,12 @@ class Board:
 
         else:
             fields = self.fields
+
+        items_count: int | None | Unset
+        if isinstance(self.items_count, Unset):
+            items_count = UNSET
+        else:
+            items_count = self.items_count
 
         order: int | None | Unset
         if isinstance(self.order, Unset):
@@ -152,30 +164,32 @@ class Board:
             field_dict["_id"] = field_id
         if id is not UNSET:
             field_dict["id"] = id
-        if object_name is not UNSET:
-            field_dict["object_name"] = object_name
         if organization_id is not UNSET:
             field_dict["organization_id"] = organization_id
+        if business_unit_id is not UNSET:
+            field_dict["business_unit_id"] = business_unit_id
         if name is not UNSET:
             field_dict["name"] = name
         if description is not UNSET:
             field_dict["description"] = description
         if type_ is not UNSET:
             field_dict["type"] = type_
-        if category is not UNSET:
-            field_dict["category"] = category
         if category_id is not UNSET:
             field_dict["category_id"] = category_id
         if hidden is not UNSET:
             field_dict["hidden"] = hidden
         if show_id is not UNSET:
             field_dict["show_id"] = show_id
+        if is_child_table is not UNSET:
+            field_dict["is_child_table"] = is_child_table
         if team_ids is not UNSET:
             field_dict["team_ids"] = team_ids
-        if workflow_id is not UNSET:
-            field_dict["workflow_id"] = workflow_id
+        if managers is not UNSET:
+            field_dict["managers"] = managers
         if fields is not UNSET:
             field_dict["fields"] = fields
+        if items_count is not UNSET:
+            field_dict["items_count"] = items_count
         if order is not UNSET:
             field_dict["order"] = order
         if created_at is not UNSET:
@@ -194,15 +208,6 @@ class Board:
 
         id = d.pop("id", UNSET)
 
-        def _parse_object_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        object_name = _parse_object_name(d.pop("object_name", UNSET))
-
         def _parse_organization_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -211,6 +216,15 @@ class Board:
             return cast(None | str | Unset, data)
 
         organization_id = _parse_organization_id(d.pop("organization_id", UNSET))
+
+        def _parse_business_unit_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        business_unit_id = _parse_business_unit_id(d.pop("business_unit_id", UNSET))
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
@@ -239,15 +253,6 @@ class Board:
 
         type_ = _parse_type_(d.pop("type", UNSET))
 
-        def _parse_category(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        category = _parse_category(d.pop("category", UNSET))
-
         def _parse_category_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -275,6 +280,15 @@ class Board:
 
         show_id = _parse_show_id(d.pop("show_id", UNSET))
 
+        def _parse_is_child_table(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_child_table = _parse_is_child_table(d.pop("is_child_table", UNSET))
+
         def _parse_team_ids(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
@@ -292,14 +306,22 @@ class Board:
 
         team_ids = _parse_team_ids(d.pop("team_ids", UNSET))
 
-        def _parse_workflow_id(data: object) -> None | str | Unset:
+        def _parse_managers(data: object) -> list[Any] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                managers_type_0 = cast(list[Any], data)
 
-        workflow_id = _parse_workflow_id(d.pop("workflow_id", UNSET))
+                return managers_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Any] | None | Unset, data)
+
+        managers = _parse_managers(d.pop("managers", UNSET))
 
         def _parse_fields(data: object) -> list[BoardField] | None | Unset:
             if data is None:
@@ -322,6 +344,15 @@ class Board:
             return cast(list[BoardField] | None | Unset, data)
 
         fields = _parse_fields(d.pop("fields", UNSET))
+
+        def _parse_items_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        items_count = _parse_items_count(d.pop("items_count", UNSET))
 
         def _parse_order(data: object) -> int | None | Unset:
             if data is None:
@@ -353,18 +384,19 @@ class Board:
         board = cls(
             field_id=field_id,
             id=id,
-            object_name=object_name,
             organization_id=organization_id,
+            business_unit_id=business_unit_id,
             name=name,
             description=description,
             type_=type_,
-            category=category,
             category_id=category_id,
             hidden=hidden,
             show_id=show_id,
+            is_child_table=is_child_table,
             team_ids=team_ids,
-            workflow_id=workflow_id,
+            managers=managers,
             fields=fields,
+            items_count=items_count,
             order=order,
             created_at=created_at,
             updated_at=updated_at,

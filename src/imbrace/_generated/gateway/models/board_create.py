@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.board_type import BoardType, check_board_type
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,12 +24,17 @@ class BoardCreate:
 
     name: str
     description: str | Unset = UNSET
-    type_: str | Unset = UNSET
-    """ Board type, e.g. DocumentAI. """
-    category: str | Unset = UNSET
+    type_: BoardType | Unset = UNSET
+    """ A board's type. """
+    hidden: bool | Unset = UNSET
     fields: list[BoardFieldCreate] | Unset = UNSET
     team_ids: list[str] | Unset = UNSET
+    """ Dropped on create; set it with an update. """
     show_id: bool | Unset = UNSET
+    is_child_table: bool | Unset = UNSET
+    order: float | Unset = UNSET
+    category: None | str | Unset = UNSET
+    """ A category id (stored as `category_id`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,9 +42,11 @@ class BoardCreate:
 
         description = self.description
 
-        type_ = self.type_
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_
 
-        category = self.category
+        hidden = self.hidden
 
         fields: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.fields, Unset):
@@ -53,6 +61,16 @@ class BoardCreate:
 
         show_id = self.show_id
 
+        is_child_table = self.is_child_table
+
+        order = self.order
+
+        category: None | str | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        else:
+            category = self.category
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -64,14 +82,20 @@ class BoardCreate:
             field_dict["description"] = description
         if type_ is not UNSET:
             field_dict["type"] = type_
-        if category is not UNSET:
-            field_dict["category"] = category
+        if hidden is not UNSET:
+            field_dict["hidden"] = hidden
         if fields is not UNSET:
             field_dict["fields"] = fields
         if team_ids is not UNSET:
             field_dict["team_ids"] = team_ids
         if show_id is not UNSET:
             field_dict["show_id"] = show_id
+        if is_child_table is not UNSET:
+            field_dict["is_child_table"] = is_child_table
+        if order is not UNSET:
+            field_dict["order"] = order
+        if category is not UNSET:
+            field_dict["category"] = category
 
         return field_dict
 
@@ -84,9 +108,14 @@ class BoardCreate:
 
         description = d.pop("description", UNSET)
 
-        type_ = d.pop("type", UNSET)
+        _type_ = d.pop("type", UNSET)
+        type_: BoardType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = check_board_type(_type_)
 
-        category = d.pop("category", UNSET)
+        hidden = d.pop("hidden", UNSET)
 
         _fields = d.pop("fields", UNSET)
         fields: list[BoardFieldCreate] | Unset = UNSET
@@ -101,14 +130,30 @@ class BoardCreate:
 
         show_id = d.pop("show_id", UNSET)
 
+        is_child_table = d.pop("is_child_table", UNSET)
+
+        order = d.pop("order", UNSET)
+
+        def _parse_category(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
         board_create = cls(
             name=name,
             description=description,
             type_=type_,
-            category=category,
+            hidden=hidden,
             fields=fields,
             team_ids=team_ids,
             show_id=show_id,
+            is_child_table=is_child_table,
+            order=order,
+            category=category,
         )
 
         board_create.additional_properties = d

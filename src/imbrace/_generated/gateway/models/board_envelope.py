@@ -17,7 +17,7 @@ T = TypeVar("T", bound="BoardEnvelope")
 
 @_attrs_define
 class BoardEnvelope:
-    """A board wrapped as `{data}`."""
+    """A board wrapped as `{data}` (every single-board and every field reply)."""
 
     data: Board
     """ A data board. """

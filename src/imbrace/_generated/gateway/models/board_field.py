@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.board_field_option import BoardFieldOption
+    from ..models.board_field_settings_type_0 import BoardFieldSettingsType0
+
 
 T = TypeVar("T", bound="BoardField")
 
@@ -20,16 +25,23 @@ class BoardField:
     field_id: str | Unset = UNSET
     id: str | Unset = UNSET
     name: None | str | Unset = UNSET
+    description: None | str | Unset = UNSET
     type_: None | str | Unset = UNSET
-    """ Field type, e.g. text, number, datetime, boolean, select. """
-    key: None | str | Unset = UNSET
-    options: list[Any] | None | Unset = UNSET
-    required: bool | None | Unset = UNSET
+    """ A BoardFieldType value, e.g. `ShortText`. """
+    is_unique_identifier: bool | None | Unset = UNSET
+    is_identifier: bool | None | Unset = UNSET
+    is_default: bool | None | Unset = UNSET
     hidden: bool | None | Unset = UNSET
+    hidden_on_record: bool | None | Unset = UNSET
+    is_deprecated: bool | None | Unset = UNSET
+    data: list[BoardFieldOption] | None | Unset = UNSET
+    settings: BoardFieldSettingsType0 | None | Unset = UNSET
     order: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.board_field_settings_type_0 import BoardFieldSettingsType0  # noqa: PLC0415
+
         field_id = self.field_id
 
         id = self.id
@@ -40,38 +52,73 @@ class BoardField:
         else:
             name = self.name
 
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
         type_: None | str | Unset
         if isinstance(self.type_, Unset):
             type_ = UNSET
         else:
             type_ = self.type_
 
-        key: None | str | Unset
-        if isinstance(self.key, Unset):
-            key = UNSET
+        is_unique_identifier: bool | None | Unset
+        if isinstance(self.is_unique_identifier, Unset):
+            is_unique_identifier = UNSET
         else:
-            key = self.key
+            is_unique_identifier = self.is_unique_identifier
 
-        options: list[Any] | None | Unset
-        if isinstance(self.options, Unset):
-            options = UNSET
-        elif isinstance(self.options, list):
-            options = self.options
-
+        is_identifier: bool | None | Unset
+        if isinstance(self.is_identifier, Unset):
+            is_identifier = UNSET
         else:
-            options = self.options
+            is_identifier = self.is_identifier
 
-        required: bool | None | Unset
-        if isinstance(self.required, Unset):
-            required = UNSET
+        is_default: bool | None | Unset
+        if isinstance(self.is_default, Unset):
+            is_default = UNSET
         else:
-            required = self.required
+            is_default = self.is_default
 
         hidden: bool | None | Unset
         if isinstance(self.hidden, Unset):
             hidden = UNSET
         else:
             hidden = self.hidden
+
+        hidden_on_record: bool | None | Unset
+        if isinstance(self.hidden_on_record, Unset):
+            hidden_on_record = UNSET
+        else:
+            hidden_on_record = self.hidden_on_record
+
+        is_deprecated: bool | None | Unset
+        if isinstance(self.is_deprecated, Unset):
+            is_deprecated = UNSET
+        else:
+            is_deprecated = self.is_deprecated
+
+        data: list[dict[str, Any]] | None | Unset
+        if isinstance(self.data, Unset):
+            data = UNSET
+        elif isinstance(self.data, list):
+            data = []
+            for data_type_0_item_data in self.data:
+                data_type_0_item = data_type_0_item_data.to_dict()
+                data.append(data_type_0_item)
+
+        else:
+            data = self.data
+
+        settings: dict[str, Any] | None | Unset
+        if isinstance(self.settings, Unset):
+            settings = UNSET
+        elif isinstance(self.settings, BoardFieldSettingsType0):
+            settings = self.settings.to_dict()
+        else:
+            settings = self.settings
 
         order: int | None | Unset
         if isinstance(self.order, Unset):
@@ -88,16 +135,26 @@ class BoardField:
             field_dict["id"] = id
         if name is not UNSET:
             field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
         if type_ is not UNSET:
             field_dict["type"] = type_
-        if key is not UNSET:
-            field_dict["key"] = key
-        if options is not UNSET:
-            field_dict["options"] = options
-        if required is not UNSET:
-            field_dict["required"] = required
+        if is_unique_identifier is not UNSET:
+            field_dict["isUniqueIdentifier"] = is_unique_identifier
+        if is_identifier is not UNSET:
+            field_dict["isIdentifier"] = is_identifier
+        if is_default is not UNSET:
+            field_dict["isDefault"] = is_default
         if hidden is not UNSET:
             field_dict["hidden"] = hidden
+        if hidden_on_record is not UNSET:
+            field_dict["hiddenOnRecord"] = hidden_on_record
+        if is_deprecated is not UNSET:
+            field_dict["isDeprecated"] = is_deprecated
+        if data is not UNSET:
+            field_dict["data"] = data
+        if settings is not UNSET:
+            field_dict["settings"] = settings
         if order is not UNSET:
             field_dict["order"] = order
 
@@ -105,6 +162,9 @@ class BoardField:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.board_field_option import BoardFieldOption  # noqa: PLC0415
+        from ..models.board_field_settings_type_0 import BoardFieldSettingsType0  # noqa: PLC0415
+
         d = dict(src_dict)
         field_id = d.pop("_id", UNSET)
 
@@ -119,6 +179,15 @@ class BoardField:
 
         name = _parse_name(d.pop("name", UNSET))
 
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
         def _parse_type_(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -128,40 +197,32 @@ class BoardField:
 
         type_ = _parse_type_(d.pop("type", UNSET))
 
-        def _parse_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        key = _parse_key(d.pop("key", UNSET))
-
-        def _parse_options(data: object) -> list[Any] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                options_type_0 = cast(list[Any], data)
-
-                return options_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Any] | None | Unset, data)
-
-        options = _parse_options(d.pop("options", UNSET))
-
-        def _parse_required(data: object) -> bool | None | Unset:
+        def _parse_is_unique_identifier(data: object) -> bool | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(bool | None | Unset, data)
 
-        required = _parse_required(d.pop("required", UNSET))
+        is_unique_identifier = _parse_is_unique_identifier(d.pop("isUniqueIdentifier", UNSET))
+
+        def _parse_is_identifier(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_identifier = _parse_is_identifier(d.pop("isIdentifier", UNSET))
+
+        def _parse_is_default(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_default = _parse_is_default(d.pop("isDefault", UNSET))
 
         def _parse_hidden(data: object) -> bool | None | Unset:
             if data is None:
@@ -171,6 +232,63 @@ class BoardField:
             return cast(bool | None | Unset, data)
 
         hidden = _parse_hidden(d.pop("hidden", UNSET))
+
+        def _parse_hidden_on_record(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        hidden_on_record = _parse_hidden_on_record(d.pop("hiddenOnRecord", UNSET))
+
+        def _parse_is_deprecated(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_deprecated = _parse_is_deprecated(d.pop("isDeprecated", UNSET))
+
+        def _parse_data(data: object) -> list[BoardFieldOption] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                data_type_0 = []
+                _data_type_0 = data
+                for data_type_0_item_data in _data_type_0:
+                    data_type_0_item = BoardFieldOption.from_dict(data_type_0_item_data)
+
+                    data_type_0.append(data_type_0_item)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[BoardFieldOption] | None | Unset, data)
+
+        data = _parse_data(d.pop("data", UNSET))
+
+        def _parse_settings(data: object) -> BoardFieldSettingsType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                settings_type_0 = BoardFieldSettingsType0.from_dict(data)
+
+                return settings_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BoardFieldSettingsType0 | None | Unset, data)
+
+        settings = _parse_settings(d.pop("settings", UNSET))
 
         def _parse_order(data: object) -> int | None | Unset:
             if data is None:
@@ -185,11 +303,16 @@ class BoardField:
             field_id=field_id,
             id=id,
             name=name,
+            description=description,
             type_=type_,
-            key=key,
-            options=options,
-            required=required,
+            is_unique_identifier=is_unique_identifier,
+            is_identifier=is_identifier,
+            is_default=is_default,
             hidden=hidden,
+            hidden_on_record=hidden_on_record,
+            is_deprecated=is_deprecated,
+            data=data,
+            settings=settings,
             order=order,
         )
 

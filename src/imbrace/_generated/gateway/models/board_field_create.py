@@ -3,36 +3,72 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.board_field_type import BoardFieldType, check_board_field_type
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.board_field_option import BoardFieldOption
+    from ..models.board_field_settings import BoardFieldSettings
+
 
 T = TypeVar("T", bound="BoardFieldCreate")
 
 
 @_attrs_define
 class BoardFieldCreate:
-    """Body of POST /data-board/boards/{board_id}/fields."""
+    """Body of POST /data-board/boards/{board_id}/fields (and of each entry of a board's `fields`)."""
 
     name: str
-    type_: str
-    options: list[Any] | Unset = UNSET
-    required: bool | Unset = UNSET
+    type_: BoardFieldType
+    """ A field's type, capitalised (`Number`, not `number`). """
+    description: str | Unset = UNSET
+    is_unique_identifier: bool | Unset = UNSET
+    """ At most one per board. """
+    is_default: bool | Unset = UNSET
+    settings: BoardFieldSettings | Unset = UNSET
+    """ Type-specific field settings. """
+    data: list[BoardFieldOption] | Unset = UNSET
+    """ The options of a selection field. """
+    fields: list[BoardFieldCreate] | Unset = UNSET
+    """ The columns of a TableInTable field. """
+    role: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        type_ = self.type_
+        type_: str = self.type_
 
-        options: list[Any] | Unset = UNSET
-        if not isinstance(self.options, Unset):
-            options = self.options
+        description = self.description
 
-        required = self.required
+        is_unique_identifier = self.is_unique_identifier
+
+        is_default = self.is_default
+
+        settings: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.settings, Unset):
+            settings = self.settings.to_dict()
+
+        data: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = []
+            for data_item_data in self.data:
+                data_item = data_item_data.to_dict()
+                data.append(data_item)
+
+        fields: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.fields, Unset):
+            fields = []
+            for fields_item_data in self.fields:
+                fields_item = fields_item_data.to_dict()
+                fields.append(fields_item)
+
+        role = self.role
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,29 +78,76 @@ class BoardFieldCreate:
                 "type": type_,
             }
         )
-        if options is not UNSET:
-            field_dict["options"] = options
-        if required is not UNSET:
-            field_dict["required"] = required
+        if description is not UNSET:
+            field_dict["description"] = description
+        if is_unique_identifier is not UNSET:
+            field_dict["isUniqueIdentifier"] = is_unique_identifier
+        if is_default is not UNSET:
+            field_dict["isDefault"] = is_default
+        if settings is not UNSET:
+            field_dict["settings"] = settings
+        if data is not UNSET:
+            field_dict["data"] = data
+        if fields is not UNSET:
+            field_dict["fields"] = fields
+        if role is not UNSET:
+            field_dict["role"] = role
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.board_field_option import BoardFieldOption  # noqa: PLC0415
+        from ..models.board_field_settings import BoardFieldSettings  # noqa: PLC0415
+
         d = dict(src_dict)
         name = d.pop("name")
 
-        type_ = d.pop("type")
+        type_ = check_board_field_type(d.pop("type"))
 
-        options = cast(list[Any], d.pop("options", UNSET))
+        description = d.pop("description", UNSET)
 
-        required = d.pop("required", UNSET)
+        is_unique_identifier = d.pop("isUniqueIdentifier", UNSET)
+
+        is_default = d.pop("isDefault", UNSET)
+
+        _settings = d.pop("settings", UNSET)
+        settings: BoardFieldSettings | Unset
+        if isinstance(_settings, Unset):
+            settings = UNSET
+        else:
+            settings = BoardFieldSettings.from_dict(_settings)
+
+        _data = d.pop("data", UNSET)
+        data: list[BoardFieldOption] | Unset = UNSET
+        if _data is not UNSET:
+            data = []
+            for data_item_data in _data:
+                data_item = BoardFieldOption.from_dict(data_item_data)
+
+                data.append(data_item)
+
+        _fields = d.pop("fields", UNSET)
+        fields: list[BoardFieldCreate] | Unset = UNSET
+        if _fields is not UNSET:
+            fields = []
+            for fields_item_data in _fields:
+                fields_item = BoardFieldCreate.from_dict(fields_item_data)
+
+                fields.append(fields_item)
+
+        role = d.pop("role", UNSET)
 
         board_field_create = cls(
             name=name,
             type_=type_,
-            options=options,
-            required=required,
+            description=description,
+            is_unique_identifier=is_unique_identifier,
+            is_default=is_default,
+            settings=settings,
+            data=data,
+            fields=fields,
+            role=role,
         )
 
         board_field_create.additional_properties = d

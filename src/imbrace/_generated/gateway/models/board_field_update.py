@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.board_field_type import BoardFieldType, check_board_field_type
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.board_field_option import BoardFieldOption
+    from ..models.board_field_settings import BoardFieldSettings
+
 
 T = TypeVar("T", bound="BoardFieldUpdate")
 
@@ -18,52 +24,145 @@ class BoardFieldUpdate:
     """Body of PATCH /data-board/boards/{board_id}/fields/{field_id}; omitted keys are kept."""
 
     name: str | Unset = UNSET
-    type_: str | Unset = UNSET
-    options: list[Any] | Unset = UNSET
-    required: bool | Unset = UNSET
+    description: str | Unset = UNSET
+    type_: BoardFieldType | Unset = UNSET
+    """ A field's type, capitalised (`Number`, not `number`). """
+    is_unique_identifier: bool | Unset = UNSET
+    is_default: bool | Unset = UNSET
+    hidden: bool | Unset = UNSET
+    hidden_on_record: bool | Unset = UNSET
+    settings: BoardFieldSettings | Unset = UNSET
+    """ Type-specific field settings. """
+    data: list[BoardFieldOption] | Unset = UNSET
+    prompt_ai: str | Unset = UNSET
+    is_deprecated: bool | Unset = UNSET
+    role: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        type_ = self.type_
+        description = self.description
 
-        options: list[Any] | Unset = UNSET
-        if not isinstance(self.options, Unset):
-            options = self.options
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_
 
-        required = self.required
+        is_unique_identifier = self.is_unique_identifier
+
+        is_default = self.is_default
+
+        hidden = self.hidden
+
+        hidden_on_record = self.hidden_on_record
+
+        settings: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.settings, Unset):
+            settings = self.settings.to_dict()
+
+        data: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = []
+            for data_item_data in self.data:
+                data_item = data_item_data.to_dict()
+                data.append(data_item)
+
+        prompt_ai = self.prompt_ai
+
+        is_deprecated = self.is_deprecated
+
+        role = self.role
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if name is not UNSET:
             field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
         if type_ is not UNSET:
             field_dict["type"] = type_
-        if options is not UNSET:
-            field_dict["options"] = options
-        if required is not UNSET:
-            field_dict["required"] = required
+        if is_unique_identifier is not UNSET:
+            field_dict["isUniqueIdentifier"] = is_unique_identifier
+        if is_default is not UNSET:
+            field_dict["isDefault"] = is_default
+        if hidden is not UNSET:
+            field_dict["hidden"] = hidden
+        if hidden_on_record is not UNSET:
+            field_dict["hiddenOnRecord"] = hidden_on_record
+        if settings is not UNSET:
+            field_dict["settings"] = settings
+        if data is not UNSET:
+            field_dict["data"] = data
+        if prompt_ai is not UNSET:
+            field_dict["promptAI"] = prompt_ai
+        if is_deprecated is not UNSET:
+            field_dict["isDeprecated"] = is_deprecated
+        if role is not UNSET:
+            field_dict["role"] = role
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.board_field_option import BoardFieldOption  # noqa: PLC0415
+        from ..models.board_field_settings import BoardFieldSettings  # noqa: PLC0415
+
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 
-        type_ = d.pop("type", UNSET)
+        description = d.pop("description", UNSET)
 
-        options = cast(list[Any], d.pop("options", UNSET))
+        _type_ = d.pop("type", UNSET)
+        type_: BoardFieldType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = check_board_field_type(_type_)
 
-        required = d.pop("required", UNSET)
+        is_unique_identifier = d.pop("isUniqueIdentifier", UNSET)
+
+        is_default = d.pop("isDefault", UNSET)
+
+        hidden = d.pop("hidden", UNSET)
+
+        hidden_on_record = d.pop("hiddenOnRecord", UNSET)
+
+        _settings = d.pop("settings", UNSET)
+        settings: BoardFieldSettings | Unset
+        if isinstance(_settings, Unset):
+            settings = UNSET
+        else:
+            settings = BoardFieldSettings.from_dict(_settings)
+
+        _data = d.pop("data", UNSET)
+        data: list[BoardFieldOption] | Unset = UNSET
+        if _data is not UNSET:
+            data = []
+            for data_item_data in _data:
+                data_item = BoardFieldOption.from_dict(data_item_data)
+
+                data.append(data_item)
+
+        prompt_ai = d.pop("promptAI", UNSET)
+
+        is_deprecated = d.pop("isDeprecated", UNSET)
+
+        role = d.pop("role", UNSET)
 
         board_field_update = cls(
             name=name,
+            description=description,
             type_=type_,
-            options=options,
-            required=required,
+            is_unique_identifier=is_unique_identifier,
+            is_default=is_default,
+            hidden=hidden,
+            hidden_on_record=hidden_on_record,
+            settings=settings,
+            data=data,
+            prompt_ai=prompt_ai,
+            is_deprecated=is_deprecated,
+            role=role,
         )
 
         board_field_update.additional_properties = d

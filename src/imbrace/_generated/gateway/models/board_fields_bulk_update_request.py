@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.board_field import BoardField
+    from ..models.bulk_field import BulkField
 
 
 T = TypeVar("T", bound="BoardFieldsBulkUpdateRequest")
@@ -19,8 +19,7 @@ T = TypeVar("T", bound="BoardFieldsBulkUpdateRequest")
 class BoardFieldsBulkUpdateRequest:
     """Body of PATCH /data-board/boards/{board_id}/fields/bulk."""
 
-    fields: list[BoardField]
-    """ Field definitions to create (no id) or update (with id). """
+    fields: list[BulkField]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,13 +40,13 @@ class BoardFieldsBulkUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.board_field import BoardField  # noqa: PLC0415
+        from ..models.bulk_field import BulkField  # noqa: PLC0415
 
         d = dict(src_dict)
         fields = []
         _fields = d.pop("fields")
         for fields_item_data in _fields:
-            fields_item = BoardField.from_dict(fields_item_data)
+            fields_item = BulkField.from_dict(fields_item_data)
 
             fields.append(fields_item)
 

@@ -15,29 +15,19 @@ T = TypeVar("T", bound="BoardFileUploadResult")
 
 @_attrs_define
 class BoardFileUploadResult:
-    """The stored file of a board upload."""
+    """The stored file of a board upload: `{url}`."""
 
     url: str | Unset = UNSET
-    file_id: str | Unset = UNSET
-    key: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url
-
-        file_id = self.file_id
-
-        key = self.key
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if url is not UNSET:
             field_dict["url"] = url
-        if file_id is not UNSET:
-            field_dict["file_id"] = file_id
-        if key is not UNSET:
-            field_dict["key"] = key
 
         return field_dict
 
@@ -46,14 +36,8 @@ class BoardFileUploadResult:
         d = dict(src_dict)
         url = d.pop("url", UNSET)
 
-        file_id = d.pop("file_id", UNSET)
-
-        key = d.pop("key", UNSET)
-
         board_file_upload_result = cls(
             url=url,
-            file_id=file_id,
-            key=key,
         )
 
         board_file_upload_result.additional_properties = d

@@ -11,8 +11,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.board_item_value import BoardItemValue
-    from ..models.json_object import JsonObject
+    from ..models.board_item_fields_type_0 import BoardItemFieldsType0
 
 
 T = TypeVar("T", bound="BoardItem")
@@ -20,33 +19,25 @@ T = TypeVar("T", bound="BoardItem")
 
 @_attrs_define
 class BoardItem:
-    """An item (row) of a board."""
+    """An item (row) of a board; list replies also flatten `fields` onto the row."""
 
     field_id: str | Unset = UNSET
     id: str | Unset = UNSET
-    object_name: None | str | Unset = UNSET
     board_id: None | str | Unset = UNSET
     organization_id: None | str | Unset = UNSET
-    fields: JsonObject | None | Unset = UNSET
-    """ Field values keyed by field id (or name). """
-    data: list[BoardItemValue] | None | Unset = UNSET
-    """ Field values in the legacy `[{key, value}]` form. """
+    fields: BoardItemFieldsType0 | None | Unset = UNSET
+    """ Field values keyed by field id. """
+    created_type: None | str | Unset = UNSET
     created_at: None | str | Unset = UNSET
     updated_at: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.json_object import JsonObject  # noqa: PLC0415
+        from ..models.board_item_fields_type_0 import BoardItemFieldsType0  # noqa: PLC0415
 
         field_id = self.field_id
 
         id = self.id
-
-        object_name: None | str | Unset
-        if isinstance(self.object_name, Unset):
-            object_name = UNSET
-        else:
-            object_name = self.object_name
 
         board_id: None | str | Unset
         if isinstance(self.board_id, Unset):
@@ -63,22 +54,16 @@ class BoardItem:
         fields: dict[str, Any] | None | Unset
         if isinstance(self.fields, Unset):
             fields = UNSET
-        elif isinstance(self.fields, JsonObject):
+        elif isinstance(self.fields, BoardItemFieldsType0):
             fields = self.fields.to_dict()
         else:
             fields = self.fields
 
-        data: list[dict[str, Any]] | None | Unset
-        if isinstance(self.data, Unset):
-            data = UNSET
-        elif isinstance(self.data, list):
-            data = []
-            for data_type_0_item_data in self.data:
-                data_type_0_item = data_type_0_item_data.to_dict()
-                data.append(data_type_0_item)
-
+        created_type: None | str | Unset
+        if isinstance(self.created_type, Unset):
+            created_type = UNSET
         else:
-            data = self.data
+            created_type = self.created_type
 
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
@@ -99,16 +84,14 @@ class BoardItem:
             field_dict["_id"] = field_id
         if id is not UNSET:
             field_dict["id"] = id
-        if object_name is not UNSET:
-            field_dict["object_name"] = object_name
         if board_id is not UNSET:
             field_dict["board_id"] = board_id
         if organization_id is not UNSET:
             field_dict["organization_id"] = organization_id
         if fields is not UNSET:
             field_dict["fields"] = fields
-        if data is not UNSET:
-            field_dict["data"] = data
+        if created_type is not UNSET:
+            field_dict["created_type"] = created_type
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
         if updated_at is not UNSET:
@@ -118,22 +101,12 @@ class BoardItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.board_item_value import BoardItemValue  # noqa: PLC0415
-        from ..models.json_object import JsonObject  # noqa: PLC0415
+        from ..models.board_item_fields_type_0 import BoardItemFieldsType0  # noqa: PLC0415
 
         d = dict(src_dict)
         field_id = d.pop("_id", UNSET)
 
         id = d.pop("id", UNSET)
-
-        def _parse_object_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        object_name = _parse_object_name(d.pop("object_name", UNSET))
 
         def _parse_board_id(data: object) -> None | str | Unset:
             if data is None:
@@ -153,7 +126,7 @@ class BoardItem:
 
         organization_id = _parse_organization_id(d.pop("organization_id", UNSET))
 
-        def _parse_fields(data: object) -> JsonObject | None | Unset:
+        def _parse_fields(data: object) -> BoardItemFieldsType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -161,36 +134,23 @@ class BoardItem:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                fields_type_0 = JsonObject.from_dict(data)
+                fields_type_0 = BoardItemFieldsType0.from_dict(data)
 
                 return fields_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
+            return cast(BoardItemFieldsType0 | None | Unset, data)
 
         fields = _parse_fields(d.pop("fields", UNSET))
 
-        def _parse_data(data: object) -> list[BoardItemValue] | None | Unset:
+        def _parse_created_type(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                data_type_0 = []
-                _data_type_0 = data
-                for data_type_0_item_data in _data_type_0:
-                    data_type_0_item = BoardItemValue.from_dict(data_type_0_item_data)
+            return cast(None | str | Unset, data)
 
-                    data_type_0.append(data_type_0_item)
-
-                return data_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[BoardItemValue] | None | Unset, data)
-
-        data = _parse_data(d.pop("data", UNSET))
+        created_type = _parse_created_type(d.pop("created_type", UNSET))
 
         def _parse_created_at(data: object) -> None | str | Unset:
             if data is None:
@@ -213,11 +173,10 @@ class BoardItem:
         board_item = cls(
             field_id=field_id,
             id=id,
-            object_name=object_name,
             board_id=board_id,
             organization_id=organization_id,
             fields=fields,
-            data=data,
+            created_type=created_type,
             created_at=created_at,
             updated_at=updated_at,
         )

@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
-    from ..models.json_object import JsonObject
+    from ..models.board_item_create_fields_type_0 import BoardItemCreateFieldsType0
+    from ..models.board_item_field_value import BoardItemFieldValue
 
 
 T = TypeVar("T", bound="BoardItemCreate")
@@ -19,12 +22,30 @@ T = TypeVar("T", bound="BoardItemCreate")
 class BoardItemCreate:
     """Body of POST /data-board/boards/{board_id}/items."""
 
-    fields: JsonObject
-    """ A free-form JSON object. """
+    fields: BoardItemCreateFieldsType0 | list[BoardItemFieldValue]
+    """ Values keyed by field id, or a list of `{board_field_id, value}`. """
+    related_board_item_id: str | Unset = UNSET
+    created_type: str | Unset = UNSET
+    contact_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        fields = self.fields.to_dict()
+        from ..models.board_item_create_fields_type_0 import BoardItemCreateFieldsType0  # noqa: PLC0415
+
+        fields: dict[str, Any] | list[dict[str, Any]]
+        if isinstance(self.fields, BoardItemCreateFieldsType0):
+            fields = self.fields.to_dict()
+        else:
+            fields = []
+            for fields_type_1_item_data in self.fields:
+                fields_type_1_item = fields_type_1_item_data.to_dict()
+                fields.append(fields_type_1_item)
+
+        related_board_item_id = self.related_board_item_id
+
+        created_type = self.created_type
+
+        contact_id = self.contact_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -33,18 +54,55 @@ class BoardItemCreate:
                 "fields": fields,
             }
         )
+        if related_board_item_id is not UNSET:
+            field_dict["related_board_item_id"] = related_board_item_id
+        if created_type is not UNSET:
+            field_dict["created_type"] = created_type
+        if contact_id is not UNSET:
+            field_dict["contact_id"] = contact_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.json_object import JsonObject  # noqa: PLC0415
+        from ..models.board_item_create_fields_type_0 import BoardItemCreateFieldsType0  # noqa: PLC0415
+        from ..models.board_item_field_value import BoardItemFieldValue  # noqa: PLC0415
 
         d = dict(src_dict)
-        fields = JsonObject.from_dict(d.pop("fields"))
+
+        def _parse_fields(data: object) -> BoardItemCreateFieldsType0 | list[BoardItemFieldValue]:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                fields_type_0 = BoardItemCreateFieldsType0.from_dict(data)
+
+                return fields_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, list):
+                raise TypeError()
+            fields_type_1 = []
+            _fields_type_1 = data
+            for fields_type_1_item_data in _fields_type_1:
+                fields_type_1_item = BoardItemFieldValue.from_dict(fields_type_1_item_data)
+
+                fields_type_1.append(fields_type_1_item)
+
+            return fields_type_1
+
+        fields = _parse_fields(d.pop("fields"))
+
+        related_board_item_id = d.pop("related_board_item_id", UNSET)
+
+        created_type = d.pop("created_type", UNSET)
+
+        contact_id = d.pop("contact_id", UNSET)
 
         board_item_create = cls(
             fields=fields,
+            related_board_item_id=related_board_item_id,
+            created_type=created_type,
+            contact_id=contact_id,
         )
 
         board_item_create.additional_properties = d

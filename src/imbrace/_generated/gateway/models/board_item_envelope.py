@@ -20,7 +20,7 @@ class BoardItemEnvelope:
     """An item wrapped as `{data}`."""
 
     data: BoardItem
-    """ An item (row) of a board. """
+    """ An item (row) of a board; list replies also flatten `fields` onto the row. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,13 +19,18 @@ T = TypeVar("T", bound="BoardItemList")
 
 @_attrs_define
 class BoardItemList:
-    """One page of items."""
+    """One page of items: `{data, count, skip, limit, totalPages}` (`count` = matching items), or with include_parent
+    `{data, count, total, has_more}` (`count` = this page).
+
+    """
 
     data: list[BoardItem]
-    total: int | None | Unset = UNSET
-    skip: int | None | Unset = UNSET
-    limit: int | None | Unset = UNSET
-    page: int | None | Unset = UNSET
+    count: int | Unset = UNSET
+    skip: int | Unset = UNSET
+    limit: int | Unset = UNSET
+    total_pages: int | Unset = UNSET
+    total: int | Unset = UNSET
+    has_more: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,29 +39,17 @@ class BoardItemList:
             data_item = data_item_data.to_dict()
             data.append(data_item)
 
-        total: int | None | Unset
-        if isinstance(self.total, Unset):
-            total = UNSET
-        else:
-            total = self.total
+        count = self.count
 
-        skip: int | None | Unset
-        if isinstance(self.skip, Unset):
-            skip = UNSET
-        else:
-            skip = self.skip
+        skip = self.skip
 
-        limit: int | None | Unset
-        if isinstance(self.limit, Unset):
-            limit = UNSET
-        else:
-            limit = self.limit
+        limit = self.limit
 
-        page: int | None | Unset
-        if isinstance(self.page, Unset):
-            page = UNSET
-        else:
-            page = self.page
+        total_pages = self.total_pages
+
+        total = self.total
+
+        has_more = self.has_more
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,14 +58,18 @@ class BoardItemList:
                 "data": data,
             }
         )
-        if total is not UNSET:
-            field_dict["total"] = total
+        if count is not UNSET:
+            field_dict["count"] = count
         if skip is not UNSET:
             field_dict["skip"] = skip
         if limit is not UNSET:
             field_dict["limit"] = limit
-        if page is not UNSET:
-            field_dict["page"] = page
+        if total_pages is not UNSET:
+            field_dict["totalPages"] = total_pages
+        if total is not UNSET:
+            field_dict["total"] = total
+        if has_more is not UNSET:
+            field_dict["has_more"] = has_more
 
         return field_dict
 
@@ -88,48 +85,26 @@ class BoardItemList:
 
             data.append(data_item)
 
-        def _parse_total(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        count = d.pop("count", UNSET)
 
-        total = _parse_total(d.pop("total", UNSET))
+        skip = d.pop("skip", UNSET)
 
-        def _parse_skip(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        limit = d.pop("limit", UNSET)
 
-        skip = _parse_skip(d.pop("skip", UNSET))
+        total_pages = d.pop("totalPages", UNSET)
 
-        def _parse_limit(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        total = d.pop("total", UNSET)
 
-        limit = _parse_limit(d.pop("limit", UNSET))
-
-        def _parse_page(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        page = _parse_page(d.pop("page", UNSET))
+        has_more = d.pop("has_more", UNSET)
 
         board_item_list = cls(
             data=data,
-            total=total,
+            count=count,
             skip=skip,
             limit=limit,
-            page=page,
+            total_pages=total_pages,
+            total=total,
+            has_more=has_more,
         )
 
         board_item_list.additional_properties = d

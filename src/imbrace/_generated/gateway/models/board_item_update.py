@@ -11,8 +11,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.board_item_update_fields import BoardItemUpdateFields
     from ..models.board_item_value import BoardItemValue
-    from ..models.json_object import JsonObject
 
 
 T = TypeVar("T", bound="BoardItemUpdate")
@@ -20,15 +20,13 @@ T = TypeVar("T", bound="BoardItemUpdate")
 
 @_attrs_define
 class BoardItemUpdate:
-    """Body of PATCH /data-board/boards/{board_id}/items/{item_id}: `{fields: {<field id>: value}}` or the legacy `{data:
-    [{key, value}]}`.
+    """Body of PATCH /data-board/boards/{board_id}/items/{item_id}: `fields` and/or the legacy `data`."""
 
-    """
-
-    fields: JsonObject | Unset = UNSET
-    """ A free-form JSON object. """
+    fields: BoardItemUpdateFields | Unset = UNSET
+    """ Values to change, keyed by field id. """
     data: list[BoardItemValue] | Unset = UNSET
-    """ Legacy form of the values to change. """
+    related_board_item_id: str | Unset = UNSET
+    contact_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +41,10 @@ class BoardItemUpdate:
                 data_item = data_item_data.to_dict()
                 data.append(data_item)
 
+        related_board_item_id = self.related_board_item_id
+
+        contact_id = self.contact_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -50,21 +52,25 @@ class BoardItemUpdate:
             field_dict["fields"] = fields
         if data is not UNSET:
             field_dict["data"] = data
+        if related_board_item_id is not UNSET:
+            field_dict["related_board_item_id"] = related_board_item_id
+        if contact_id is not UNSET:
+            field_dict["contact_id"] = contact_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.board_item_update_fields import BoardItemUpdateFields  # noqa: PLC0415
         from ..models.board_item_value import BoardItemValue  # noqa: PLC0415
-        from ..models.json_object import JsonObject  # noqa: PLC0415
 
         d = dict(src_dict)
         _fields = d.pop("fields", UNSET)
-        fields: JsonObject | Unset
+        fields: BoardItemUpdateFields | Unset
         if isinstance(_fields, Unset):
             fields = UNSET
         else:
-            fields = JsonObject.from_dict(_fields)
+            fields = BoardItemUpdateFields.from_dict(_fields)
 
         _data = d.pop("data", UNSET)
         data: list[BoardItemValue] | Unset = UNSET
@@ -75,9 +81,15 @@ class BoardItemUpdate:
 
                 data.append(data_item)
 
+        related_board_item_id = d.pop("related_board_item_id", UNSET)
+
+        contact_id = d.pop("contact_id", UNSET)
+
         board_item_update = cls(
             fields=fields,
             data=data,
+            related_board_item_id=related_board_item_id,
+            contact_id=contact_id,
         )
 
         board_item_update.additional_properties = d

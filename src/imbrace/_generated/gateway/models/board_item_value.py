@@ -15,9 +15,9 @@ T = TypeVar("T", bound="BoardItemValue")
 
 @_attrs_define
 class BoardItemValue:
-    """One field value in the legacy item form."""
+    """One value in the legacy `data` form of update_item."""
 
-    key: str | Unset = UNSET
+    key: str
     """ Field id. """
     value: Any | Unset = UNSET
     """ The value. """
@@ -30,9 +30,11 @@ class BoardItemValue:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if key is not UNSET:
-            field_dict["key"] = key
+        field_dict.update(
+            {
+                "key": key,
+            }
+        )
         if value is not UNSET:
             field_dict["value"] = value
 
@@ -41,7 +43,7 @@ class BoardItemValue:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        key = d.pop("key", UNSET)
+        key = d.pop("key")
 
         value = d.pop("value", UNSET)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,13 +19,11 @@ T = TypeVar("T", bound="BoardList")
 
 @_attrs_define
 class BoardList:
-    """One page of boards."""
+    """One page of boards: `total` matching boards, `count` on this page."""
 
     data: list[Board]
-    total: int | None | Unset = UNSET
-    skip: int | None | Unset = UNSET
-    limit: int | None | Unset = UNSET
-    page: int | None | Unset = UNSET
+    total: int | Unset = UNSET
+    count: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,29 +32,9 @@ class BoardList:
             data_item = data_item_data.to_dict()
             data.append(data_item)
 
-        total: int | None | Unset
-        if isinstance(self.total, Unset):
-            total = UNSET
-        else:
-            total = self.total
+        total = self.total
 
-        skip: int | None | Unset
-        if isinstance(self.skip, Unset):
-            skip = UNSET
-        else:
-            skip = self.skip
-
-        limit: int | None | Unset
-        if isinstance(self.limit, Unset):
-            limit = UNSET
-        else:
-            limit = self.limit
-
-        page: int | None | Unset
-        if isinstance(self.page, Unset):
-            page = UNSET
-        else:
-            page = self.page
+        count = self.count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,12 +45,8 @@ class BoardList:
         )
         if total is not UNSET:
             field_dict["total"] = total
-        if skip is not UNSET:
-            field_dict["skip"] = skip
-        if limit is not UNSET:
-            field_dict["limit"] = limit
-        if page is not UNSET:
-            field_dict["page"] = page
+        if count is not UNSET:
+            field_dict["count"] = count
 
         return field_dict
 
@@ -88,48 +62,14 @@ class BoardList:
 
             data.append(data_item)
 
-        def _parse_total(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        total = d.pop("total", UNSET)
 
-        total = _parse_total(d.pop("total", UNSET))
-
-        def _parse_skip(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        skip = _parse_skip(d.pop("skip", UNSET))
-
-        def _parse_limit(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        limit = _parse_limit(d.pop("limit", UNSET))
-
-        def _parse_page(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        page = _parse_page(d.pop("page", UNSET))
+        count = d.pop("count", UNSET)
 
         board_list = cls(
             data=data,
             total=total,
-            skip=skip,
-            limit=limit,
-            page=page,
+            count=count,
         )
 
         board_list.additional_properties = d

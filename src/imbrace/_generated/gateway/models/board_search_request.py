@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,16 +15,16 @@ T = TypeVar("T", bound="BoardSearchRequest")
 
 @_attrs_define
 class BoardSearchRequest:
-    """Body of POST /data-board/search/{board_id}. The SDK sends limit 100 and offset 0 when not given."""
+    """Body of POST /data-board/search/{board_id}."""
 
     q: str | Unset = UNSET
     """ Search text. """
     limit: int | Unset = UNSET
     offset: int | Unset = UNSET
     filter_: str | Unset = UNSET
-    """ Filter expression (service spec and TS SDK; not exposed by the old Python SDK). """
-    sort: str | Unset = UNSET
-    """ Sort expression (service spec and TS SDK; not exposed by the old Python SDK). """
+    """ A Meilisearch-style filter expression. """
+    sort: list[str] | Unset = UNSET
+    """ Sort rules, e.g. `["created_at:desc"]`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,7 +36,9 @@ class BoardSearchRequest:
 
         filter_ = self.filter_
 
-        sort = self.sort
+        sort: list[str] | Unset = UNSET
+        if not isinstance(self.sort, Unset):
+            sort = self.sort
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,7 +67,7 @@ class BoardSearchRequest:
 
         filter_ = d.pop("filter", UNSET)
 
-        sort = d.pop("sort", UNSET)
+        sort = cast(list[str], d.pop("sort", UNSET))
 
         board_search_request = cls(
             q=q,

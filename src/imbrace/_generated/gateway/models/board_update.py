@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.board_type import BoardType, check_board_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BoardUpdate")
@@ -19,9 +20,14 @@ class BoardUpdate:
 
     name: str | Unset = UNSET
     description: str | Unset = UNSET
-    type_: str | Unset = UNSET
-    category: str | Unset = UNSET
+    type_: BoardType | Unset = UNSET
+    """ A board's type. """
     hidden: bool | Unset = UNSET
+    team_ids: list[str] | Unset = UNSET
+    """ The teams that manage the board ([] = all). """
+    show_id: bool | Unset = UNSET
+    order: float | Unset = UNSET
+    category: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,11 +35,25 @@ class BoardUpdate:
 
         description = self.description
 
-        type_ = self.type_
-
-        category = self.category
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_
 
         hidden = self.hidden
+
+        team_ids: list[str] | Unset = UNSET
+        if not isinstance(self.team_ids, Unset):
+            team_ids = self.team_ids
+
+        show_id = self.show_id
+
+        order = self.order
+
+        category: None | str | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        else:
+            category = self.category
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,10 +64,16 @@ class BoardUpdate:
             field_dict["description"] = description
         if type_ is not UNSET:
             field_dict["type"] = type_
-        if category is not UNSET:
-            field_dict["category"] = category
         if hidden is not UNSET:
             field_dict["hidden"] = hidden
+        if team_ids is not UNSET:
+            field_dict["team_ids"] = team_ids
+        if show_id is not UNSET:
+            field_dict["show_id"] = show_id
+        if order is not UNSET:
+            field_dict["order"] = order
+        if category is not UNSET:
+            field_dict["category"] = category
 
         return field_dict
 
@@ -58,18 +84,39 @@ class BoardUpdate:
 
         description = d.pop("description", UNSET)
 
-        type_ = d.pop("type", UNSET)
-
-        category = d.pop("category", UNSET)
+        _type_ = d.pop("type", UNSET)
+        type_: BoardType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = check_board_type(_type_)
 
         hidden = d.pop("hidden", UNSET)
+
+        team_ids = cast(list[str], d.pop("team_ids", UNSET))
+
+        show_id = d.pop("show_id", UNSET)
+
+        order = d.pop("order", UNSET)
+
+        def _parse_category(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
 
         board_update = cls(
             name=name,
             description=description,
             type_=type_,
-            category=category,
             hidden=hidden,
+            team_ids=team_ids,
+            show_id=show_id,
+            order=order,
+            category=category,
         )
 
         board_update.additional_properties = d

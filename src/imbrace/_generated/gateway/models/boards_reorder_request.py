@@ -8,8 +8,6 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="BoardsReorderRequest")
 
 
@@ -17,41 +15,30 @@ T = TypeVar("T", bound="BoardsReorderRequest")
 class BoardsReorderRequest:
     """Body of POST /data-board/boards/reorder."""
 
-    board_ids: list[str] | Unset = UNSET
-    """ Board ids in the new order (the service's field name). """
-    order: list[str] | Unset = UNSET
-    """ Board ids in the new order (the TS SDK's field name). """
+    board_ids: list[str]
+    """ Board ids in the new order. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        board_ids: list[str] | Unset = UNSET
-        if not isinstance(self.board_ids, Unset):
-            board_ids = self.board_ids
-
-        order: list[str] | Unset = UNSET
-        if not isinstance(self.order, Unset):
-            order = self.order
+        board_ids = self.board_ids
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if board_ids is not UNSET:
-            field_dict["boardIds"] = board_ids
-        if order is not UNSET:
-            field_dict["order"] = order
+        field_dict.update(
+            {
+                "boardIds": board_ids,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        board_ids = cast(list[str], d.pop("boardIds", UNSET))
-
-        order = cast(list[str], d.pop("order", UNSET))
+        board_ids = cast(list[str], d.pop("boardIds"))
 
         boards_reorder_request = cls(
             board_ids=board_ids,
-            order=order,
         )
 
         boards_reorder_request.additional_properties = d

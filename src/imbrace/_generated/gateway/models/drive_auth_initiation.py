@@ -3,49 +3,70 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+if TYPE_CHECKING:
+    from ..models.drive_auth import DriveAuth
+
+
 T = TypeVar("T", bound="DriveAuthInitiation")
 
 
 @_attrs_define
 class DriveAuthInitiation:
-    """Where to send the user to connect a drive."""
+    """Where to send the user to connect a drive: `{success, message, data: {auth_url, session_id}}`."""
 
-    auth_url: str | Unset = UNSET
-    url: str | Unset = UNSET
+    success: bool | Unset = UNSET
+    message: str | Unset = UNSET
+    data: DriveAuth | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        auth_url = self.auth_url
+        success = self.success
 
-        url = self.url
+        message = self.message
+
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if auth_url is not UNSET:
-            field_dict["auth_url"] = auth_url
-        if url is not UNSET:
-            field_dict["url"] = url
+        if success is not UNSET:
+            field_dict["success"] = success
+        if message is not UNSET:
+            field_dict["message"] = message
+        if data is not UNSET:
+            field_dict["data"] = data
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        auth_url = d.pop("auth_url", UNSET)
+        from ..models.drive_auth import DriveAuth  # noqa: PLC0415
 
-        url = d.pop("url", UNSET)
+        d = dict(src_dict)
+        success = d.pop("success", UNSET)
+
+        message = d.pop("message", UNSET)
+
+        _data = d.pop("data", UNSET)
+        data: DriveAuth | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = DriveAuth.from_dict(_data)
 
         drive_auth_initiation = cls(
-            auth_url=auth_url,
-            url=url,
+            success=success,
+            message=message,
+            data=data,
         )
 
         drive_auth_initiation.additional_properties = d

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,45 +15,78 @@ T = TypeVar("T", bound="FileCreate")
 
 @_attrs_define
 class FileCreate:
-    """Body of POST /data-board/files (passed through by the SDK)."""
+    """Body of POST /data-board/files, a raw file record insert."""
 
+    organization_id: str
+    folder_id: str
+    key: str
+    """ The storage key of the bytes. """
+    file_type: str
+    file_size: int
     name: str | Unset = UNSET
-    folder_id: str | Unset = UNSET
-    content: str | Unset = UNSET
+    tags: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        organization_id = self.organization_id
 
         folder_id = self.folder_id
 
-        content = self.content
+        key = self.key
+
+        file_type = self.file_type
+
+        file_size = self.file_size
+
+        name = self.name
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "organization_id": organization_id,
+                "folder_id": folder_id,
+                "key": key,
+                "file_type": file_type,
+                "file_size": file_size,
+            }
+        )
         if name is not UNSET:
             field_dict["name"] = name
-        if folder_id is not UNSET:
-            field_dict["folder_id"] = folder_id
-        if content is not UNSET:
-            field_dict["content"] = content
+        if tags is not UNSET:
+            field_dict["tags"] = tags
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        organization_id = d.pop("organization_id")
+
+        folder_id = d.pop("folder_id")
+
+        key = d.pop("key")
+
+        file_type = d.pop("file_type")
+
+        file_size = d.pop("file_size")
+
         name = d.pop("name", UNSET)
 
-        folder_id = d.pop("folder_id", UNSET)
-
-        content = d.pop("content", UNSET)
+        tags = cast(list[str], d.pop("tags", UNSET))
 
         file_create = cls(
-            name=name,
+            organization_id=organization_id,
             folder_id=folder_id,
-            content=content,
+            key=key,
+            file_type=file_type,
+            file_size=file_size,
+            name=name,
+            tags=tags,
         )
 
         file_create.additional_properties = d

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.file_record import FileRecord
 
@@ -17,14 +19,20 @@ T = TypeVar("T", bound="FileEnvelope")
 
 @_attrs_define
 class FileEnvelope:
-    """A file wrapped as `{data}`."""
+    """A file as `{success, message, data}`."""
 
     data: FileRecord
     """ A Knowledge Hub file. """
+    success: bool | Unset = UNSET
+    message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data.to_dict()
+
+        success = self.success
+
+        message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -33,6 +41,10 @@ class FileEnvelope:
                 "data": data,
             }
         )
+        if success is not UNSET:
+            field_dict["success"] = success
+        if message is not UNSET:
+            field_dict["message"] = message
 
         return field_dict
 
@@ -43,8 +55,14 @@ class FileEnvelope:
         d = dict(src_dict)
         data = FileRecord.from_dict(d.pop("data"))
 
+        success = d.pop("success", UNSET)
+
+        message = d.pop("message", UNSET)
+
         file_envelope = cls(
             data=data,
+            success=success,
+            message=message,
         )
 
         file_envelope.additional_properties = d

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,10 +19,11 @@ T = TypeVar("T", bound="FileList")
 
 @_attrs_define
 class FileList:
-    """Files wrapped as `{data: [...]}`."""
+    """Files as `{success, message, data: [...]}`."""
 
     data: list[FileRecord]
-    total: int | None | Unset = UNSET
+    success: bool | Unset = UNSET
+    message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,11 +32,9 @@ class FileList:
             data_item = data_item_data.to_dict()
             data.append(data_item)
 
-        total: int | None | Unset
-        if isinstance(self.total, Unset):
-            total = UNSET
-        else:
-            total = self.total
+        success = self.success
+
+        message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,8 +43,10 @@ class FileList:
                 "data": data,
             }
         )
-        if total is not UNSET:
-            field_dict["total"] = total
+        if success is not UNSET:
+            field_dict["success"] = success
+        if message is not UNSET:
+            field_dict["message"] = message
 
         return field_dict
 
@@ -61,18 +62,14 @@ class FileList:
 
             data.append(data_item)
 
-        def _parse_total(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        success = d.pop("success", UNSET)
 
-        total = _parse_total(d.pop("total", UNSET))
+        message = d.pop("message", UNSET)
 
         file_list = cls(
             data=data,
-            total=total,
+            success=success,
+            message=message,
         )
 
         file_list.additional_properties = d

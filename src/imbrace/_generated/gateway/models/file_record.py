@@ -19,17 +19,13 @@ class FileRecord:
 
     field_id: str | Unset = UNSET
     id: str | Unset = UNSET
-    file_id: None | str | Unset = UNSET
-    """ Id to pass to ai_agent.process_embedding. """
     name: None | str | Unset = UNSET
     folder_id: None | str | Unset = UNSET
     organization_id: None | str | Unset = UNSET
-    url: None | str | Unset = UNSET
-    size: int | None | Unset = UNSET
-    mime_type: None | str | Unset = UNSET
-    type_: None | str | Unset = UNSET
-    content: None | str | Unset = UNSET
-    status: None | str | Unset = UNSET
+    key: None | str | Unset = UNSET
+    file_type: None | str | Unset = UNSET
+    file_size: int | None | Unset = UNSET
+    presigned_url: None | str | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
     created_at: None | str | Unset = UNSET
     updated_at: None | str | Unset = UNSET
@@ -39,12 +35,6 @@ class FileRecord:
         field_id = self.field_id
 
         id = self.id
-
-        file_id: None | str | Unset
-        if isinstance(self.file_id, Unset):
-            file_id = UNSET
-        else:
-            file_id = self.file_id
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -64,41 +54,29 @@ class FileRecord:
         else:
             organization_id = self.organization_id
 
-        url: None | str | Unset
-        if isinstance(self.url, Unset):
-            url = UNSET
+        key: None | str | Unset
+        if isinstance(self.key, Unset):
+            key = UNSET
         else:
-            url = self.url
+            key = self.key
 
-        size: int | None | Unset
-        if isinstance(self.size, Unset):
-            size = UNSET
+        file_type: None | str | Unset
+        if isinstance(self.file_type, Unset):
+            file_type = UNSET
         else:
-            size = self.size
+            file_type = self.file_type
 
-        mime_type: None | str | Unset
-        if isinstance(self.mime_type, Unset):
-            mime_type = UNSET
+        file_size: int | None | Unset
+        if isinstance(self.file_size, Unset):
+            file_size = UNSET
         else:
-            mime_type = self.mime_type
+            file_size = self.file_size
 
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
+        presigned_url: None | str | Unset
+        if isinstance(self.presigned_url, Unset):
+            presigned_url = UNSET
         else:
-            type_ = self.type_
-
-        content: None | str | Unset
-        if isinstance(self.content, Unset):
-            content = UNSET
-        else:
-            content = self.content
-
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        else:
-            status = self.status
+            presigned_url = self.presigned_url
 
         tags: list[str] | None | Unset
         if isinstance(self.tags, Unset):
@@ -128,26 +106,20 @@ class FileRecord:
             field_dict["_id"] = field_id
         if id is not UNSET:
             field_dict["id"] = id
-        if file_id is not UNSET:
-            field_dict["file_id"] = file_id
         if name is not UNSET:
             field_dict["name"] = name
         if folder_id is not UNSET:
             field_dict["folder_id"] = folder_id
         if organization_id is not UNSET:
             field_dict["organization_id"] = organization_id
-        if url is not UNSET:
-            field_dict["url"] = url
-        if size is not UNSET:
-            field_dict["size"] = size
-        if mime_type is not UNSET:
-            field_dict["mime_type"] = mime_type
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if content is not UNSET:
-            field_dict["content"] = content
-        if status is not UNSET:
-            field_dict["status"] = status
+        if key is not UNSET:
+            field_dict["key"] = key
+        if file_type is not UNSET:
+            field_dict["file_type"] = file_type
+        if file_size is not UNSET:
+            field_dict["file_size"] = file_size
+        if presigned_url is not UNSET:
+            field_dict["presigned_url"] = presigned_url
         if tags is not UNSET:
             field_dict["tags"] = tags
         if created_at is not UNSET:
@@ -163,15 +135,6 @@ class FileRecord:
         field_id = d.pop("_id", UNSET)
 
         id = d.pop("id", UNSET)
-
-        def _parse_file_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        file_id = _parse_file_id(d.pop("file_id", UNSET))
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
@@ -200,59 +163,41 @@ class FileRecord:
 
         organization_id = _parse_organization_id(d.pop("organization_id", UNSET))
 
-        def _parse_url(data: object) -> None | str | Unset:
+        def _parse_key(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        url = _parse_url(d.pop("url", UNSET))
+        key = _parse_key(d.pop("key", UNSET))
 
-        def _parse_size(data: object) -> int | None | Unset:
+        def _parse_file_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        file_type = _parse_file_type(d.pop("file_type", UNSET))
+
+        def _parse_file_size(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(int | None | Unset, data)
 
-        size = _parse_size(d.pop("size", UNSET))
+        file_size = _parse_file_size(d.pop("file_size", UNSET))
 
-        def _parse_mime_type(data: object) -> None | str | Unset:
+        def _parse_presigned_url(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        mime_type = _parse_mime_type(d.pop("mime_type", UNSET))
-
-        def _parse_type_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
-
-        def _parse_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        content = _parse_content(d.pop("content", UNSET))
-
-        def _parse_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+        presigned_url = _parse_presigned_url(d.pop("presigned_url", UNSET))
 
         def _parse_tags(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -292,16 +237,13 @@ class FileRecord:
         file_record = cls(
             field_id=field_id,
             id=id,
-            file_id=file_id,
             name=name,
             folder_id=folder_id,
             organization_id=organization_id,
-            url=url,
-            size=size,
-            mime_type=mime_type,
-            type_=type_,
-            content=content,
-            status=status,
+            key=key,
+            file_type=file_type,
+            file_size=file_size,
+            presigned_url=presigned_url,
             tags=tags,
             created_at=created_at,
             updated_at=updated_at,

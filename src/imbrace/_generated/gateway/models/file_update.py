@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,26 +18,34 @@ class FileUpdate:
     """Body of PUT /data-board/files/{file_id} (passed through by the SDK)."""
 
     name: str | Unset = UNSET
-    content: str | Unset = UNSET
     folder_id: str | Unset = UNSET
+    tags: list[str] | str | Unset = UNSET
+    """ A list, or a comma-separated string. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        content = self.content
-
         folder_id = self.folder_id
+
+        tags: list[str] | str | Unset
+        if isinstance(self.tags, Unset):
+            tags = UNSET
+        elif isinstance(self.tags, list):
+            tags = self.tags
+
+        else:
+            tags = self.tags
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if name is not UNSET:
             field_dict["name"] = name
-        if content is not UNSET:
-            field_dict["content"] = content
         if folder_id is not UNSET:
             field_dict["folder_id"] = folder_id
+        if tags is not UNSET:
+            field_dict["tags"] = tags
 
         return field_dict
 
@@ -46,14 +54,27 @@ class FileUpdate:
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 
-        content = d.pop("content", UNSET)
-
         folder_id = d.pop("folder_id", UNSET)
+
+        def _parse_tags(data: object) -> list[str] | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                tags_type_0 = cast(list[str], data)
+
+                return tags_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | str | Unset, data)
+
+        tags = _parse_tags(d.pop("tags", UNSET))
 
         file_update = cls(
             name=name,
-            content=content,
             folder_id=folder_id,
+            tags=tags,
         )
 
         file_update.additional_properties = d

@@ -23,10 +23,9 @@ class Folder:
     parent_folder_id: None | str | Unset = UNSET
     """ "root" for top-level folders. """
     source_type: None | str | Unset = UNSET
-    """ e.g. upload, onedrive. """
+    """ e.g. upload, external, assistant. """
     organization_id: None | str | Unset = UNSET
     team_ids: list[str] | None | Unset = UNSET
-    path: None | str | Unset = UNSET
     created_at: None | str | Unset = UNSET
     updated_at: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -69,12 +68,6 @@ class Folder:
         else:
             team_ids = self.team_ids
 
-        path: None | str | Unset
-        if isinstance(self.path, Unset):
-            path = UNSET
-        else:
-            path = self.path
-
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
@@ -104,8 +97,6 @@ class Folder:
             field_dict["organization_id"] = organization_id
         if team_ids is not UNSET:
             field_dict["team_ids"] = team_ids
-        if path is not UNSET:
-            field_dict["path"] = path
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
         if updated_at is not UNSET:
@@ -173,15 +164,6 @@ class Folder:
 
         team_ids = _parse_team_ids(d.pop("team_ids", UNSET))
 
-        def _parse_path(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        path = _parse_path(d.pop("path", UNSET))
-
         def _parse_created_at(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -208,7 +190,6 @@ class Folder:
             source_type=source_type,
             organization_id=organization_id,
             team_ids=team_ids,
-            path=path,
             created_at=created_at,
             updated_at=updated_at,
         )

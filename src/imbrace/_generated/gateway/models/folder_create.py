@@ -15,49 +15,52 @@ T = TypeVar("T", bound="FolderCreate")
 
 @_attrs_define
 class FolderCreate:
-    """Body of POST /data-board/folders."""
+    """Body of POST /data-board/folders. `organization_id` is NOT NULL in the database and read from the body (the SDK
+    sends the client's); `parent_folder_id` is a folder id or "root".
+
+    """
 
     name: str
-    source_type: str
-    """ "upload" (the only value the backend accepts). """
-    parent_folder_id: str
+    organization_id: str
+    parent_folder_id: str | Unset = UNSET
     """ Parent folder id, or "root". """
+    source_type: str | Unset = UNSET
+    """ "upload" for folders of uploaded files. """
     team_ids: list[str] | Unset = UNSET
-    organization_id: str | Unset = UNSET
-    parent_id: str | Unset = UNSET
-    """ Legacy alias of parent_folder_id (sent by the full-flow guide). """
+    description: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        source_type = self.source_type
+        organization_id = self.organization_id
 
         parent_folder_id = self.parent_folder_id
+
+        source_type = self.source_type
 
         team_ids: list[str] | Unset = UNSET
         if not isinstance(self.team_ids, Unset):
             team_ids = self.team_ids
 
-        organization_id = self.organization_id
-
-        parent_id = self.parent_id
+        description = self.description
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "name": name,
-                "source_type": source_type,
-                "parent_folder_id": parent_folder_id,
+                "organization_id": organization_id,
             }
         )
+        if parent_folder_id is not UNSET:
+            field_dict["parent_folder_id"] = parent_folder_id
+        if source_type is not UNSET:
+            field_dict["source_type"] = source_type
         if team_ids is not UNSET:
             field_dict["team_ids"] = team_ids
-        if organization_id is not UNSET:
-            field_dict["organization_id"] = organization_id
-        if parent_id is not UNSET:
-            field_dict["parent_id"] = parent_id
+        if description is not UNSET:
+            field_dict["description"] = description
 
         return field_dict
 
@@ -66,23 +69,23 @@ class FolderCreate:
         d = dict(src_dict)
         name = d.pop("name")
 
-        source_type = d.pop("source_type")
+        organization_id = d.pop("organization_id")
 
-        parent_folder_id = d.pop("parent_folder_id")
+        parent_folder_id = d.pop("parent_folder_id", UNSET)
+
+        source_type = d.pop("source_type", UNSET)
 
         team_ids = cast(list[str], d.pop("team_ids", UNSET))
 
-        organization_id = d.pop("organization_id", UNSET)
-
-        parent_id = d.pop("parent_id", UNSET)
+        description = d.pop("description", UNSET)
 
         folder_create = cls(
             name=name,
-            source_type=source_type,
-            parent_folder_id=parent_folder_id,
-            team_ids=team_ids,
             organization_id=organization_id,
-            parent_id=parent_id,
+            parent_folder_id=parent_folder_id,
+            source_type=source_type,
+            team_ids=team_ids,
+            description=description,
         )
 
         folder_create.additional_properties = d

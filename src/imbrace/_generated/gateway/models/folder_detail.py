@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,7 +11,6 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.file_record import FileRecord
     from ..models.folder import Folder
 
 
@@ -20,16 +19,12 @@ T = TypeVar("T", bound="FolderDetail")
 
 @_attrs_define
 class FolderDetail:
-    """A folder with its contents. get_folder puts the folder under `folder` (some replies put the folder's own fields here
-    directly); get_folder_contents adds `subfolders` and `files`.
-
-    """
+    """A folder with its subfolders (get_folder)."""
 
     folder: Folder | Unset = UNSET
     """ A Knowledge Hub folder. """
     subfolders: list[Folder] | Unset = UNSET
-    files: list[FileRecord] | Unset = UNSET
-    total: int | None | Unset = UNSET
+    recursive: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,18 +39,7 @@ class FolderDetail:
                 subfolders_item = subfolders_item_data.to_dict()
                 subfolders.append(subfolders_item)
 
-        files: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.files, Unset):
-            files = []
-            for files_item_data in self.files:
-                files_item = files_item_data.to_dict()
-                files.append(files_item)
-
-        total: int | None | Unset
-        if isinstance(self.total, Unset):
-            total = UNSET
-        else:
-            total = self.total
+        recursive = self.recursive
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -64,16 +48,13 @@ class FolderDetail:
             field_dict["folder"] = folder
         if subfolders is not UNSET:
             field_dict["subfolders"] = subfolders
-        if files is not UNSET:
-            field_dict["files"] = files
-        if total is not UNSET:
-            field_dict["total"] = total
+        if recursive is not UNSET:
+            field_dict["recursive"] = recursive
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.file_record import FileRecord  # noqa: PLC0415
         from ..models.folder import Folder  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -93,29 +74,12 @@ class FolderDetail:
 
                 subfolders.append(subfolders_item)
 
-        _files = d.pop("files", UNSET)
-        files: list[FileRecord] | Unset = UNSET
-        if _files is not UNSET:
-            files = []
-            for files_item_data in _files:
-                files_item = FileRecord.from_dict(files_item_data)
-
-                files.append(files_item)
-
-        def _parse_total(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        total = _parse_total(d.pop("total", UNSET))
+        recursive = d.pop("recursive", UNSET)
 
         folder_detail = cls(
             folder=folder,
             subfolders=subfolders,
-            files=files,
-            total=total,
+            recursive=recursive,
         )
 
         folder_detail.additional_properties = d

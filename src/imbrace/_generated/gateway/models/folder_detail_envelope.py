@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.folder_detail import FolderDetail
 
@@ -17,15 +19,20 @@ T = TypeVar("T", bound="FolderDetailEnvelope")
 
 @_attrs_define
 class FolderDetailEnvelope:
-    """A folder detail wrapped as `{data}`."""
+    """A folder detail as `{success, message, data}`."""
 
     data: FolderDetail
-    """ A folder with its contents. get_folder puts the folder under `folder` (some replies put the folder's own
-    fields here directly); get_folder_contents adds `subfolders` and `files`. """
+    """ A folder with its subfolders (get_folder). """
+    success: bool | Unset = UNSET
+    message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data.to_dict()
+
+        success = self.success
+
+        message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -34,6 +41,10 @@ class FolderDetailEnvelope:
                 "data": data,
             }
         )
+        if success is not UNSET:
+            field_dict["success"] = success
+        if message is not UNSET:
+            field_dict["message"] = message
 
         return field_dict
 
@@ -44,8 +55,14 @@ class FolderDetailEnvelope:
         d = dict(src_dict)
         data = FolderDetail.from_dict(d.pop("data"))
 
+        success = d.pop("success", UNSET)
+
+        message = d.pop("message", UNSET)
+
         folder_detail_envelope = cls(
             data=data,
+            success=success,
+            message=message,
         )
 
         folder_detail_envelope.additional_properties = d

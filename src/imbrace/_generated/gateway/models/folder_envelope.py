@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.folder import Folder
 
@@ -17,14 +19,20 @@ T = TypeVar("T", bound="FolderEnvelope")
 
 @_attrs_define
 class FolderEnvelope:
-    """A folder wrapped as `{data}`."""
+    """A folder as `{success, message, data}`."""
 
     data: Folder
     """ A Knowledge Hub folder. """
+    success: bool | Unset = UNSET
+    message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data.to_dict()
+
+        success = self.success
+
+        message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -33,6 +41,10 @@ class FolderEnvelope:
                 "data": data,
             }
         )
+        if success is not UNSET:
+            field_dict["success"] = success
+        if message is not UNSET:
+            field_dict["message"] = message
 
         return field_dict
 
@@ -43,8 +55,14 @@ class FolderEnvelope:
         d = dict(src_dict)
         data = Folder.from_dict(d.pop("data"))
 
+        success = d.pop("success", UNSET)
+
+        message = d.pop("message", UNSET)
+
         folder_envelope = cls(
             data=data,
+            success=success,
+            message=message,
         )
 
         folder_envelope.additional_properties = d

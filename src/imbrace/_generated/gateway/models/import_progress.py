@@ -15,34 +15,50 @@ T = TypeVar("T", bound="ImportProgress")
 
 @_attrs_define
 class ImportProgress:
-    """Progress of the current import into a board."""
+    """Progress of the caller's import into a board, or `{status: "not_found"}`."""
 
     status: str | Unset = UNSET
-    progress: float | Unset = UNSET
-    processed: int | Unset = UNSET
+    """ `processing`, `completed` or `not_found`. """
     total: int | Unset = UNSET
+    processed: int | Unset = UNSET
+    success: int | Unset = UNSET
+    failed: int | Unset = UNSET
+    percentage: float | Unset = UNSET
+    message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status
 
-        progress = self.progress
+        total = self.total
 
         processed = self.processed
 
-        total = self.total
+        success = self.success
+
+        failed = self.failed
+
+        percentage = self.percentage
+
+        message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if status is not UNSET:
             field_dict["status"] = status
-        if progress is not UNSET:
-            field_dict["progress"] = progress
-        if processed is not UNSET:
-            field_dict["processed"] = processed
         if total is not UNSET:
             field_dict["total"] = total
+        if processed is not UNSET:
+            field_dict["processed"] = processed
+        if success is not UNSET:
+            field_dict["success"] = success
+        if failed is not UNSET:
+            field_dict["failed"] = failed
+        if percentage is not UNSET:
+            field_dict["percentage"] = percentage
+        if message is not UNSET:
+            field_dict["message"] = message
 
         return field_dict
 
@@ -51,17 +67,26 @@ class ImportProgress:
         d = dict(src_dict)
         status = d.pop("status", UNSET)
 
-        progress = d.pop("progress", UNSET)
+        total = d.pop("total", UNSET)
 
         processed = d.pop("processed", UNSET)
 
-        total = d.pop("total", UNSET)
+        success = d.pop("success", UNSET)
+
+        failed = d.pop("failed", UNSET)
+
+        percentage = d.pop("percentage", UNSET)
+
+        message = d.pop("message", UNSET)
 
         import_progress = cls(
             status=status,
-            progress=progress,
-            processed=processed,
             total=total,
+            processed=processed,
+            success=success,
+            failed=failed,
+            percentage=percentage,
+            message=message,
         )
 
         import_progress.additional_properties = d

@@ -3,75 +3,71 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+if TYPE_CHECKING:
+    from ..models.import_counts import ImportCounts
+
+
 T = TypeVar("T", bound="ImportResult")
 
 
 @_attrs_define
 class ImportResult:
-    """The outcome of a CSV or Excel import (or the job that runs it)."""
+    """The outcome of an import: `{status: "success", message, results}`."""
 
-    success: bool | Unset = UNSET
+    status: str | Unset = UNSET
     message: str | Unset = UNSET
-    imported: int | Unset = UNSET
-    errors: list[Any] | Unset = UNSET
-    job_id: str | Unset = UNSET
+    results: ImportCounts | Unset = UNSET
+    """ What an import did. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        success = self.success
+        status = self.status
 
         message = self.message
 
-        imported = self.imported
-
-        errors: list[Any] | Unset = UNSET
-        if not isinstance(self.errors, Unset):
-            errors = self.errors
-
-        job_id = self.job_id
+        results: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.results, Unset):
+            results = self.results.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if success is not UNSET:
-            field_dict["success"] = success
+        if status is not UNSET:
+            field_dict["status"] = status
         if message is not UNSET:
             field_dict["message"] = message
-        if imported is not UNSET:
-            field_dict["imported"] = imported
-        if errors is not UNSET:
-            field_dict["errors"] = errors
-        if job_id is not UNSET:
-            field_dict["job_id"] = job_id
+        if results is not UNSET:
+            field_dict["results"] = results
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.import_counts import ImportCounts  # noqa: PLC0415
+
         d = dict(src_dict)
-        success = d.pop("success", UNSET)
+        status = d.pop("status", UNSET)
 
         message = d.pop("message", UNSET)
 
-        imported = d.pop("imported", UNSET)
-
-        errors = cast(list[Any], d.pop("errors", UNSET))
-
-        job_id = d.pop("job_id", UNSET)
+        _results = d.pop("results", UNSET)
+        results: ImportCounts | Unset
+        if isinstance(_results, Unset):
+            results = UNSET
+        else:
+            results = ImportCounts.from_dict(_results)
 
         import_result = cls(
-            success=success,
+            status=status,
             message=message,
-            imported=imported,
-            errors=errors,
-            job_id=job_id,
+            results=results,
         )
 
         import_result.additional_properties = d

@@ -21,9 +21,9 @@ class KnowledgeFileUploadRequest:
 
     file: File
     """ The file to upload. """
-    folder_id: str | Unset = UNSET
-    """ Folder to store the file in. """
-    organization_id: str | Unset = UNSET
+    folder_id: str
+    """ The folder to store the file in (a UUID or a 24-hex id). """
+    tags: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,19 +31,18 @@ class KnowledgeFileUploadRequest:
 
         folder_id = self.folder_id
 
-        organization_id = self.organization_id
+        tags = self.tags
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "file": file,
+                "folder_id": folder_id,
             }
         )
-        if folder_id is not UNSET:
-            field_dict["folder_id"] = folder_id
-        if organization_id is not UNSET:
-            field_dict["organization_id"] = organization_id
+        if tags is not UNSET:
+            field_dict["tags"] = tags
 
         return field_dict
 
@@ -52,11 +51,10 @@ class KnowledgeFileUploadRequest:
 
         files.append(("file", self.file.to_tuple()))
 
-        if not isinstance(self.folder_id, Unset):
-            files.append(("folder_id", (None, str(self.folder_id).encode(), "text/plain")))
+        files.append(("folder_id", (None, str(self.folder_id).encode(), "text/plain")))
 
-        if not isinstance(self.organization_id, Unset):
-            files.append(("organization_id", (None, str(self.organization_id).encode(), "text/plain")))
+        if not isinstance(self.tags, Unset):
+            files.append(("tags", (None, str(self.tags).encode(), "text/plain")))
 
         for prop_name, prop in self.additional_properties.items():
             files.append((prop_name, (None, str(prop).encode(), "text/plain")))
@@ -68,14 +66,14 @@ class KnowledgeFileUploadRequest:
         d = dict(src_dict)
         file = File(payload=BytesIO(d.pop("file")))
 
-        folder_id = d.pop("folder_id", UNSET)
+        folder_id = d.pop("folder_id")
 
-        organization_id = d.pop("organization_id", UNSET)
+        tags = d.pop("tags", UNSET)
 
         knowledge_file_upload_request = cls(
             file=file,
             folder_id=folder_id,
-            organization_id=organization_id,
+            tags=tags,
         )
 
         knowledge_file_upload_request.additional_properties = d

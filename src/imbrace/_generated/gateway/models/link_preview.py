@@ -17,16 +17,13 @@ T = TypeVar("T", bound="LinkPreview")
 class LinkPreview:
     """Information about a web page."""
 
-    url: str | Unset = UNSET
     title: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
-    image: None | str | Unset = UNSET
-    site_name: None | str | Unset = UNSET
+    image_url: None | str | Unset = UNSET
+    canonical_url: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
         title: None | str | Unset
         if isinstance(self.title, Unset):
             title = UNSET
@@ -39,38 +36,35 @@ class LinkPreview:
         else:
             description = self.description
 
-        image: None | str | Unset
-        if isinstance(self.image, Unset):
-            image = UNSET
+        image_url: None | str | Unset
+        if isinstance(self.image_url, Unset):
+            image_url = UNSET
         else:
-            image = self.image
+            image_url = self.image_url
 
-        site_name: None | str | Unset
-        if isinstance(self.site_name, Unset):
-            site_name = UNSET
+        canonical_url: None | str | Unset
+        if isinstance(self.canonical_url, Unset):
+            canonical_url = UNSET
         else:
-            site_name = self.site_name
+            canonical_url = self.canonical_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if url is not UNSET:
-            field_dict["url"] = url
         if title is not UNSET:
             field_dict["title"] = title
         if description is not UNSET:
             field_dict["description"] = description
-        if image is not UNSET:
-            field_dict["image"] = image
-        if site_name is not UNSET:
-            field_dict["siteName"] = site_name
+        if image_url is not UNSET:
+            field_dict["imageUrl"] = image_url
+        if canonical_url is not UNSET:
+            field_dict["canonicalUrl"] = canonical_url
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        url = d.pop("url", UNSET)
 
         def _parse_title(data: object) -> None | str | Unset:
             if data is None:
@@ -90,30 +84,29 @@ class LinkPreview:
 
         description = _parse_description(d.pop("description", UNSET))
 
-        def _parse_image(data: object) -> None | str | Unset:
+        def _parse_image_url(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        image = _parse_image(d.pop("image", UNSET))
+        image_url = _parse_image_url(d.pop("imageUrl", UNSET))
 
-        def _parse_site_name(data: object) -> None | str | Unset:
+        def _parse_canonical_url(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        site_name = _parse_site_name(d.pop("siteName", UNSET))
+        canonical_url = _parse_canonical_url(d.pop("canonicalUrl", UNSET))
 
         link_preview = cls(
-            url=url,
             title=title,
             description=description,
-            image=image,
-            site_name=site_name,
+            image_url=image_url,
+            canonical_url=canonical_url,
         )
 
         link_preview.additional_properties = d

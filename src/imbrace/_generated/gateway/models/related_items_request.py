@@ -8,6 +8,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="RelatedItemsRequest")
 
 
@@ -15,37 +17,49 @@ T = TypeVar("T", bound="RelatedItemsRequest")
 class RelatedItemsRequest:
     """Body of POST/DELETE /data-board/boards/{board_id}/items/{item_id}/related."""
 
-    related_board_id: str
-    """ The board the related items belong to. """
-    related_item_ids: list[str]
+    related_board_id: str | Unset = UNSET
+    """ The board the related items belong to (not read by the service). """
+    related_item_ids: list[str] | Unset = UNSET
+    ids: list[str] | Unset = UNSET
+    """ The web app's name for relatedItemIds. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         related_board_id = self.related_board_id
 
-        related_item_ids = self.related_item_ids
+        related_item_ids: list[str] | Unset = UNSET
+        if not isinstance(self.related_item_ids, Unset):
+            related_item_ids = self.related_item_ids
+
+        ids: list[str] | Unset = UNSET
+        if not isinstance(self.ids, Unset):
+            ids = self.ids
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "relatedBoardId": related_board_id,
-                "relatedItemIds": related_item_ids,
-            }
-        )
+        field_dict.update({})
+        if related_board_id is not UNSET:
+            field_dict["relatedBoardId"] = related_board_id
+        if related_item_ids is not UNSET:
+            field_dict["relatedItemIds"] = related_item_ids
+        if ids is not UNSET:
+            field_dict["ids"] = ids
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        related_board_id = d.pop("relatedBoardId")
+        related_board_id = d.pop("relatedBoardId", UNSET)
 
-        related_item_ids = cast(list[str], d.pop("relatedItemIds"))
+        related_item_ids = cast(list[str], d.pop("relatedItemIds", UNSET))
+
+        ids = cast(list[str], d.pop("ids", UNSET))
 
         related_items_request = cls(
             related_board_id=related_board_id,
             related_item_ids=related_item_ids,
+            ids=ids,
         )
 
         related_items_request.additional_properties = d

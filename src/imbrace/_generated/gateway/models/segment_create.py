@@ -15,7 +15,7 @@ T = TypeVar("T", bound="SegmentCreate")
 
 @_attrs_define
 class SegmentCreate:
-    """Body of POST /data-board/boards/{board_id}/segmentation."""
+    """Body of POST /data-board/boards/{board_id}/segmentation; other keys are dropped."""
 
     name: str | Unset = UNSET
     description: str | Unset = UNSET

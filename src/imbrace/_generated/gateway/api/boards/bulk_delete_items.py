@@ -8,15 +8,16 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.bulk_delete_items_request import BulkDeleteItemsRequest
-from ...models.delete_result import DeleteResult
+from ...models.bulk_delete_result import BulkDeleteResult
 from ...models.error import Error
-from ...types import Response, path_segment
+from ...models.handler_error_body import HandlerErrorBody
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
     board_id: str,
     *,
-    body: BulkDeleteItemsRequest | Mapping[str, Any],
+    body: BulkDeleteItemsRequest | Unset | Mapping[str, Any] = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -30,7 +31,8 @@ def _get_kwargs(
     if isinstance(body, Mapping):
         _kwargs["json"] = body
     else:
-        _kwargs["json"] = body.to_dict()
+        if not isinstance(body, Unset):
+            _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -38,11 +40,23 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DeleteResult | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BulkDeleteResult | Error | HandlerErrorBody:
     if response.status_code == 200:
-        response_200 = DeleteResult.from_dict(response.json())
+        response_200 = BulkDeleteResult.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = HandlerErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = HandlerErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -51,7 +65,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeleteResult | Error]:
+) -> Response[BulkDeleteResult | Error | HandlerErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,23 +78,24 @@ def sync_detailed(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: BulkDeleteItemsRequest | Mapping[str, Any],
-) -> Response[DeleteResult | Error]:
+    body: BulkDeleteItemsRequest | Unset | Mapping[str, Any] = UNSET,
+) -> Response[BulkDeleteResult | Error | HandlerErrorBody]:
     """Delete many items by id
 
-     A DELETE that carries a JSON body `{ids}`. Destructive.
+     The ids come as `?ids[]=`, `?ids=` or a JSON body `{ids}` (the SDK sends the body). No id is a 400;
+    an id the board does not hold is a 404. Destructive.
 
     Args:
         board_id (str):
-        body (BulkDeleteItemsRequest): Body of DELETE /data-board/boards/{board_id}/items/bulk-
-            delete.
+        body (BulkDeleteItemsRequest | Unset): Body of DELETE /data-
+            board/boards/{board_id}/items/bulk-delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteResult | Error]
+        Response[BulkDeleteResult | Error | HandlerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -99,23 +114,24 @@ def sync(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: BulkDeleteItemsRequest | Mapping[str, Any],
-) -> DeleteResult | Error | None:
+    body: BulkDeleteItemsRequest | Unset | Mapping[str, Any] = UNSET,
+) -> BulkDeleteResult | Error | HandlerErrorBody | None:
     """Delete many items by id
 
-     A DELETE that carries a JSON body `{ids}`. Destructive.
+     The ids come as `?ids[]=`, `?ids=` or a JSON body `{ids}` (the SDK sends the body). No id is a 400;
+    an id the board does not hold is a 404. Destructive.
 
     Args:
         board_id (str):
-        body (BulkDeleteItemsRequest): Body of DELETE /data-board/boards/{board_id}/items/bulk-
-            delete.
+        body (BulkDeleteItemsRequest | Unset): Body of DELETE /data-
+            board/boards/{board_id}/items/bulk-delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeleteResult | Error
+        BulkDeleteResult | Error | HandlerErrorBody
     """
 
     return sync_detailed(
@@ -129,23 +145,24 @@ async def asyncio_detailed(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: BulkDeleteItemsRequest | Mapping[str, Any],
-) -> Response[DeleteResult | Error]:
+    body: BulkDeleteItemsRequest | Unset | Mapping[str, Any] = UNSET,
+) -> Response[BulkDeleteResult | Error | HandlerErrorBody]:
     """Delete many items by id
 
-     A DELETE that carries a JSON body `{ids}`. Destructive.
+     The ids come as `?ids[]=`, `?ids=` or a JSON body `{ids}` (the SDK sends the body). No id is a 400;
+    an id the board does not hold is a 404. Destructive.
 
     Args:
         board_id (str):
-        body (BulkDeleteItemsRequest): Body of DELETE /data-board/boards/{board_id}/items/bulk-
-            delete.
+        body (BulkDeleteItemsRequest | Unset): Body of DELETE /data-
+            board/boards/{board_id}/items/bulk-delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteResult | Error]
+        Response[BulkDeleteResult | Error | HandlerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -162,23 +179,24 @@ async def asyncio(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: BulkDeleteItemsRequest | Mapping[str, Any],
-) -> DeleteResult | Error | None:
+    body: BulkDeleteItemsRequest | Unset | Mapping[str, Any] = UNSET,
+) -> BulkDeleteResult | Error | HandlerErrorBody | None:
     """Delete many items by id
 
-     A DELETE that carries a JSON body `{ids}`. Destructive.
+     The ids come as `?ids[]=`, `?ids=` or a JSON body `{ids}` (the SDK sends the body). No id is a 400;
+    an id the board does not hold is a 404. Destructive.
 
     Args:
         board_id (str):
-        body (BulkDeleteItemsRequest): Body of DELETE /data-board/boards/{board_id}/items/bulk-
-            delete.
+        body (BulkDeleteItemsRequest | Unset): Body of DELETE /data-
+            board/boards/{board_id}/items/bulk-delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeleteResult | Error
+        BulkDeleteResult | Error | HandlerErrorBody
     """
 
     return (

@@ -7,9 +7,10 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.board_envelope import BoardEnvelope
 from ...models.board_fields_bulk_update_request import BoardFieldsBulkUpdateRequest
 from ...models.error import Error
-from ...models.field_operation_result import FieldOperationResult
+from ...models.zod_error_body import ZodErrorBody
 from ...types import Response, path_segment
 
 
@@ -38,11 +39,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FieldOperationResult:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BoardEnvelope | Error | ZodErrorBody:
     if response.status_code == 200:
-        response_200 = FieldOperationResult.from_dict(response.json())
+        response_200 = BoardEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
+
+        return response_400
 
     response_default = Error.from_dict(response.json())
 
@@ -51,7 +59,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | FieldOperationResult]:
+) -> Response[BoardEnvelope | Error | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,10 +73,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardFieldsBulkUpdateRequest | Mapping[str, Any],
-) -> Response[Error | FieldOperationResult]:
+) -> Response[BoardEnvelope | Error | ZodErrorBody]:
     """Create or update many fields at once
 
-     Upserts the given field definitions; can restructure the board schema. Destructive.
+     Each entry with a `field_id` updates that field (name, description, flags, data, settings; not its
+    type); each entry without one creates a field. `name` and `type` are required in every entry; flags
+    are snake_case. Destructive.
 
     Args:
         board_id (str):
@@ -80,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FieldOperationResult]
+        Response[BoardEnvelope | Error | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -100,10 +110,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BoardFieldsBulkUpdateRequest | Mapping[str, Any],
-) -> Error | FieldOperationResult | None:
+) -> BoardEnvelope | Error | ZodErrorBody | None:
     """Create or update many fields at once
 
-     Upserts the given field definitions; can restructure the board schema. Destructive.
+     Each entry with a `field_id` updates that field (name, description, flags, data, settings; not its
+    type); each entry without one creates a field. `name` and `type` are required in every entry; flags
+    are snake_case. Destructive.
 
     Args:
         board_id (str):
@@ -115,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FieldOperationResult
+        BoardEnvelope | Error | ZodErrorBody
     """
 
     return sync_detailed(
@@ -130,10 +142,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardFieldsBulkUpdateRequest | Mapping[str, Any],
-) -> Response[Error | FieldOperationResult]:
+) -> Response[BoardEnvelope | Error | ZodErrorBody]:
     """Create or update many fields at once
 
-     Upserts the given field definitions; can restructure the board schema. Destructive.
+     Each entry with a `field_id` updates that field (name, description, flags, data, settings; not its
+    type); each entry without one creates a field. `name` and `type` are required in every entry; flags
+    are snake_case. Destructive.
 
     Args:
         board_id (str):
@@ -145,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FieldOperationResult]
+        Response[BoardEnvelope | Error | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -163,10 +177,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BoardFieldsBulkUpdateRequest | Mapping[str, Any],
-) -> Error | FieldOperationResult | None:
+) -> BoardEnvelope | Error | ZodErrorBody | None:
     """Create or update many fields at once
 
-     Upserts the given field definitions; can restructure the board schema. Destructive.
+     Each entry with a `field_id` updates that field (name, description, flags, data, settings; not its
+    type); each entry without one creates a field. `name` and `type` are required in every entry; flags
+    are snake_case. Destructive.
 
     Args:
         board_id (str):
@@ -178,7 +194,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FieldOperationResult
+        BoardEnvelope | Error | ZodErrorBody
     """
 
     return (

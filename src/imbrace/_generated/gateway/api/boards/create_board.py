@@ -7,10 +7,10 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.board import Board
 from ...models.board_create import BoardCreate
 from ...models.board_envelope import BoardEnvelope
 from ...models.error import Error
+from ...models.zod_error_body import ZodErrorBody
 from ...types import Response
 
 
@@ -36,27 +36,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Board | BoardEnvelope | Error:
-    if response.status_code == 200:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BoardEnvelope | Error | ZodErrorBody:
+    if response.status_code == 201:
+        response_201 = BoardEnvelope.from_dict(response.json())
 
-        def _parse_response_200(data: object) -> Board | BoardEnvelope:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_board_response_type_0 = BoardEnvelope.from_dict(data)
+        return response_201
 
-                return componentsschemas_board_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_board_response_type_1 = Board.from_dict(data)
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
 
-            return componentsschemas_board_response_type_1
-
-        response_200 = _parse_response_200(response.json())
-
-        return response_200
+        return response_400
 
     response_default = Error.from_dict(response.json())
 
@@ -65,7 +56,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Board | BoardEnvelope | Error]:
+) -> Response[BoardEnvelope | Error | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,10 +69,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardCreate | Mapping[str, Any],
-) -> Response[Board | BoardEnvelope | Error]:
+) -> Response[BoardEnvelope | Error | ZodErrorBody]:
     """Create a board
 
-     Creates a board, optionally with its fields. Extra keys are passed through.
+     Creates a board (type General unless given), optionally with its fields; a board created without
+    `fields` has `fields: []`. `team_ids` is dropped on create (set it with an update). Answers 201
+    `{data: board}`.
 
     Args:
         body (BoardCreate): Body of POST /data-board/boards. The SDK omits None-valued options and
@@ -92,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Board | BoardEnvelope | Error]
+        Response[BoardEnvelope | Error | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -110,10 +103,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BoardCreate | Mapping[str, Any],
-) -> Board | BoardEnvelope | Error | None:
+) -> BoardEnvelope | Error | ZodErrorBody | None:
     """Create a board
 
-     Creates a board, optionally with its fields. Extra keys are passed through.
+     Creates a board (type General unless given), optionally with its fields; a board created without
+    `fields` has `fields: []`. `team_ids` is dropped on create (set it with an update). Answers 201
+    `{data: board}`.
 
     Args:
         body (BoardCreate): Body of POST /data-board/boards. The SDK omits None-valued options and
@@ -124,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Board | BoardEnvelope | Error
+        BoardEnvelope | Error | ZodErrorBody
     """
 
     return sync_detailed(
@@ -137,10 +132,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardCreate | Mapping[str, Any],
-) -> Response[Board | BoardEnvelope | Error]:
+) -> Response[BoardEnvelope | Error | ZodErrorBody]:
     """Create a board
 
-     Creates a board, optionally with its fields. Extra keys are passed through.
+     Creates a board (type General unless given), optionally with its fields; a board created without
+    `fields` has `fields: []`. `team_ids` is dropped on create (set it with an update). Answers 201
+    `{data: board}`.
 
     Args:
         body (BoardCreate): Body of POST /data-board/boards. The SDK omits None-valued options and
@@ -151,7 +148,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Board | BoardEnvelope | Error]
+        Response[BoardEnvelope | Error | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -167,10 +164,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BoardCreate | Mapping[str, Any],
-) -> Board | BoardEnvelope | Error | None:
+) -> BoardEnvelope | Error | ZodErrorBody | None:
     """Create a board
 
-     Creates a board, optionally with its fields. Extra keys are passed through.
+     Creates a board (type General unless given), optionally with its fields; a board created without
+    `fields` has `fields: []`. `team_ids` is dropped on create (set it with an update). Answers 201
+    `{data: board}`.
 
     Args:
         body (BoardCreate): Body of POST /data-board/boards. The SDK omits None-valued options and
@@ -181,7 +180,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Board | BoardEnvelope | Error
+        BoardEnvelope | Error | ZodErrorBody
     """
 
     return (

@@ -7,9 +7,11 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.board_field import BoardField
+from ...models.board_envelope import BoardEnvelope
 from ...models.board_field_create import BoardFieldCreate
 from ...models.error import Error
+from ...models.handler_error_body import HandlerErrorBody
+from ...models.zod_error_body import ZodErrorBody
 from ...types import Response, path_segment
 
 
@@ -38,18 +40,32 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BoardField | Error:
-    if response.status_code == 200:
-        response_200 = BoardField.from_dict(response.json())
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody:
+    if response.status_code == 201:
+        response_201 = BoardEnvelope.from_dict(response.json())
 
-        return response_200
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = HandlerErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BoardField | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,21 +79,24 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardFieldCreate | Mapping[str, Any],
-) -> Response[BoardField | Error]:
+) -> Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     """Add a field to a board
 
-     Adds a field definition; the service answers the field itself.
+     Adds a field definition. `type` is one of the capitalised field types (`"Number"`; `"number"` is a
+    400). A duplicate name or a second unique identifier is a 400 `{error}`. Answers 201 with the whole
+    board.
 
     Args:
         board_id (str):
-        body (BoardFieldCreate): Body of POST /data-board/boards/{board_id}/fields.
+        body (BoardFieldCreate): Body of POST /data-board/boards/{board_id}/fields (and of each
+            entry of a board's `fields`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardField | Error]
+        Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -97,21 +116,24 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BoardFieldCreate | Mapping[str, Any],
-) -> BoardField | Error | None:
+) -> BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody | None:
     """Add a field to a board
 
-     Adds a field definition; the service answers the field itself.
+     Adds a field definition. `type` is one of the capitalised field types (`"Number"`; `"number"` is a
+    400). A duplicate name or a second unique identifier is a 400 `{error}`. Answers 201 with the whole
+    board.
 
     Args:
         board_id (str):
-        body (BoardFieldCreate): Body of POST /data-board/boards/{board_id}/fields.
+        body (BoardFieldCreate): Body of POST /data-board/boards/{board_id}/fields (and of each
+            entry of a board's `fields`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardField | Error
+        BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody
     """
 
     return sync_detailed(
@@ -126,21 +148,24 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardFieldCreate | Mapping[str, Any],
-) -> Response[BoardField | Error]:
+) -> Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     """Add a field to a board
 
-     Adds a field definition; the service answers the field itself.
+     Adds a field definition. `type` is one of the capitalised field types (`"Number"`; `"number"` is a
+    400). A duplicate name or a second unique identifier is a 400 `{error}`. Answers 201 with the whole
+    board.
 
     Args:
         board_id (str):
-        body (BoardFieldCreate): Body of POST /data-board/boards/{board_id}/fields.
+        body (BoardFieldCreate): Body of POST /data-board/boards/{board_id}/fields (and of each
+            entry of a board's `fields`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardField | Error]
+        Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -158,21 +183,24 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BoardFieldCreate | Mapping[str, Any],
-) -> BoardField | Error | None:
+) -> BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody | None:
     """Add a field to a board
 
-     Adds a field definition; the service answers the field itself.
+     Adds a field definition. `type` is one of the capitalised field types (`"Number"`; `"number"` is a
+    400). A duplicate name or a second unique identifier is a 400 `{error}`. Answers 201 with the whole
+    board.
 
     Args:
         board_id (str):
-        body (BoardFieldCreate): Body of POST /data-board/boards/{board_id}/fields.
+        body (BoardFieldCreate): Body of POST /data-board/boards/{board_id}/fields (and of each
+            entry of a board's `fields`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardField | Error
+        BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody
     """
 
     return (

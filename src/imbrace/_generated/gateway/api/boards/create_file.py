@@ -10,6 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.file_create import FileCreate
 from ...models.file_envelope import FileEnvelope
+from ...models.uncaught_error_body import UncaughtErrorBody
 from ...types import Response
 
 
@@ -35,11 +36,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FileEnvelope:
-    if response.status_code == 200:
-        response_200 = FileEnvelope.from_dict(response.json())
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | FileEnvelope | UncaughtErrorBody:
+    if response.status_code == 201:
+        response_201 = FileEnvelope.from_dict(response.json())
 
-        return response_200
+        return response_201
+
+    if response.status_code == 500:
+        response_500 = UncaughtErrorBody.from_dict(response.json())
+
+        return response_500
 
     response_default = Error.from_dict(response.json())
 
@@ -48,7 +56,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | FileEnvelope]:
+) -> Response[Error | FileEnvelope | UncaughtErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,21 +69,22 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FileCreate | Mapping[str, Any],
-) -> Response[Error | FileEnvelope]:
-    """Create a Knowledge Hub file from content
+) -> Response[Error | FileEnvelope | UncaughtErrorBody]:
+    """Create a Knowledge Hub file record
 
-     Creates a file record (e.g. a text note) in a folder. The reply is wrapped as `{data}`. Not in the
-    service's spec.
+     A raw insert of a file record (no bytes are stored): `organization_id`, `folder_id`, `key`,
+    `file_type` and `file_size` are required by the database. Answers 201 `{success, message, data:
+    file}`.
 
     Args:
-        body (FileCreate): Body of POST /data-board/files (passed through by the SDK).
+        body (FileCreate): Body of POST /data-board/files, a raw file record insert.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FileEnvelope]
+        Response[Error | FileEnvelope | UncaughtErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -93,21 +102,22 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: FileCreate | Mapping[str, Any],
-) -> Error | FileEnvelope | None:
-    """Create a Knowledge Hub file from content
+) -> Error | FileEnvelope | UncaughtErrorBody | None:
+    """Create a Knowledge Hub file record
 
-     Creates a file record (e.g. a text note) in a folder. The reply is wrapped as `{data}`. Not in the
-    service's spec.
+     A raw insert of a file record (no bytes are stored): `organization_id`, `folder_id`, `key`,
+    `file_type` and `file_size` are required by the database. Answers 201 `{success, message, data:
+    file}`.
 
     Args:
-        body (FileCreate): Body of POST /data-board/files (passed through by the SDK).
+        body (FileCreate): Body of POST /data-board/files, a raw file record insert.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FileEnvelope
+        Error | FileEnvelope | UncaughtErrorBody
     """
 
     return sync_detailed(
@@ -120,21 +130,22 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FileCreate | Mapping[str, Any],
-) -> Response[Error | FileEnvelope]:
-    """Create a Knowledge Hub file from content
+) -> Response[Error | FileEnvelope | UncaughtErrorBody]:
+    """Create a Knowledge Hub file record
 
-     Creates a file record (e.g. a text note) in a folder. The reply is wrapped as `{data}`. Not in the
-    service's spec.
+     A raw insert of a file record (no bytes are stored): `organization_id`, `folder_id`, `key`,
+    `file_type` and `file_size` are required by the database. Answers 201 `{success, message, data:
+    file}`.
 
     Args:
-        body (FileCreate): Body of POST /data-board/files (passed through by the SDK).
+        body (FileCreate): Body of POST /data-board/files, a raw file record insert.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FileEnvelope]
+        Response[Error | FileEnvelope | UncaughtErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -150,21 +161,22 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: FileCreate | Mapping[str, Any],
-) -> Error | FileEnvelope | None:
-    """Create a Knowledge Hub file from content
+) -> Error | FileEnvelope | UncaughtErrorBody | None:
+    """Create a Knowledge Hub file record
 
-     Creates a file record (e.g. a text note) in a folder. The reply is wrapped as `{data}`. Not in the
-    service's spec.
+     A raw insert of a file record (no bytes are stored): `organization_id`, `folder_id`, `key`,
+    `file_type` and `file_size` are required by the database. Answers 201 `{success, message, data:
+    file}`.
 
     Args:
-        body (FileCreate): Body of POST /data-board/files (passed through by the SDK).
+        body (FileCreate): Body of POST /data-board/files, a raw file record insert.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FileEnvelope
+        Error | FileEnvelope | UncaughtErrorBody
     """
 
     return (

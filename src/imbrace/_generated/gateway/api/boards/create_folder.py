@@ -10,6 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.folder_create import FolderCreate
 from ...models.folder_envelope import FolderEnvelope
+from ...models.uncaught_error_body import UncaughtErrorBody
 from ...types import Response
 
 
@@ -35,16 +36,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FolderEnvelope:
-    if response.status_code == 200:
-        response_200 = FolderEnvelope.from_dict(response.json())
-
-        return response_200
-
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | FolderEnvelope | UncaughtErrorBody:
     if response.status_code == 201:
         response_201 = FolderEnvelope.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 500:
+        response_500 = UncaughtErrorBody.from_dict(response.json())
+
+        return response_500
 
     response_default = Error.from_dict(response.json())
 
@@ -53,7 +56,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | FolderEnvelope]:
+) -> Response[Error | FolderEnvelope | UncaughtErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,21 +69,25 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FolderCreate | Mapping[str, Any],
-) -> Response[Error | FolderEnvelope]:
+) -> Response[Error | FolderEnvelope | UncaughtErrorBody]:
     """Create a Knowledge Hub folder
 
-     Creates a folder. Folders organize knowledge bases (sets of files an AI agent can retrieve from);
-    pass folder ids as `folder_ids` when creating an AI agent. The reply is wrapped as `{data}`.
+     Creates a folder. The service takes `organization_id` from the body, not from the credentials: a
+    body without it fails in the database with a 500 `{success: false, error: {message}}` (the SDK fills
+    it from the client). Folders organize knowledge bases; pass folder ids as `folder_ids` when creating
+    an AI agent. Answers 201 `{success, message, data: folder}`.
 
     Args:
-        body (FolderCreate): Body of POST /data-board/folders.
+        body (FolderCreate): Body of POST /data-board/folders. `organization_id` is NOT NULL in
+            the database and read from the body (the SDK sends the client's); `parent_folder_id` is a
+            folder id or "root".
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FolderEnvelope]
+        Response[Error | FolderEnvelope | UncaughtErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -98,21 +105,25 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: FolderCreate | Mapping[str, Any],
-) -> Error | FolderEnvelope | None:
+) -> Error | FolderEnvelope | UncaughtErrorBody | None:
     """Create a Knowledge Hub folder
 
-     Creates a folder. Folders organize knowledge bases (sets of files an AI agent can retrieve from);
-    pass folder ids as `folder_ids` when creating an AI agent. The reply is wrapped as `{data}`.
+     Creates a folder. The service takes `organization_id` from the body, not from the credentials: a
+    body without it fails in the database with a 500 `{success: false, error: {message}}` (the SDK fills
+    it from the client). Folders organize knowledge bases; pass folder ids as `folder_ids` when creating
+    an AI agent. Answers 201 `{success, message, data: folder}`.
 
     Args:
-        body (FolderCreate): Body of POST /data-board/folders.
+        body (FolderCreate): Body of POST /data-board/folders. `organization_id` is NOT NULL in
+            the database and read from the body (the SDK sends the client's); `parent_folder_id` is a
+            folder id or "root".
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FolderEnvelope
+        Error | FolderEnvelope | UncaughtErrorBody
     """
 
     return sync_detailed(
@@ -125,21 +136,25 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FolderCreate | Mapping[str, Any],
-) -> Response[Error | FolderEnvelope]:
+) -> Response[Error | FolderEnvelope | UncaughtErrorBody]:
     """Create a Knowledge Hub folder
 
-     Creates a folder. Folders organize knowledge bases (sets of files an AI agent can retrieve from);
-    pass folder ids as `folder_ids` when creating an AI agent. The reply is wrapped as `{data}`.
+     Creates a folder. The service takes `organization_id` from the body, not from the credentials: a
+    body without it fails in the database with a 500 `{success: false, error: {message}}` (the SDK fills
+    it from the client). Folders organize knowledge bases; pass folder ids as `folder_ids` when creating
+    an AI agent. Answers 201 `{success, message, data: folder}`.
 
     Args:
-        body (FolderCreate): Body of POST /data-board/folders.
+        body (FolderCreate): Body of POST /data-board/folders. `organization_id` is NOT NULL in
+            the database and read from the body (the SDK sends the client's); `parent_folder_id` is a
+            folder id or "root".
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FolderEnvelope]
+        Response[Error | FolderEnvelope | UncaughtErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -155,21 +170,25 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: FolderCreate | Mapping[str, Any],
-) -> Error | FolderEnvelope | None:
+) -> Error | FolderEnvelope | UncaughtErrorBody | None:
     """Create a Knowledge Hub folder
 
-     Creates a folder. Folders organize knowledge bases (sets of files an AI agent can retrieve from);
-    pass folder ids as `folder_ids` when creating an AI agent. The reply is wrapped as `{data}`.
+     Creates a folder. The service takes `organization_id` from the body, not from the credentials: a
+    body without it fails in the database with a 500 `{success: false, error: {message}}` (the SDK fills
+    it from the client). Folders organize knowledge bases; pass folder ids as `folder_ids` when creating
+    an AI agent. Answers 201 `{success, message, data: folder}`.
 
     Args:
-        body (FolderCreate): Body of POST /data-board/folders.
+        body (FolderCreate): Body of POST /data-board/folders. `organization_id` is NOT NULL in
+            the database and read from the body (the SDK sends the client's); `parent_folder_id` is a
+            folder id or "root".
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FolderEnvelope
+        Error | FolderEnvelope | UncaughtErrorBody
     """
 
     return (

@@ -7,10 +7,11 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.board_item import BoardItem
 from ...models.board_item_create import BoardItemCreate
 from ...models.board_item_envelope import BoardItemEnvelope
 from ...models.error import Error
+from ...models.handler_error_body import HandlerErrorBody
+from ...models.zod_error_body import ZodErrorBody
 from ...types import Response, path_segment
 
 
@@ -41,27 +42,21 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BoardItem | BoardItemEnvelope | Error:
-    if response.status_code == 200:
+) -> BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody:
+    if response.status_code == 201:
+        response_201 = BoardItemEnvelope.from_dict(response.json())
 
-        def _parse_response_200(data: object) -> BoardItem | BoardItemEnvelope:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_board_item_response_type_0 = BoardItemEnvelope.from_dict(data)
+        return response_201
 
-                return componentsschemas_board_item_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_board_item_response_type_1 = BoardItem.from_dict(data)
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
 
-            return componentsschemas_board_item_response_type_1
+        return response_400
 
-        response_200 = _parse_response_200(response.json())
+    if response.status_code == 409:
+        response_409 = HandlerErrorBody.from_dict(response.json())
 
-        return response_200
+        return response_409
 
     response_default = Error.from_dict(response.json())
 
@@ -70,7 +65,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BoardItem | BoardItemEnvelope | Error]:
+) -> Response[BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,10 +79,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardItemCreate | Mapping[str, Any],
-) -> Response[BoardItem | BoardItemEnvelope | Error]:
+) -> Response[BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     """Create a board item
 
-     Creates an item from field values keyed by field id or name.
+     `fields` is an object keyed by field id, or a list of `{board_field_id, value}`. Keys are not mapped
+    from field names: a name-keyed object is stored under those names (orphan keys no field shows), or
+    rejected with a 400 `{error}` when the board has an identifier field ("Field 'Name' is required"). A
+    unique identifier clash is a 409. Answers 201 `{data: item}`.
 
     Args:
         board_id (str):
@@ -98,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardItem | BoardItemEnvelope | Error]
+        Response[BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -118,10 +116,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BoardItemCreate | Mapping[str, Any],
-) -> BoardItem | BoardItemEnvelope | Error | None:
+) -> BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody | None:
     """Create a board item
 
-     Creates an item from field values keyed by field id or name.
+     `fields` is an object keyed by field id, or a list of `{board_field_id, value}`. Keys are not mapped
+    from field names: a name-keyed object is stored under those names (orphan keys no field shows), or
+    rejected with a 400 `{error}` when the board has an identifier field ("Field 'Name' is required"). A
+    unique identifier clash is a 409. Answers 201 `{data: item}`.
 
     Args:
         board_id (str):
@@ -132,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardItem | BoardItemEnvelope | Error
+        BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody
     """
 
     return sync_detailed(
@@ -147,10 +148,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardItemCreate | Mapping[str, Any],
-) -> Response[BoardItem | BoardItemEnvelope | Error]:
+) -> Response[BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     """Create a board item
 
-     Creates an item from field values keyed by field id or name.
+     `fields` is an object keyed by field id, or a list of `{board_field_id, value}`. Keys are not mapped
+    from field names: a name-keyed object is stored under those names (orphan keys no field shows), or
+    rejected with a 400 `{error}` when the board has an identifier field ("Field 'Name' is required"). A
+    unique identifier clash is a 409. Answers 201 `{data: item}`.
 
     Args:
         board_id (str):
@@ -161,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardItem | BoardItemEnvelope | Error]
+        Response[BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -179,10 +183,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BoardItemCreate | Mapping[str, Any],
-) -> BoardItem | BoardItemEnvelope | Error | None:
+) -> BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody | None:
     """Create a board item
 
-     Creates an item from field values keyed by field id or name.
+     `fields` is an object keyed by field id, or a list of `{board_field_id, value}`. Keys are not mapped
+    from field names: a name-keyed object is stored under those names (orphan keys no field shows), or
+    rejected with a 400 `{error}` when the board has an identifier field ("Field 'Name' is required"). A
+    unique identifier clash is a 409. Answers 201 `{data: item}`.
 
     Args:
         board_id (str):
@@ -193,7 +200,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardItem | BoardItemEnvelope | Error
+        BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody
     """
 
     return (

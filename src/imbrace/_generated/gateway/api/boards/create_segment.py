@@ -10,7 +10,6 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.segment import Segment
 from ...models.segment_create import SegmentCreate
-from ...models.segment_envelope import SegmentEnvelope
 from ...types import Response, path_segment
 
 
@@ -39,38 +38,23 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | Segment | SegmentEnvelope:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Segment:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> Segment | SegmentEnvelope:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_segment_response_type_0 = SegmentEnvelope.from_dict(data)
-
-                return componentsschemas_segment_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_segment_response_type_1 = Segment.from_dict(data)
-
-            return componentsschemas_segment_response_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = Segment.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 201:
+        response_201 = Segment.from_dict(response.json())
+
+        return response_201
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | Segment | SegmentEnvelope]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Segment]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,21 +68,22 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SegmentCreate | Mapping[str, Any],
-) -> Response[Error | Segment | SegmentEnvelope]:
+) -> Response[Error | Segment]:
     """Create a segment
 
-     Saves a named item filter for the board.
+     Saves a named item filter; only `name`, `description` and `filters` are kept. Answers the bare row.
 
     Args:
         board_id (str):
-        body (SegmentCreate): Body of POST /data-board/boards/{board_id}/segmentation.
+        body (SegmentCreate): Body of POST /data-board/boards/{board_id}/segmentation; other keys
+            are dropped.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Segment | SegmentEnvelope]
+        Response[Error | Segment]
     """
 
     kwargs = _get_kwargs(
@@ -118,21 +103,22 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SegmentCreate | Mapping[str, Any],
-) -> Error | Segment | SegmentEnvelope | None:
+) -> Error | Segment | None:
     """Create a segment
 
-     Saves a named item filter for the board.
+     Saves a named item filter; only `name`, `description` and `filters` are kept. Answers the bare row.
 
     Args:
         board_id (str):
-        body (SegmentCreate): Body of POST /data-board/boards/{board_id}/segmentation.
+        body (SegmentCreate): Body of POST /data-board/boards/{board_id}/segmentation; other keys
+            are dropped.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Segment | SegmentEnvelope
+        Error | Segment
     """
 
     return sync_detailed(
@@ -147,21 +133,22 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SegmentCreate | Mapping[str, Any],
-) -> Response[Error | Segment | SegmentEnvelope]:
+) -> Response[Error | Segment]:
     """Create a segment
 
-     Saves a named item filter for the board.
+     Saves a named item filter; only `name`, `description` and `filters` are kept. Answers the bare row.
 
     Args:
         board_id (str):
-        body (SegmentCreate): Body of POST /data-board/boards/{board_id}/segmentation.
+        body (SegmentCreate): Body of POST /data-board/boards/{board_id}/segmentation; other keys
+            are dropped.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Segment | SegmentEnvelope]
+        Response[Error | Segment]
     """
 
     kwargs = _get_kwargs(
@@ -179,21 +166,22 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SegmentCreate | Mapping[str, Any],
-) -> Error | Segment | SegmentEnvelope | None:
+) -> Error | Segment | None:
     """Create a segment
 
-     Saves a named item filter for the board.
+     Saves a named item filter; only `name`, `description` and `filters` are kept. Answers the bare row.
 
     Args:
         board_id (str):
-        body (SegmentCreate): Body of POST /data-board/boards/{board_id}/segmentation.
+        body (SegmentCreate): Body of POST /data-board/boards/{board_id}/segmentation; other keys
+            are dropped.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Segment | SegmentEnvelope
+        Error | Segment
     """
 
     return (

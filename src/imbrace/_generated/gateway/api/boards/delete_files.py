@@ -8,8 +8,9 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.delete_files_request import DeleteFilesRequest
-from ...models.delete_result import DeleteResult
+from ...models.deleted_count_envelope import DeletedCountEnvelope
 from ...models.error import Error
+from ...models.folder_error_body import FolderErrorBody
 from ...types import Response
 
 
@@ -35,11 +36,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DeleteResult | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeletedCountEnvelope | Error | FolderErrorBody:
     if response.status_code == 200:
-        response_200 = DeleteResult.from_dict(response.json())
+        response_200 = DeletedCountEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = FolderErrorBody.from_dict(response.json())
+
+        return response_400
 
     response_default = Error.from_dict(response.json())
 
@@ -48,7 +56,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeleteResult | Error]:
+) -> Response[DeletedCountEnvelope | Error | FolderErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,10 +69,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: DeleteFilesRequest | Mapping[str, Any],
-) -> Response[DeleteResult | Error]:
+) -> Response[DeletedCountEnvelope | Error | FolderErrorBody]:
     """Delete Knowledge Hub files
 
-     Deletes the files with the given ids (a POST with `{ids}`). Destructive. Not in the service's spec.
+     Deletes the files with the given ids (a POST with a non-empty `{ids}`). Destructive.
 
     Args:
         body (DeleteFilesRequest): Body of POST /data-board/files/delete.
@@ -74,7 +82,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteResult | Error]
+        Response[DeletedCountEnvelope | Error | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -92,10 +100,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: DeleteFilesRequest | Mapping[str, Any],
-) -> DeleteResult | Error | None:
+) -> DeletedCountEnvelope | Error | FolderErrorBody | None:
     """Delete Knowledge Hub files
 
-     Deletes the files with the given ids (a POST with `{ids}`). Destructive. Not in the service's spec.
+     Deletes the files with the given ids (a POST with a non-empty `{ids}`). Destructive.
 
     Args:
         body (DeleteFilesRequest): Body of POST /data-board/files/delete.
@@ -105,7 +113,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeleteResult | Error
+        DeletedCountEnvelope | Error | FolderErrorBody
     """
 
     return sync_detailed(
@@ -118,10 +126,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: DeleteFilesRequest | Mapping[str, Any],
-) -> Response[DeleteResult | Error]:
+) -> Response[DeletedCountEnvelope | Error | FolderErrorBody]:
     """Delete Knowledge Hub files
 
-     Deletes the files with the given ids (a POST with `{ids}`). Destructive. Not in the service's spec.
+     Deletes the files with the given ids (a POST with a non-empty `{ids}`). Destructive.
 
     Args:
         body (DeleteFilesRequest): Body of POST /data-board/files/delete.
@@ -131,7 +139,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteResult | Error]
+        Response[DeletedCountEnvelope | Error | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -147,10 +155,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: DeleteFilesRequest | Mapping[str, Any],
-) -> DeleteResult | Error | None:
+) -> DeletedCountEnvelope | Error | FolderErrorBody | None:
     """Delete Knowledge Hub files
 
-     Deletes the files with the given ids (a POST with `{ids}`). Destructive. Not in the service's spec.
+     Deletes the files with the given ids (a POST with a non-empty `{ids}`). Destructive.
 
     Args:
         body (DeleteFilesRequest): Body of POST /data-board/files/delete.
@@ -160,7 +168,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeleteResult | Error
+        DeletedCountEnvelope | Error | FolderErrorBody
     """
 
     return (

@@ -2,7 +2,7 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 from http import HTTPStatus
 from io import BytesIO
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -25,18 +25,22 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | File:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | File:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
+
+    if response.status_code == 302:
+        response_302 = cast(Any, None)
+        return response_302
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | File]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error | File]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,11 +53,11 @@ def sync_detailed(
     drive_type: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | File]:
+) -> Response[Any | Error | File]:
     """Download a file from a connected drive
 
-     The file's bytes. The SDK passes an arbitrary params dict through as the query string (which file);
-    no parameter is documented.
+     The file's bytes (`sessionId`, `fileId` in the params dict). The service answers with a 302 to the
+    drive's download URL (its `location` header).
 
     Args:
         drive_type (str):
@@ -63,7 +67,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File]
+        Response[Any | Error | File]
     """
 
     kwargs = _get_kwargs(
@@ -81,11 +85,11 @@ def sync(
     drive_type: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | File | None:
+) -> Any | Error | File | None:
     """Download a file from a connected drive
 
-     The file's bytes. The SDK passes an arbitrary params dict through as the query string (which file);
-    no parameter is documented.
+     The file's bytes (`sessionId`, `fileId` in the params dict). The service answers with a 302 to the
+    drive's download URL (its `location` header).
 
     Args:
         drive_type (str):
@@ -95,7 +99,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File
+        Any | Error | File
     """
 
     return sync_detailed(
@@ -108,11 +112,11 @@ async def asyncio_detailed(
     drive_type: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | File]:
+) -> Response[Any | Error | File]:
     """Download a file from a connected drive
 
-     The file's bytes. The SDK passes an arbitrary params dict through as the query string (which file);
-    no parameter is documented.
+     The file's bytes (`sessionId`, `fileId` in the params dict). The service answers with a 302 to the
+    drive's download URL (its `location` header).
 
     Args:
         drive_type (str):
@@ -122,7 +126,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File]
+        Response[Any | Error | File]
     """
 
     kwargs = _get_kwargs(
@@ -138,11 +142,11 @@ async def asyncio(
     drive_type: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | File | None:
+) -> Any | Error | File | None:
     """Download a file from a connected drive
 
-     The file's bytes. The SDK passes an arbitrary params dict through as the query string (which file);
-    no parameter is documented.
+     The file's bytes (`sessionId`, `fileId` in the params dict). The service answers with a 302 to the
+    drive's download URL (its `location` header).
 
     Args:
         drive_type (str):
@@ -152,7 +156,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File
+        Any | Error | File
     """
 
     return (

@@ -8,6 +8,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.folder_error_body import FolderErrorBody
 from ...types import File, Response, path_segment
 
 
@@ -25,18 +26,27 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | File:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | File | FolderErrorBody:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = FolderErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | File]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | File | FolderErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,10 +59,10 @@ def sync_detailed(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | File]:
+) -> Response[Error | File | FolderErrorBody]:
     """Download a Knowledge Hub file
 
-     The file's bytes. Not in the service's spec.
+     The file's bytes.
 
     Args:
         file_id (str):
@@ -62,7 +72,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File]
+        Response[Error | File | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -80,10 +90,10 @@ def sync(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | File | None:
+) -> Error | File | FolderErrorBody | None:
     """Download a Knowledge Hub file
 
-     The file's bytes. Not in the service's spec.
+     The file's bytes.
 
     Args:
         file_id (str):
@@ -93,7 +103,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File
+        Error | File | FolderErrorBody
     """
 
     return sync_detailed(
@@ -106,10 +116,10 @@ async def asyncio_detailed(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | File]:
+) -> Response[Error | File | FolderErrorBody]:
     """Download a Knowledge Hub file
 
-     The file's bytes. Not in the service's spec.
+     The file's bytes.
 
     Args:
         file_id (str):
@@ -119,7 +129,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File]
+        Response[Error | File | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -135,10 +145,10 @@ async def asyncio(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | File | None:
+) -> Error | File | FolderErrorBody | None:
     """Download a Knowledge Hub file
 
-     The file's bytes. Not in the service's spec.
+     The file's bytes.
 
     Args:
         file_id (str):
@@ -148,7 +158,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File
+        Error | File | FolderErrorBody
     """
 
     return (

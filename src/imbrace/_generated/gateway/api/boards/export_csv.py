@@ -7,34 +7,71 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...types import Response, path_segment
+from ...models.handler_error_body import HandlerErrorBody
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
     board_id: str,
+    *,
+    quick_range: str | None | Unset = UNSET,
+    start_date: str | None | Unset = UNSET,
+    end_date: str | None | Unset = UNSET,
+    by: str | None | Unset = UNSET,
+    all_: str | None | Unset = UNSET,
+    tz: str | None | Unset = UNSET,
+    sort: str | None | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["quick_range"] = quick_range
+
+    params["start_date"] = start_date
+
+    params["end_date"] = end_date
+
+    params["by"] = by
+
+    params["all"] = all_
+
+    params["tz"] = tz
+
+    params["sort"] = sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/data-board/boards/{board_id}/export_csv".format(
             board_id=path_segment("board_id", board_id),
         ),
+        "params": params,
     }
 
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | str:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | HandlerErrorBody | str:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 404:
+        response_404 = HandlerErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | HandlerErrorBody | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,25 +84,46 @@ def sync_detailed(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | str]:
+    quick_range: str | None | Unset = UNSET,
+    start_date: str | None | Unset = UNSET,
+    end_date: str | None | Unset = UNSET,
+    by: str | None | Unset = UNSET,
+    all_: str | None | Unset = UNSET,
+    tz: str | None | Unset = UNSET,
+    sort: str | None | Unset = UNSET,
+) -> Response[Error | HandlerErrorBody | str]:
     """Export a board as CSV
 
-     Returns the board's items as CSV text. The SDK passes an arbitrary params dict through as the query
-    string; no parameter is documented. Not in the service's spec.
+     The board's items as CSV. Columns: the field names, then "Record Created On" and "Lasted Updated On"
+    (the service's spelling); no id column.
 
     Args:
         board_id (str):
+        quick_range (str | Unset):
+        start_date (str | Unset):
+        end_date (str | Unset):
+        by (str | Unset):
+        all_ (str | Unset):
+        tz (str | Unset):
+        sort (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[Error | HandlerErrorBody | str]
     """
 
     kwargs = _get_kwargs(
         board_id=board_id,
+        quick_range=quick_range,
+        start_date=start_date,
+        end_date=end_date,
+        by=by,
+        all_=all_,
+        tz=tz,
+        sort=sort,
     )
 
     response = client.get_httpx_client().request(
@@ -79,26 +137,47 @@ def sync(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | str | None:
+    quick_range: str | None | Unset = UNSET,
+    start_date: str | None | Unset = UNSET,
+    end_date: str | None | Unset = UNSET,
+    by: str | None | Unset = UNSET,
+    all_: str | None | Unset = UNSET,
+    tz: str | None | Unset = UNSET,
+    sort: str | None | Unset = UNSET,
+) -> Error | HandlerErrorBody | str | None:
     """Export a board as CSV
 
-     Returns the board's items as CSV text. The SDK passes an arbitrary params dict through as the query
-    string; no parameter is documented. Not in the service's spec.
+     The board's items as CSV. Columns: the field names, then "Record Created On" and "Lasted Updated On"
+    (the service's spelling); no id column.
 
     Args:
         board_id (str):
+        quick_range (str | Unset):
+        start_date (str | Unset):
+        end_date (str | Unset):
+        by (str | Unset):
+        all_ (str | Unset):
+        tz (str | Unset):
+        sort (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        Error | HandlerErrorBody | str
     """
 
     return sync_detailed(
         board_id=board_id,
         client=client,
+        quick_range=quick_range,
+        start_date=start_date,
+        end_date=end_date,
+        by=by,
+        all_=all_,
+        tz=tz,
+        sort=sort,
     ).parsed
 
 
@@ -106,25 +185,46 @@ async def asyncio_detailed(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | str]:
+    quick_range: str | None | Unset = UNSET,
+    start_date: str | None | Unset = UNSET,
+    end_date: str | None | Unset = UNSET,
+    by: str | None | Unset = UNSET,
+    all_: str | None | Unset = UNSET,
+    tz: str | None | Unset = UNSET,
+    sort: str | None | Unset = UNSET,
+) -> Response[Error | HandlerErrorBody | str]:
     """Export a board as CSV
 
-     Returns the board's items as CSV text. The SDK passes an arbitrary params dict through as the query
-    string; no parameter is documented. Not in the service's spec.
+     The board's items as CSV. Columns: the field names, then "Record Created On" and "Lasted Updated On"
+    (the service's spelling); no id column.
 
     Args:
         board_id (str):
+        quick_range (str | Unset):
+        start_date (str | Unset):
+        end_date (str | Unset):
+        by (str | Unset):
+        all_ (str | Unset):
+        tz (str | Unset):
+        sort (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[Error | HandlerErrorBody | str]
     """
 
     kwargs = _get_kwargs(
         board_id=board_id,
+        quick_range=quick_range,
+        start_date=start_date,
+        end_date=end_date,
+        by=by,
+        all_=all_,
+        tz=tz,
+        sort=sort,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -136,26 +236,47 @@ async def asyncio(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | str | None:
+    quick_range: str | None | Unset = UNSET,
+    start_date: str | None | Unset = UNSET,
+    end_date: str | None | Unset = UNSET,
+    by: str | None | Unset = UNSET,
+    all_: str | None | Unset = UNSET,
+    tz: str | None | Unset = UNSET,
+    sort: str | None | Unset = UNSET,
+) -> Error | HandlerErrorBody | str | None:
     """Export a board as CSV
 
-     Returns the board's items as CSV text. The SDK passes an arbitrary params dict through as the query
-    string; no parameter is documented. Not in the service's spec.
+     The board's items as CSV. Columns: the field names, then "Record Created On" and "Lasted Updated On"
+    (the service's spelling); no id column.
 
     Args:
         board_id (str):
+        quick_range (str | Unset):
+        start_date (str | Unset):
+        end_date (str | Unset):
+        by (str | Unset):
+        all_ (str | Unset):
+        tz (str | Unset):
+        sort (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        Error | HandlerErrorBody | str
     """
 
     return (
         await asyncio_detailed(
             board_id=board_id,
             client=client,
+            quick_range=quick_range,
+            start_date=start_date,
+            end_date=end_date,
+            by=by,
+            all_=all_,
+            tz=tz,
+            sort=sort,
         )
     ).parsed

@@ -62,14 +62,12 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: AiTagsRequest | Mapping[str, Any],
 ) -> Response[AiTagsResult | Error]:
-    """Generate tags for a file or text
+    """Suggest tags for a folder
 
-     Suggests tags for a Knowledge Hub file or a text. The reply is wrapped as `{data: {tags}}`. Not in
-    the service's spec.
+     Suggests tags from a folder name and description. The reply is `{success, message, data: {tags}}`.
 
     Args:
-        body (AiTagsRequest): Body of POST /data-board/ai/tag-generation (passed through by the
-            SDK).
+        body (AiTagsRequest): Body of POST /data-board/ai/tag-generation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -95,14 +93,12 @@ def sync(
     client: AuthenticatedClient | Client,
     body: AiTagsRequest | Mapping[str, Any],
 ) -> AiTagsResult | Error | None:
-    """Generate tags for a file or text
+    """Suggest tags for a folder
 
-     Suggests tags for a Knowledge Hub file or a text. The reply is wrapped as `{data: {tags}}`. Not in
-    the service's spec.
+     Suggests tags from a folder name and description. The reply is `{success, message, data: {tags}}`.
 
     Args:
-        body (AiTagsRequest): Body of POST /data-board/ai/tag-generation (passed through by the
-            SDK).
+        body (AiTagsRequest): Body of POST /data-board/ai/tag-generation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,14 +119,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: AiTagsRequest | Mapping[str, Any],
 ) -> Response[AiTagsResult | Error]:
-    """Generate tags for a file or text
+    """Suggest tags for a folder
 
-     Suggests tags for a Knowledge Hub file or a text. The reply is wrapped as `{data: {tags}}`. Not in
-    the service's spec.
+     Suggests tags from a folder name and description. The reply is `{success, message, data: {tags}}`.
 
     Args:
-        body (AiTagsRequest): Body of POST /data-board/ai/tag-generation (passed through by the
-            SDK).
+        body (AiTagsRequest): Body of POST /data-board/ai/tag-generation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,14 +148,12 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: AiTagsRequest | Mapping[str, Any],
 ) -> AiTagsResult | Error | None:
-    """Generate tags for a file or text
+    """Suggest tags for a folder
 
-     Suggests tags for a Knowledge Hub file or a text. The reply is wrapped as `{data: {tags}}`. Not in
-    the service's spec.
+     Suggests tags from a folder name and description. The reply is `{success, message, data: {tags}}`.
 
     Args:
-        body (AiTagsRequest): Body of POST /data-board/ai/tag-generation (passed through by the
-            SDK).
+        body (AiTagsRequest): Body of POST /data-board/ai/tag-generation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

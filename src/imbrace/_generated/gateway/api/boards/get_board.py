@@ -6,9 +6,9 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.board import Board
 from ...models.board_envelope import BoardEnvelope
 from ...models.error import Error
+from ...models.handler_error_body import HandlerErrorBody
 from ...types import Response, path_segment
 
 
@@ -26,27 +26,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Board | BoardEnvelope | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BoardEnvelope | Error | HandlerErrorBody:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> Board | BoardEnvelope:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_board_response_type_0 = BoardEnvelope.from_dict(data)
-
-                return componentsschemas_board_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_board_response_type_1 = Board.from_dict(data)
-
-            return componentsschemas_board_response_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = BoardEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = HandlerErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -55,7 +46,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Board | BoardEnvelope | Error]:
+) -> Response[BoardEnvelope | Error | HandlerErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,10 +59,10 @@ def sync_detailed(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Board | BoardEnvelope | Error]:
+) -> Response[BoardEnvelope | Error | HandlerErrorBody]:
     """Get one board
 
-     Returns the board with its field definitions.
+     The board with its field definitions, as `{data: board}`; an unknown id is a 404 `{error}`.
 
     Args:
         board_id (str):
@@ -81,7 +72,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Board | BoardEnvelope | Error]
+        Response[BoardEnvelope | Error | HandlerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -99,10 +90,10 @@ def sync(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Board | BoardEnvelope | Error | None:
+) -> BoardEnvelope | Error | HandlerErrorBody | None:
     """Get one board
 
-     Returns the board with its field definitions.
+     The board with its field definitions, as `{data: board}`; an unknown id is a 404 `{error}`.
 
     Args:
         board_id (str):
@@ -112,7 +103,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Board | BoardEnvelope | Error
+        BoardEnvelope | Error | HandlerErrorBody
     """
 
     return sync_detailed(
@@ -125,10 +116,10 @@ async def asyncio_detailed(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Board | BoardEnvelope | Error]:
+) -> Response[BoardEnvelope | Error | HandlerErrorBody]:
     """Get one board
 
-     Returns the board with its field definitions.
+     The board with its field definitions, as `{data: board}`; an unknown id is a 404 `{error}`.
 
     Args:
         board_id (str):
@@ -138,7 +129,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Board | BoardEnvelope | Error]
+        Response[BoardEnvelope | Error | HandlerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -154,10 +145,10 @@ async def asyncio(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Board | BoardEnvelope | Error | None:
+) -> BoardEnvelope | Error | HandlerErrorBody | None:
     """Get one board
 
-     Returns the board with its field definitions.
+     The board with its field definitions, as `{data: board}`; an unknown id is a 404 `{error}`.
 
     Args:
         board_id (str):
@@ -167,7 +158,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Board | BoardEnvelope | Error
+        BoardEnvelope | Error | HandlerErrorBody
     """
 
     return (

@@ -8,6 +8,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.file_envelope import FileEnvelope
+from ...models.folder_error_body import FolderErrorBody
 from ...types import Response, path_segment
 
 
@@ -25,11 +26,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FileEnvelope:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | FileEnvelope | FolderErrorBody:
     if response.status_code == 200:
         response_200 = FileEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = FolderErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -38,7 +46,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | FileEnvelope]:
+) -> Response[Error | FileEnvelope | FolderErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -51,10 +59,10 @@ def sync_detailed(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | FileEnvelope]:
+) -> Response[Error | FileEnvelope | FolderErrorBody]:
     """Get a Knowledge Hub file
 
-     Returns the file record. The reply is wrapped as `{data}`.
+     The file record with a `presigned_url`, as `{success, message, data}`.
 
     Args:
         file_id (str):
@@ -64,7 +72,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FileEnvelope]
+        Response[Error | FileEnvelope | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -82,10 +90,10 @@ def sync(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | FileEnvelope | None:
+) -> Error | FileEnvelope | FolderErrorBody | None:
     """Get a Knowledge Hub file
 
-     Returns the file record. The reply is wrapped as `{data}`.
+     The file record with a `presigned_url`, as `{success, message, data}`.
 
     Args:
         file_id (str):
@@ -95,7 +103,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FileEnvelope
+        Error | FileEnvelope | FolderErrorBody
     """
 
     return sync_detailed(
@@ -108,10 +116,10 @@ async def asyncio_detailed(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | FileEnvelope]:
+) -> Response[Error | FileEnvelope | FolderErrorBody]:
     """Get a Knowledge Hub file
 
-     Returns the file record. The reply is wrapped as `{data}`.
+     The file record with a `presigned_url`, as `{success, message, data}`.
 
     Args:
         file_id (str):
@@ -121,7 +129,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FileEnvelope]
+        Response[Error | FileEnvelope | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -137,10 +145,10 @@ async def asyncio(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | FileEnvelope | None:
+) -> Error | FileEnvelope | FolderErrorBody | None:
     """Get a Knowledge Hub file
 
-     Returns the file record. The reply is wrapped as `{data}`.
+     The file record with a `presigned_url`, as `{success, message, data}`.
 
     Args:
         file_id (str):
@@ -150,7 +158,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FileEnvelope
+        Error | FileEnvelope | FolderErrorBody
     """
 
     return (

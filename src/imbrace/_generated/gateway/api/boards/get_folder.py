@@ -8,6 +8,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.folder_detail_envelope import FolderDetailEnvelope
+from ...models.folder_error_body import FolderErrorBody
 from ...types import UNSET, Response, Unset, path_segment
 
 
@@ -34,11 +35,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FolderDetailEnvelope:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | FolderDetailEnvelope | FolderErrorBody:
     if response.status_code == 200:
         response_200 = FolderDetailEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = FolderErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -47,7 +55,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | FolderDetailEnvelope]:
+) -> Response[Error | FolderDetailEnvelope | FolderErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,11 +69,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     recursive: bool | None | Unset = UNSET,
-) -> Response[Error | FolderDetailEnvelope]:
+) -> Response[Error | FolderDetailEnvelope | FolderErrorBody]:
     """Get a Knowledge Hub folder
 
-     The reply is wrapped as `{data: {folder: ...}}` (boards.get_folder unwraps `data.folder`, else
-    `data`); with `recursive=true` the subtree comes along.
+     `{success, message, data: {folder, subfolders, recursive}}`: the direct subfolders, or with
+    `recursive=true` every subfolder as a flat list (boards.get_folder unwraps `data.folder`).
 
     Args:
         folder_id (str):
@@ -76,7 +84,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FolderDetailEnvelope]
+        Response[Error | FolderDetailEnvelope | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -96,11 +104,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     recursive: bool | None | Unset = UNSET,
-) -> Error | FolderDetailEnvelope | None:
+) -> Error | FolderDetailEnvelope | FolderErrorBody | None:
     """Get a Knowledge Hub folder
 
-     The reply is wrapped as `{data: {folder: ...}}` (boards.get_folder unwraps `data.folder`, else
-    `data`); with `recursive=true` the subtree comes along.
+     `{success, message, data: {folder, subfolders, recursive}}`: the direct subfolders, or with
+    `recursive=true` every subfolder as a flat list (boards.get_folder unwraps `data.folder`).
 
     Args:
         folder_id (str):
@@ -111,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FolderDetailEnvelope
+        Error | FolderDetailEnvelope | FolderErrorBody
     """
 
     return sync_detailed(
@@ -126,11 +134,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     recursive: bool | None | Unset = UNSET,
-) -> Response[Error | FolderDetailEnvelope]:
+) -> Response[Error | FolderDetailEnvelope | FolderErrorBody]:
     """Get a Knowledge Hub folder
 
-     The reply is wrapped as `{data: {folder: ...}}` (boards.get_folder unwraps `data.folder`, else
-    `data`); with `recursive=true` the subtree comes along.
+     `{success, message, data: {folder, subfolders, recursive}}`: the direct subfolders, or with
+    `recursive=true` every subfolder as a flat list (boards.get_folder unwraps `data.folder`).
 
     Args:
         folder_id (str):
@@ -141,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FolderDetailEnvelope]
+        Response[Error | FolderDetailEnvelope | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -159,11 +167,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     recursive: bool | None | Unset = UNSET,
-) -> Error | FolderDetailEnvelope | None:
+) -> Error | FolderDetailEnvelope | FolderErrorBody | None:
     """Get a Knowledge Hub folder
 
-     The reply is wrapped as `{data: {folder: ...}}` (boards.get_folder unwraps `data.folder`, else
-    `data`); with `recursive=true` the subtree comes along.
+     `{success, message, data: {folder, subfolders, recursive}}`: the direct subfolders, or with
+    `recursive=true` every subfolder as a flat list (boards.get_folder unwraps `data.folder`).
 
     Args:
         folder_id (str):
@@ -174,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FolderDetailEnvelope
+        Error | FolderDetailEnvelope | FolderErrorBody
     """
 
     return (

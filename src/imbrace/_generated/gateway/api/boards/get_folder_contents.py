@@ -7,7 +7,8 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.folder_detail_envelope import FolderDetailEnvelope
+from ...models.folder_contents_envelope import FolderContentsEnvelope
+from ...models.folder_error_body import FolderErrorBody
 from ...types import UNSET, Response, Unset, path_segment
 
 
@@ -49,11 +50,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FolderDetailEnvelope:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | FolderContentsEnvelope | FolderErrorBody:
     if response.status_code == 200:
-        response_200 = FolderDetailEnvelope.from_dict(response.json())
+        response_200 = FolderContentsEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = FolderErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -62,7 +70,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | FolderDetailEnvelope]:
+) -> Response[Error | FolderContentsEnvelope | FolderErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,11 +89,12 @@ def sync_detailed(
     sort_order: str | None | Unset = UNSET,
     recursive: bool | None | Unset = UNSET,
     q: str | None | Unset = UNSET,
-) -> Response[Error | FolderDetailEnvelope]:
+) -> Response[Error | FolderContentsEnvelope | FolderErrorBody]:
     """List a folder's subfolders and files
 
-     The reply is wrapped as `{data: {folder, subfolders, files}}`. The paging, sorting and search
-    parameters come from the service's spec; the old SDK exposes none of them.
+     `{success, message, data: {folder, subfolders, files, search_query, recursive, pagination}}`. `skip`
+    and `limit` page the subfolders and the files alike; `pagination.file_count` is the number of
+    matching files, each file carries a `presigned_url`.
 
     Args:
         folder_id (str):
@@ -101,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FolderDetailEnvelope]
+        Response[Error | FolderContentsEnvelope | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -131,11 +140,12 @@ def sync(
     sort_order: str | None | Unset = UNSET,
     recursive: bool | None | Unset = UNSET,
     q: str | None | Unset = UNSET,
-) -> Error | FolderDetailEnvelope | None:
+) -> Error | FolderContentsEnvelope | FolderErrorBody | None:
     """List a folder's subfolders and files
 
-     The reply is wrapped as `{data: {folder, subfolders, files}}`. The paging, sorting and search
-    parameters come from the service's spec; the old SDK exposes none of them.
+     `{success, message, data: {folder, subfolders, files, search_query, recursive, pagination}}`. `skip`
+    and `limit` page the subfolders and the files alike; `pagination.file_count` is the number of
+    matching files, each file carries a `presigned_url`.
 
     Args:
         folder_id (str):
@@ -151,7 +161,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FolderDetailEnvelope
+        Error | FolderContentsEnvelope | FolderErrorBody
     """
 
     return sync_detailed(
@@ -176,11 +186,12 @@ async def asyncio_detailed(
     sort_order: str | None | Unset = UNSET,
     recursive: bool | None | Unset = UNSET,
     q: str | None | Unset = UNSET,
-) -> Response[Error | FolderDetailEnvelope]:
+) -> Response[Error | FolderContentsEnvelope | FolderErrorBody]:
     """List a folder's subfolders and files
 
-     The reply is wrapped as `{data: {folder, subfolders, files}}`. The paging, sorting and search
-    parameters come from the service's spec; the old SDK exposes none of them.
+     `{success, message, data: {folder, subfolders, files, search_query, recursive, pagination}}`. `skip`
+    and `limit` page the subfolders and the files alike; `pagination.file_count` is the number of
+    matching files, each file carries a `presigned_url`.
 
     Args:
         folder_id (str):
@@ -196,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FolderDetailEnvelope]
+        Response[Error | FolderContentsEnvelope | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -224,11 +235,12 @@ async def asyncio(
     sort_order: str | None | Unset = UNSET,
     recursive: bool | None | Unset = UNSET,
     q: str | None | Unset = UNSET,
-) -> Error | FolderDetailEnvelope | None:
+) -> Error | FolderContentsEnvelope | FolderErrorBody | None:
     """List a folder's subfolders and files
 
-     The reply is wrapped as `{data: {folder, subfolders, files}}`. The paging, sorting and search
-    parameters come from the service's spec; the old SDK exposes none of them.
+     `{success, message, data: {folder, subfolders, files, search_query, recursive, pagination}}`. `skip`
+    and `limit` page the subfolders and the files alike; `pagination.file_count` is the number of
+    matching files, each file carries a `presigned_url`.
 
     Args:
         folder_id (str):
@@ -244,7 +256,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FolderDetailEnvelope
+        Error | FolderContentsEnvelope | FolderErrorBody
     """
 
     return (

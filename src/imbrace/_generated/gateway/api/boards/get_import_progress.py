@@ -54,7 +54,8 @@ def sync_detailed(
 ) -> Response[Error | ImportProgress]:
     """Get the progress of a board import
 
-     Reports how far the current import into the board has got. Not in the service's spec.
+     The caller's latest import into the board (keyed by the `x-user-id` the gateway adds), or `{status:
+    "not_found"}` when there is none. A completed progress is reported once.
 
     Args:
         board_id (str):
@@ -85,7 +86,8 @@ def sync(
 ) -> Error | ImportProgress | None:
     """Get the progress of a board import
 
-     Reports how far the current import into the board has got. Not in the service's spec.
+     The caller's latest import into the board (keyed by the `x-user-id` the gateway adds), or `{status:
+    "not_found"}` when there is none. A completed progress is reported once.
 
     Args:
         board_id (str):
@@ -111,7 +113,8 @@ async def asyncio_detailed(
 ) -> Response[Error | ImportProgress]:
     """Get the progress of a board import
 
-     Reports how far the current import into the board has got. Not in the service's spec.
+     The caller's latest import into the board (keyed by the `x-user-id` the gateway adds), or `{status:
+    "not_found"}` when there is none. A completed progress is reported once.
 
     Args:
         board_id (str):
@@ -140,7 +143,8 @@ async def asyncio(
 ) -> Error | ImportProgress | None:
     """Get the progress of a board import
 
-     Reports how far the current import into the board has got. Not in the service's spec.
+     The caller's latest import into the board (keyed by the `x-user-id` the gateway adds), or `{status:
+    "not_found"}` when there is none. A completed progress is reported once.
 
     Args:
         board_id (str):

@@ -6,9 +6,9 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.board_item import BoardItem
 from ...models.board_item_envelope import BoardItemEnvelope
 from ...models.error import Error
+from ...models.handler_error_body import HandlerErrorBody
 from ...types import Response, path_segment
 
 
@@ -30,27 +30,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BoardItem | BoardItemEnvelope | Error:
+) -> BoardItemEnvelope | Error | HandlerErrorBody:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> BoardItem | BoardItemEnvelope:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_board_item_response_type_0 = BoardItemEnvelope.from_dict(data)
-
-                return componentsschemas_board_item_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_board_item_response_type_1 = BoardItem.from_dict(data)
-
-            return componentsschemas_board_item_response_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = BoardItemEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = HandlerErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -59,7 +48,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BoardItem | BoardItemEnvelope | Error]:
+) -> Response[BoardItemEnvelope | Error | HandlerErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,10 +62,10 @@ def sync_detailed(
     item_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BoardItem | BoardItemEnvelope | Error]:
+) -> Response[BoardItemEnvelope | Error | HandlerErrorBody]:
     """Get one board item
 
-     Returns the item with its field values.
+     The item, as `{data: item}`; an unknown id is a 404 `{error}`.
 
     Args:
         board_id (str):
@@ -87,7 +76,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardItem | BoardItemEnvelope | Error]
+        Response[BoardItemEnvelope | Error | HandlerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -107,10 +96,10 @@ def sync(
     item_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BoardItem | BoardItemEnvelope | Error | None:
+) -> BoardItemEnvelope | Error | HandlerErrorBody | None:
     """Get one board item
 
-     Returns the item with its field values.
+     The item, as `{data: item}`; an unknown id is a 404 `{error}`.
 
     Args:
         board_id (str):
@@ -121,7 +110,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardItem | BoardItemEnvelope | Error
+        BoardItemEnvelope | Error | HandlerErrorBody
     """
 
     return sync_detailed(
@@ -136,10 +125,10 @@ async def asyncio_detailed(
     item_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[BoardItem | BoardItemEnvelope | Error]:
+) -> Response[BoardItemEnvelope | Error | HandlerErrorBody]:
     """Get one board item
 
-     Returns the item with its field values.
+     The item, as `{data: item}`; an unknown id is a 404 `{error}`.
 
     Args:
         board_id (str):
@@ -150,7 +139,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardItem | BoardItemEnvelope | Error]
+        Response[BoardItemEnvelope | Error | HandlerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -168,10 +157,10 @@ async def asyncio(
     item_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> BoardItem | BoardItemEnvelope | Error | None:
+) -> BoardItemEnvelope | Error | HandlerErrorBody | None:
     """Get one board item
 
-     Returns the item with its field values.
+     The item, as `{data: item}`; an unknown id is a 404 `{error}`.
 
     Args:
         board_id (str):
@@ -182,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardItem | BoardItemEnvelope | Error
+        BoardItemEnvelope | Error | HandlerErrorBody
     """
 
     return (

@@ -2,13 +2,13 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 from collections.abc import Mapping
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.link_preview import LinkPreview
+from ...models.link_preview_envelope import LinkPreviewEnvelope
 from ...models.link_preview_request import LinkPreviewRequest
 from ...types import Response
 
@@ -35,18 +35,26 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | LinkPreview:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Error | LinkPreviewEnvelope:
     if response.status_code == 200:
-        response_200 = LinkPreview.from_dict(response.json())
+        response_200 = LinkPreviewEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | LinkPreview]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Error | LinkPreviewEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,11 +67,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LinkPreviewRequest | Mapping[str, Any],
-) -> Response[Error | LinkPreview]:
+) -> Response[Any | Error | LinkPreviewEnvelope]:
     """Get a link preview
 
-     Title, description and image of a web page. Served by data-board (the old class docstring says the
-    legacy backend, but the code calls data-board). Not in the service's spec.
+     Title, description, image and canonical URL of a web page, under `data`. When the page cannot be
+    fetched the service answers 204 with no body.
 
     Args:
         body (LinkPreviewRequest): Body of POST /data-board/link_preview/getWebsiteInfo.
@@ -73,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LinkPreview]
+        Response[Any | Error | LinkPreviewEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -91,11 +99,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LinkPreviewRequest | Mapping[str, Any],
-) -> Error | LinkPreview | None:
+) -> Any | Error | LinkPreviewEnvelope | None:
     """Get a link preview
 
-     Title, description and image of a web page. Served by data-board (the old class docstring says the
-    legacy backend, but the code calls data-board). Not in the service's spec.
+     Title, description, image and canonical URL of a web page, under `data`. When the page cannot be
+    fetched the service answers 204 with no body.
 
     Args:
         body (LinkPreviewRequest): Body of POST /data-board/link_preview/getWebsiteInfo.
@@ -105,7 +113,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LinkPreview
+        Any | Error | LinkPreviewEnvelope
     """
 
     return sync_detailed(
@@ -118,11 +126,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LinkPreviewRequest | Mapping[str, Any],
-) -> Response[Error | LinkPreview]:
+) -> Response[Any | Error | LinkPreviewEnvelope]:
     """Get a link preview
 
-     Title, description and image of a web page. Served by data-board (the old class docstring says the
-    legacy backend, but the code calls data-board). Not in the service's spec.
+     Title, description, image and canonical URL of a web page, under `data`. When the page cannot be
+    fetched the service answers 204 with no body.
 
     Args:
         body (LinkPreviewRequest): Body of POST /data-board/link_preview/getWebsiteInfo.
@@ -132,7 +140,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LinkPreview]
+        Response[Any | Error | LinkPreviewEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -148,11 +156,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LinkPreviewRequest | Mapping[str, Any],
-) -> Error | LinkPreview | None:
+) -> Any | Error | LinkPreviewEnvelope | None:
     """Get a link preview
 
-     Title, description and image of a web page. Served by data-board (the old class docstring says the
-    legacy backend, but the code calls data-board). Not in the service's spec.
+     Title, description, image and canonical URL of a web page, under `data`. When the page cannot be
+    fetched the service answers 204 with no body.
 
     Args:
         body (LinkPreviewRequest): Body of POST /data-board/link_preview/getWebsiteInfo.
@@ -162,7 +170,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LinkPreview
+        Any | Error | LinkPreviewEnvelope
     """
 
     return (

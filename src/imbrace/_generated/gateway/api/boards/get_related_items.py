@@ -6,9 +6,9 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.board_item import BoardItem
-from ...models.board_item_list import BoardItemList
 from ...models.error import Error
+from ...models.handler_error_body import HandlerErrorBody
+from ...models.related_items_page import RelatedItemsPage
 from ...types import UNSET, Response, Unset, path_segment
 
 
@@ -50,38 +50,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BoardItemList | list[BoardItem] | Error:
+) -> Error | HandlerErrorBody | RelatedItemsPage:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> BoardItemList | list[BoardItem]:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_related_items_response_type_0 = BoardItemList.from_dict(data)
-
-                return componentsschemas_related_items_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, list):
-                raise TypeError()
-            componentsschemas_related_items_response_type_1 = []
-            _componentsschemas_related_items_response_type_1 = data
-            for (
-                componentsschemas_related_items_response_type_1_item_data
-            ) in _componentsschemas_related_items_response_type_1:
-                componentsschemas_related_items_response_type_1_item = BoardItem.from_dict(
-                    componentsschemas_related_items_response_type_1_item_data
-                )
-
-                componentsschemas_related_items_response_type_1.append(
-                    componentsschemas_related_items_response_type_1_item
-                )
-
-            return componentsschemas_related_items_response_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = RelatedItemsPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = HandlerErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -90,7 +68,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BoardItemList | list[BoardItem] | Error]:
+) -> Response[Error | HandlerErrorBody | RelatedItemsPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,11 +87,10 @@ def sync_detailed(
     name: str | None | Unset = UNSET,
     skip: int | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
-) -> Response[BoardItemList | list[BoardItem] | Error]:
+) -> Response[Error | HandlerErrorBody | RelatedItemsPage]:
     """List an item's related items in another board
 
-     Items of `related_board_id` linked to (or candidates for) the item. The reply is wrapped as `{data:
-    [...]}`; the old SDK unwraps `.data` when present, so a bare array is allowed too.
+     Items of `related_board_id` linked to the item (`link=true`, the default) or not linked.
 
     Args:
         board_id (str):
@@ -129,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardItemList | list[BoardItem] | Error]
+        Response[Error | HandlerErrorBody | RelatedItemsPage]
     """
 
     kwargs = _get_kwargs(
@@ -159,11 +136,10 @@ def sync(
     name: str | None | Unset = UNSET,
     skip: int | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
-) -> BoardItemList | list[BoardItem] | Error | None:
+) -> Error | HandlerErrorBody | RelatedItemsPage | None:
     """List an item's related items in another board
 
-     Items of `related_board_id` linked to (or candidates for) the item. The reply is wrapped as `{data:
-    [...]}`; the old SDK unwraps `.data` when present, so a bare array is allowed too.
+     Items of `related_board_id` linked to the item (`link=true`, the default) or not linked.
 
     Args:
         board_id (str):
@@ -179,7 +155,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardItemList | list[BoardItem] | Error
+        Error | HandlerErrorBody | RelatedItemsPage
     """
 
     return sync_detailed(
@@ -204,11 +180,10 @@ async def asyncio_detailed(
     name: str | None | Unset = UNSET,
     skip: int | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
-) -> Response[BoardItemList | list[BoardItem] | Error]:
+) -> Response[Error | HandlerErrorBody | RelatedItemsPage]:
     """List an item's related items in another board
 
-     Items of `related_board_id` linked to (or candidates for) the item. The reply is wrapped as `{data:
-    [...]}`; the old SDK unwraps `.data` when present, so a bare array is allowed too.
+     Items of `related_board_id` linked to the item (`link=true`, the default) or not linked.
 
     Args:
         board_id (str):
@@ -224,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardItemList | list[BoardItem] | Error]
+        Response[Error | HandlerErrorBody | RelatedItemsPage]
     """
 
     kwargs = _get_kwargs(
@@ -252,11 +227,10 @@ async def asyncio(
     name: str | None | Unset = UNSET,
     skip: int | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
-) -> BoardItemList | list[BoardItem] | Error | None:
+) -> Error | HandlerErrorBody | RelatedItemsPage | None:
     """List an item's related items in another board
 
-     Items of `related_board_id` linked to (or candidates for) the item. The reply is wrapped as `{data:
-    [...]}`; the old SDK unwraps `.data` when present, so a bare array is allowed too.
+     Items of `related_board_id` linked to the item (`link=true`, the default) or not linked.
 
     Args:
         board_id (str):
@@ -272,7 +246,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardItemList | list[BoardItem] | Error
+        Error | HandlerErrorBody | RelatedItemsPage
     """
 
     return (

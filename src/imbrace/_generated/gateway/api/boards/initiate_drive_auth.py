@@ -8,18 +8,27 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.drive_auth_initiation import DriveAuthInitiation
 from ...models.error import Error
-from ...types import Response, path_segment
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
     drive_type: str,
+    *,
+    session_id: str | None | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["sessionId"] = session_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/data-board/auth/{drive_type}/initiate".format(
             drive_type=path_segment("drive_type", drive_type),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -51,13 +60,16 @@ def sync_detailed(
     drive_type: str,
     *,
     client: AuthenticatedClient | Client,
+    session_id: str | None | Unset = UNSET,
 ) -> Response[DriveAuthInitiation | Error]:
     """Start the OAuth flow for a drive
 
-     Returns the URL the user must open to connect the drive.
+     `{success, message, data: {auth_url, session_id}}`: the URL the user must open. The service needs
+    `sessionId`.
 
     Args:
         drive_type (str):
+        session_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -69,6 +81,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         drive_type=drive_type,
+        session_id=session_id,
     )
 
     response = client.get_httpx_client().request(
@@ -82,13 +95,16 @@ def sync(
     drive_type: str,
     *,
     client: AuthenticatedClient | Client,
+    session_id: str | None | Unset = UNSET,
 ) -> DriveAuthInitiation | Error | None:
     """Start the OAuth flow for a drive
 
-     Returns the URL the user must open to connect the drive.
+     `{success, message, data: {auth_url, session_id}}`: the URL the user must open. The service needs
+    `sessionId`.
 
     Args:
         drive_type (str):
+        session_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,6 +117,7 @@ def sync(
     return sync_detailed(
         drive_type=drive_type,
         client=client,
+        session_id=session_id,
     ).parsed
 
 
@@ -108,13 +125,16 @@ async def asyncio_detailed(
     drive_type: str,
     *,
     client: AuthenticatedClient | Client,
+    session_id: str | None | Unset = UNSET,
 ) -> Response[DriveAuthInitiation | Error]:
     """Start the OAuth flow for a drive
 
-     Returns the URL the user must open to connect the drive.
+     `{success, message, data: {auth_url, session_id}}`: the URL the user must open. The service needs
+    `sessionId`.
 
     Args:
         drive_type (str):
+        session_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,6 +146,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         drive_type=drive_type,
+        session_id=session_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -137,13 +158,16 @@ async def asyncio(
     drive_type: str,
     *,
     client: AuthenticatedClient | Client,
+    session_id: str | None | Unset = UNSET,
 ) -> DriveAuthInitiation | Error | None:
     """Start the OAuth flow for a drive
 
-     Returns the URL the user must open to connect the drive.
+     `{success, message, data: {auth_url, session_id}}`: the URL the user must open. The service needs
+    `sessionId`.
 
     Args:
         drive_type (str):
+        session_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,5 +181,6 @@ async def asyncio(
         await asyncio_detailed(
             drive_type=drive_type,
             client=client,
+            session_id=session_id,
         )
     ).parsed

@@ -8,8 +8,9 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.message_result import MessageResult
 from ...models.related_items_request import RelatedItemsRequest
-from ...models.success_result import SuccessResult
+from ...models.zod_error_body import ZodErrorBody
 from ...types import Response, path_segment
 
 
@@ -40,11 +41,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | SuccessResult:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | MessageResult | ZodErrorBody:
     if response.status_code == 200:
-        response_200 = SuccessResult.from_dict(response.json())
+        response_200 = MessageResult.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
+
+        return response_400
 
     response_default = Error.from_dict(response.json())
 
@@ -53,7 +61,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SuccessResult]:
+) -> Response[Error | MessageResult | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,11 +76,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RelatedItemsRequest | Mapping[str, Any],
-) -> Response[Error | SuccessResult]:
+) -> Response[Error | MessageResult | ZodErrorBody]:
     """Link items of another board to an item
 
-     Links `relatedItemIds` of board `relatedBoardId` to the item. The old SDK builds the body from its
-    related_board_id argument and the body's relatedItemIds, dropping every other key.
+     The ids to link come as `relatedItemIds` (or `ids`, the web app's name); at least one.
+    `relatedBoardId` is optional: the service never reads it.
 
     Args:
         board_id (str):
@@ -85,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SuccessResult]
+        Response[Error | MessageResult | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -107,11 +115,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RelatedItemsRequest | Mapping[str, Any],
-) -> Error | SuccessResult | None:
+) -> Error | MessageResult | ZodErrorBody | None:
     """Link items of another board to an item
 
-     Links `relatedItemIds` of board `relatedBoardId` to the item. The old SDK builds the body from its
-    related_board_id argument and the body's relatedItemIds, dropping every other key.
+     The ids to link come as `relatedItemIds` (or `ids`, the web app's name); at least one.
+    `relatedBoardId` is optional: the service never reads it.
 
     Args:
         board_id (str):
@@ -124,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SuccessResult
+        Error | MessageResult | ZodErrorBody
     """
 
     return sync_detailed(
@@ -141,11 +149,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RelatedItemsRequest | Mapping[str, Any],
-) -> Response[Error | SuccessResult]:
+) -> Response[Error | MessageResult | ZodErrorBody]:
     """Link items of another board to an item
 
-     Links `relatedItemIds` of board `relatedBoardId` to the item. The old SDK builds the body from its
-    related_board_id argument and the body's relatedItemIds, dropping every other key.
+     The ids to link come as `relatedItemIds` (or `ids`, the web app's name); at least one.
+    `relatedBoardId` is optional: the service never reads it.
 
     Args:
         board_id (str):
@@ -158,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SuccessResult]
+        Response[Error | MessageResult | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -178,11 +186,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RelatedItemsRequest | Mapping[str, Any],
-) -> Error | SuccessResult | None:
+) -> Error | MessageResult | ZodErrorBody | None:
     """Link items of another board to an item
 
-     Links `relatedItemIds` of board `relatedBoardId` to the item. The old SDK builds the body from its
-    related_board_id argument and the body's relatedItemIds, dropping every other key.
+     The ids to link come as `relatedItemIds` (or `ids`, the web app's name); at least one.
+    `relatedBoardId` is optional: the service never reads it.
 
     Args:
         board_id (str):
@@ -195,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SuccessResult
+        Error | MessageResult | ZodErrorBody
     """
 
     return (

@@ -7,7 +7,9 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.board_list import BoardList
+from ...models.board_type import BoardType
 from ...models.error import Error
+from ...models.zod_error_body import ZodErrorBody
 from ...types import UNSET, Response, Unset
 
 
@@ -19,7 +21,7 @@ def _get_kwargs(
     hidden: bool | None | Unset = UNSET,
     category_id: str | None | Unset = UNSET,
     sort: str | None | Unset = UNSET,
-    types: str | None | Unset = UNSET,
+    types: list[BoardType] | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -36,7 +38,14 @@ def _get_kwargs(
 
     params["sort"] = sort
 
-    params["types"] = types
+    json_types: list[str] | Unset = UNSET
+    if not isinstance(types, Unset):
+        json_types = []
+        for types_item_data in types:
+            types_item: str = types_item_data
+            json_types.append(types_item)
+
+    params["types"] = json_types
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -49,18 +58,27 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BoardList | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BoardList | Error | ZodErrorBody:
     if response.status_code == 200:
         response_200 = BoardList.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
+
+        return response_400
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BoardList | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BoardList | Error | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,12 +96,16 @@ def sync_detailed(
     hidden: bool | None | Unset = UNSET,
     category_id: str | None | Unset = UNSET,
     sort: str | None | Unset = UNSET,
-    types: str | None | Unset = UNSET,
-) -> Response[BoardList | Error]:
+    types: list[BoardType] | None | Unset = UNSET,
+) -> Response[BoardList | Error | ZodErrorBody]:
     """List boards
 
-     The organization's boards, paged by `limit` and `skip`. The service's spec also accepts `search`,
-    `hidden` and `category_id`; the TS SDK also sends `sort` and `types`.
+     The organization's boards, ordered by their `order`. `limit` is honoured from 1 to 500; 0 returns
+    every board; anything else (over 500, negative, not a number) silently becomes 100, so a client
+    asking for more than 500 gets 100 and must page by `total`. `types` is repeated
+    (`types=Contacts&types=General`); a comma-separated value is a 400. `sort` is ignored by the
+    service. The reply carries `total` (all matching boards) and `count` (this page's size); each board
+    has `items_count`.
 
     Args:
         limit (int | Unset):
@@ -92,14 +114,14 @@ def sync_detailed(
         hidden (bool | Unset):
         category_id (str | Unset):
         sort (str | Unset):
-        types (str | Unset):
+        types (list[BoardType] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardList | Error]
+        Response[BoardList | Error | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -128,12 +150,16 @@ def sync(
     hidden: bool | None | Unset = UNSET,
     category_id: str | None | Unset = UNSET,
     sort: str | None | Unset = UNSET,
-    types: str | None | Unset = UNSET,
-) -> BoardList | Error | None:
+    types: list[BoardType] | None | Unset = UNSET,
+) -> BoardList | Error | ZodErrorBody | None:
     """List boards
 
-     The organization's boards, paged by `limit` and `skip`. The service's spec also accepts `search`,
-    `hidden` and `category_id`; the TS SDK also sends `sort` and `types`.
+     The organization's boards, ordered by their `order`. `limit` is honoured from 1 to 500; 0 returns
+    every board; anything else (over 500, negative, not a number) silently becomes 100, so a client
+    asking for more than 500 gets 100 and must page by `total`. `types` is repeated
+    (`types=Contacts&types=General`); a comma-separated value is a 400. `sort` is ignored by the
+    service. The reply carries `total` (all matching boards) and `count` (this page's size); each board
+    has `items_count`.
 
     Args:
         limit (int | Unset):
@@ -142,14 +168,14 @@ def sync(
         hidden (bool | Unset):
         category_id (str | Unset):
         sort (str | Unset):
-        types (str | Unset):
+        types (list[BoardType] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardList | Error
+        BoardList | Error | ZodErrorBody
     """
 
     return sync_detailed(
@@ -173,12 +199,16 @@ async def asyncio_detailed(
     hidden: bool | None | Unset = UNSET,
     category_id: str | None | Unset = UNSET,
     sort: str | None | Unset = UNSET,
-    types: str | None | Unset = UNSET,
-) -> Response[BoardList | Error]:
+    types: list[BoardType] | None | Unset = UNSET,
+) -> Response[BoardList | Error | ZodErrorBody]:
     """List boards
 
-     The organization's boards, paged by `limit` and `skip`. The service's spec also accepts `search`,
-    `hidden` and `category_id`; the TS SDK also sends `sort` and `types`.
+     The organization's boards, ordered by their `order`. `limit` is honoured from 1 to 500; 0 returns
+    every board; anything else (over 500, negative, not a number) silently becomes 100, so a client
+    asking for more than 500 gets 100 and must page by `total`. `types` is repeated
+    (`types=Contacts&types=General`); a comma-separated value is a 400. `sort` is ignored by the
+    service. The reply carries `total` (all matching boards) and `count` (this page's size); each board
+    has `items_count`.
 
     Args:
         limit (int | Unset):
@@ -187,14 +217,14 @@ async def asyncio_detailed(
         hidden (bool | Unset):
         category_id (str | Unset):
         sort (str | Unset):
-        types (str | Unset):
+        types (list[BoardType] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardList | Error]
+        Response[BoardList | Error | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -221,12 +251,16 @@ async def asyncio(
     hidden: bool | None | Unset = UNSET,
     category_id: str | None | Unset = UNSET,
     sort: str | None | Unset = UNSET,
-    types: str | None | Unset = UNSET,
-) -> BoardList | Error | None:
+    types: list[BoardType] | None | Unset = UNSET,
+) -> BoardList | Error | ZodErrorBody | None:
     """List boards
 
-     The organization's boards, paged by `limit` and `skip`. The service's spec also accepts `search`,
-    `hidden` and `category_id`; the TS SDK also sends `sort` and `types`.
+     The organization's boards, ordered by their `order`. `limit` is honoured from 1 to 500; 0 returns
+    every board; anything else (over 500, negative, not a number) silently becomes 100, so a client
+    asking for more than 500 gets 100 and must page by `total`. `types` is repeated
+    (`types=Contacts&types=General`); a comma-separated value is a 400. `sort` is ignored by the
+    service. The reply carries `total` (all matching boards) and `count` (this page's size); each board
+    has `items_count`.
 
     Args:
         limit (int | Unset):
@@ -235,14 +269,14 @@ async def asyncio(
         hidden (bool | Unset):
         category_id (str | Unset):
         sort (str | Unset):
-        types (str | Unset):
+        types (list[BoardType] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardList | Error
+        BoardList | Error | ZodErrorBody
     """
 
     return (

@@ -6,8 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.drive_item import DriveItem
-from ...models.drive_page import DrivePage
+from ...models.drive_listing import DriveListing
 from ...models.error import Error
 from ...types import Response, path_segment
 
@@ -26,34 +25,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DrivePage | list[DriveItem] | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DriveListing | Error:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> DrivePage | list[DriveItem]:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_drive_listing_type_0 = DrivePage.from_dict(data)
-
-                return componentsschemas_drive_listing_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, list):
-                raise TypeError()
-            componentsschemas_drive_listing_type_1 = []
-            _componentsschemas_drive_listing_type_1 = data
-            for componentsschemas_drive_listing_type_1_item_data in _componentsschemas_drive_listing_type_1:
-                componentsschemas_drive_listing_type_1_item = DriveItem.from_dict(
-                    componentsschemas_drive_listing_type_1_item_data
-                )
-
-                componentsschemas_drive_listing_type_1.append(componentsschemas_drive_listing_type_1_item)
-
-            return componentsschemas_drive_listing_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = DriveListing.from_dict(response.json())
 
         return response_200
 
@@ -64,7 +38,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DrivePage | list[DriveItem] | Error]:
+) -> Response[DriveListing | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,10 +51,10 @@ def sync_detailed(
     drive_type: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[DrivePage | list[DriveItem] | Error]:
+) -> Response[DriveListing | Error]:
     """List files of a connected drive
 
-     The SDK passes an arbitrary params dict through as the query string; no parameter is documented.
+     The SDK passes a params dict through as the query string (`sessionId`, `folderId`, camelCase).
 
     Args:
         drive_type (str):
@@ -90,7 +64,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DrivePage | list[DriveItem] | Error]
+        Response[DriveListing | Error]
     """
 
     kwargs = _get_kwargs(
@@ -108,10 +82,10 @@ def sync(
     drive_type: str,
     *,
     client: AuthenticatedClient | Client,
-) -> DrivePage | list[DriveItem] | Error | None:
+) -> DriveListing | Error | None:
     """List files of a connected drive
 
-     The SDK passes an arbitrary params dict through as the query string; no parameter is documented.
+     The SDK passes a params dict through as the query string (`sessionId`, `folderId`, camelCase).
 
     Args:
         drive_type (str):
@@ -121,7 +95,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DrivePage | list[DriveItem] | Error
+        DriveListing | Error
     """
 
     return sync_detailed(
@@ -134,10 +108,10 @@ async def asyncio_detailed(
     drive_type: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[DrivePage | list[DriveItem] | Error]:
+) -> Response[DriveListing | Error]:
     """List files of a connected drive
 
-     The SDK passes an arbitrary params dict through as the query string; no parameter is documented.
+     The SDK passes a params dict through as the query string (`sessionId`, `folderId`, camelCase).
 
     Args:
         drive_type (str):
@@ -147,7 +121,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DrivePage | list[DriveItem] | Error]
+        Response[DriveListing | Error]
     """
 
     kwargs = _get_kwargs(
@@ -163,10 +137,10 @@ async def asyncio(
     drive_type: str,
     *,
     client: AuthenticatedClient | Client,
-) -> DrivePage | list[DriveItem] | Error | None:
+) -> DriveListing | Error | None:
     """List files of a connected drive
 
-     The SDK passes an arbitrary params dict through as the query string; no parameter is documented.
+     The SDK passes a params dict through as the query string (`sessionId`, `folderId`, camelCase).
 
     Args:
         drive_type (str):
@@ -176,7 +150,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DrivePage | list[DriveItem] | Error
+        DriveListing | Error
     """
 
     return (

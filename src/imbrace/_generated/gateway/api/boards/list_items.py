@@ -8,6 +8,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.board_item_list import BoardItemList
 from ...models.error import Error
+from ...models.zod_error_body import ZodErrorBody
 from ...types import UNSET, Response, Unset, path_segment
 
 
@@ -46,11 +47,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BoardItemList | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BoardItemList | Error | ZodErrorBody:
     if response.status_code == 200:
         response_200 = BoardItemList.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
+
+        return response_400
 
     response_default = Error.from_dict(response.json())
 
@@ -59,7 +67,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BoardItemList | Error]:
+) -> Response[BoardItemList | Error | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,10 +85,13 @@ def sync_detailed(
     filter_: str | None | Unset = UNSET,
     sort: str | None | Unset = UNSET,
     include_parent: bool | None | Unset = UNSET,
-) -> Response[BoardItemList | Error]:
+) -> Response[BoardItemList | Error | ZodErrorBody]:
     """List a board's items
 
-     One page of items, paged by `limit` and `skip`; the service also filters and sorts.
+     One page of items, each with its field values also flattened onto the row. `limit` is 0 (all) to
+    1000 (above is a 400); `count` in the reply is the number of matching items. `filter` is validated
+    as an object (`z.record`) but Hono hands query values over as strings, so the service answers every
+    `filter` with a 400; filter with search instead.
 
     Args:
         board_id (str):
@@ -95,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardItemList | Error]
+        Response[BoardItemList | Error | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -123,10 +134,13 @@ def sync(
     filter_: str | None | Unset = UNSET,
     sort: str | None | Unset = UNSET,
     include_parent: bool | None | Unset = UNSET,
-) -> BoardItemList | Error | None:
+) -> BoardItemList | Error | ZodErrorBody | None:
     """List a board's items
 
-     One page of items, paged by `limit` and `skip`; the service also filters and sorts.
+     One page of items, each with its field values also flattened onto the row. `limit` is 0 (all) to
+    1000 (above is a 400); `count` in the reply is the number of matching items. `filter` is validated
+    as an object (`z.record`) but Hono hands query values over as strings, so the service answers every
+    `filter` with a 400; filter with search instead.
 
     Args:
         board_id (str):
@@ -141,7 +155,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardItemList | Error
+        BoardItemList | Error | ZodErrorBody
     """
 
     return sync_detailed(
@@ -164,10 +178,13 @@ async def asyncio_detailed(
     filter_: str | None | Unset = UNSET,
     sort: str | None | Unset = UNSET,
     include_parent: bool | None | Unset = UNSET,
-) -> Response[BoardItemList | Error]:
+) -> Response[BoardItemList | Error | ZodErrorBody]:
     """List a board's items
 
-     One page of items, paged by `limit` and `skip`; the service also filters and sorts.
+     One page of items, each with its field values also flattened onto the row. `limit` is 0 (all) to
+    1000 (above is a 400); `count` in the reply is the number of matching items. `filter` is validated
+    as an object (`z.record`) but Hono hands query values over as strings, so the service answers every
+    `filter` with a 400; filter with search instead.
 
     Args:
         board_id (str):
@@ -182,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardItemList | Error]
+        Response[BoardItemList | Error | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -208,10 +225,13 @@ async def asyncio(
     filter_: str | None | Unset = UNSET,
     sort: str | None | Unset = UNSET,
     include_parent: bool | None | Unset = UNSET,
-) -> BoardItemList | Error | None:
+) -> BoardItemList | Error | ZodErrorBody | None:
     """List a board's items
 
-     One page of items, paged by `limit` and `skip`; the service also filters and sorts.
+     One page of items, each with its field values also flattened onto the row. `limit` is 0 (all) to
+    1000 (above is a 400); `count` in the reply is the number of matching items. `filter` is validated
+    as an object (`z.record`) but Hono hands query values over as strings, so the service answers every
+    `filter` with a 400; filter with search instead.
 
     Args:
         board_id (str):
@@ -226,7 +246,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardItemList | Error
+        BoardItemList | Error | ZodErrorBody
     """
 
     return (

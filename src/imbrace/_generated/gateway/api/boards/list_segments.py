@@ -7,7 +7,6 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.segment import Segment
 from ...models.segment_list import SegmentList
 from ...types import Response, path_segment
 
@@ -26,38 +25,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | list[Segment] | SegmentList:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | SegmentList:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> list[Segment] | SegmentList:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_segment_list_response_type_0 = SegmentList.from_dict(data)
-
-                return componentsschemas_segment_list_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, list):
-                raise TypeError()
-            componentsschemas_segment_list_response_type_1 = []
-            _componentsschemas_segment_list_response_type_1 = data
-            for (
-                componentsschemas_segment_list_response_type_1_item_data
-            ) in _componentsschemas_segment_list_response_type_1:
-                componentsschemas_segment_list_response_type_1_item = Segment.from_dict(
-                    componentsschemas_segment_list_response_type_1_item_data
-                )
-
-                componentsschemas_segment_list_response_type_1.append(
-                    componentsschemas_segment_list_response_type_1_item
-                )
-
-            return componentsschemas_segment_list_response_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = SegmentList.from_dict(response.json())
 
         return response_200
 
@@ -66,9 +36,7 @@ def _parse_response(
     return response_default
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[Segment] | SegmentList]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | SegmentList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,10 +49,10 @@ def sync_detailed(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[Segment] | SegmentList]:
+) -> Response[Error | SegmentList]:
     """List a board's saved segments
 
-     Saved item filters (segmentations) of the board, bare or wrapped as `{data}`.
+     The board's segments (saved item filters), as `{data: [...]}`.
 
     Args:
         board_id (str):
@@ -94,7 +62,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Segment] | SegmentList]
+        Response[Error | SegmentList]
     """
 
     kwargs = _get_kwargs(
@@ -112,10 +80,10 @@ def sync(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Segment] | SegmentList | None:
+) -> Error | SegmentList | None:
     """List a board's saved segments
 
-     Saved item filters (segmentations) of the board, bare or wrapped as `{data}`.
+     The board's segments (saved item filters), as `{data: [...]}`.
 
     Args:
         board_id (str):
@@ -125,7 +93,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Segment] | SegmentList
+        Error | SegmentList
     """
 
     return sync_detailed(
@@ -138,10 +106,10 @@ async def asyncio_detailed(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[Segment] | SegmentList]:
+) -> Response[Error | SegmentList]:
     """List a board's saved segments
 
-     Saved item filters (segmentations) of the board, bare or wrapped as `{data}`.
+     The board's segments (saved item filters), as `{data: [...]}`.
 
     Args:
         board_id (str):
@@ -151,7 +119,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Segment] | SegmentList]
+        Response[Error | SegmentList]
     """
 
     kwargs = _get_kwargs(
@@ -167,10 +135,10 @@ async def asyncio(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Segment] | SegmentList | None:
+) -> Error | SegmentList | None:
     """List a board's saved segments
 
-     Saved item filters (segmentations) of the board, bare or wrapped as `{data}`.
+     The board's segments (saved item filters), as `{data: [...]}`.
 
     Args:
         board_id (str):
@@ -180,7 +148,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Segment] | SegmentList
+        Error | SegmentList
     """
 
     return (

@@ -9,7 +9,8 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.boards_reorder_request import BoardsReorderRequest
 from ...models.error import Error
-from ...models.success_result import SuccessResult
+from ...models.message_result import MessageResult
+from ...models.zod_error_body import ZodErrorBody
 from ...types import Response
 
 
@@ -35,11 +36,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | SuccessResult:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | MessageResult | ZodErrorBody:
     if response.status_code == 200:
-        response_200 = SuccessResult.from_dict(response.json())
+        response_200 = MessageResult.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
+
+        return response_400
 
     response_default = Error.from_dict(response.json())
 
@@ -48,7 +56,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SuccessResult]:
+) -> Response[Error | MessageResult | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,11 +69,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardsReorderRequest | Mapping[str, Any],
-) -> Response[Error | SuccessResult]:
+) -> Response[Error | MessageResult | ZodErrorBody]:
     """Reorder boards
 
-     Sets the display order of boards. The service's spec names the list `boardIds`; the TS SDK sends
-    `order`. The Python SDK passes the body through.
+     Sets the display order of boards from `boardIds` (at least one); the TS SDK's `order` is a 400.
 
     Args:
         body (BoardsReorderRequest): Body of POST /data-board/boards/reorder.
@@ -75,7 +82,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SuccessResult]
+        Response[Error | MessageResult | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -93,11 +100,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BoardsReorderRequest | Mapping[str, Any],
-) -> Error | SuccessResult | None:
+) -> Error | MessageResult | ZodErrorBody | None:
     """Reorder boards
 
-     Sets the display order of boards. The service's spec names the list `boardIds`; the TS SDK sends
-    `order`. The Python SDK passes the body through.
+     Sets the display order of boards from `boardIds` (at least one); the TS SDK's `order` is a 400.
 
     Args:
         body (BoardsReorderRequest): Body of POST /data-board/boards/reorder.
@@ -107,7 +113,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SuccessResult
+        Error | MessageResult | ZodErrorBody
     """
 
     return sync_detailed(
@@ -120,11 +126,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardsReorderRequest | Mapping[str, Any],
-) -> Response[Error | SuccessResult]:
+) -> Response[Error | MessageResult | ZodErrorBody]:
     """Reorder boards
 
-     Sets the display order of boards. The service's spec names the list `boardIds`; the TS SDK sends
-    `order`. The Python SDK passes the body through.
+     Sets the display order of boards from `boardIds` (at least one); the TS SDK's `order` is a 400.
 
     Args:
         body (BoardsReorderRequest): Body of POST /data-board/boards/reorder.
@@ -134,7 +139,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SuccessResult]
+        Response[Error | MessageResult | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -150,11 +155,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BoardsReorderRequest | Mapping[str, Any],
-) -> Error | SuccessResult | None:
+) -> Error | MessageResult | ZodErrorBody | None:
     """Reorder boards
 
-     Sets the display order of boards. The service's spec names the list `boardIds`; the TS SDK sends
-    `order`. The Python SDK passes the body through.
+     Sets the display order of boards from `boardIds` (at least one); the TS SDK's `order` is a 400.
 
     Args:
         body (BoardsReorderRequest): Body of POST /data-board/boards/reorder.
@@ -164,7 +168,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SuccessResult
+        Error | MessageResult | ZodErrorBody
     """
 
     return (

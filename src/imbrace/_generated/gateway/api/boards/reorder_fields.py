@@ -7,16 +7,18 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.board_fields_reorder_request import BoardFieldsReorderRequest
+from ...models.board_envelope import BoardEnvelope
+from ...models.board_fields_reorder_request_type_0 import BoardFieldsReorderRequestType0
+from ...models.board_fields_reorder_request_type_1 import BoardFieldsReorderRequestType1
 from ...models.error import Error
-from ...models.field_operation_result import FieldOperationResult
+from ...models.zod_error_body import ZodErrorBody
 from ...types import Response, path_segment
 
 
 def _get_kwargs(
     board_id: str,
     *,
-    body: BoardFieldsReorderRequest | Mapping[str, Any],
+    body: BoardFieldsReorderRequestType0 | BoardFieldsReorderRequestType1 | Mapping[str, Any],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -30,7 +32,10 @@ def _get_kwargs(
     if isinstance(body, Mapping):
         _kwargs["json"] = body
     else:
-        _kwargs["json"] = body.to_dict()
+        if isinstance(body, BoardFieldsReorderRequestType0):
+            _kwargs["json"] = body.to_dict()
+        else:
+            _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -38,11 +43,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FieldOperationResult:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BoardEnvelope | Error | ZodErrorBody:
     if response.status_code == 200:
-        response_200 = FieldOperationResult.from_dict(response.json())
+        response_200 = BoardEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
+
+        return response_400
 
     response_default = Error.from_dict(response.json())
 
@@ -51,7 +63,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | FieldOperationResult]:
+) -> Response[BoardEnvelope | Error | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,24 +76,23 @@ def sync_detailed(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: BoardFieldsReorderRequest | Mapping[str, Any],
-) -> Response[Error | FieldOperationResult]:
+    body: BoardFieldsReorderRequestType0 | BoardFieldsReorderRequestType1 | Mapping[str, Any],
+) -> Response[BoardEnvelope | Error | ZodErrorBody]:
     """Reorder a board's fields
 
-     Sets the field order. The service's spec names the list `fieldIds`; the TS SDK sends `fields`. The
-    Python SDK passes the body through.
+     The field ids in their new order, as `fieldIds` or `fields` (at least one).
 
     Args:
         board_id (str):
-        body (BoardFieldsReorderRequest): Body of POST /data-
-            board/boards/{board_id}/fields/reorder.
+        body (BoardFieldsReorderRequestType0 | BoardFieldsReorderRequestType1): Body of POST
+            /data-board/boards/{board_id}/fields/reorder; the ids as `fieldIds` or `fields`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FieldOperationResult]
+        Response[BoardEnvelope | Error | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -100,24 +111,23 @@ def sync(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: BoardFieldsReorderRequest | Mapping[str, Any],
-) -> Error | FieldOperationResult | None:
+    body: BoardFieldsReorderRequestType0 | BoardFieldsReorderRequestType1 | Mapping[str, Any],
+) -> BoardEnvelope | Error | ZodErrorBody | None:
     """Reorder a board's fields
 
-     Sets the field order. The service's spec names the list `fieldIds`; the TS SDK sends `fields`. The
-    Python SDK passes the body through.
+     The field ids in their new order, as `fieldIds` or `fields` (at least one).
 
     Args:
         board_id (str):
-        body (BoardFieldsReorderRequest): Body of POST /data-
-            board/boards/{board_id}/fields/reorder.
+        body (BoardFieldsReorderRequestType0 | BoardFieldsReorderRequestType1): Body of POST
+            /data-board/boards/{board_id}/fields/reorder; the ids as `fieldIds` or `fields`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FieldOperationResult
+        BoardEnvelope | Error | ZodErrorBody
     """
 
     return sync_detailed(
@@ -131,24 +141,23 @@ async def asyncio_detailed(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: BoardFieldsReorderRequest | Mapping[str, Any],
-) -> Response[Error | FieldOperationResult]:
+    body: BoardFieldsReorderRequestType0 | BoardFieldsReorderRequestType1 | Mapping[str, Any],
+) -> Response[BoardEnvelope | Error | ZodErrorBody]:
     """Reorder a board's fields
 
-     Sets the field order. The service's spec names the list `fieldIds`; the TS SDK sends `fields`. The
-    Python SDK passes the body through.
+     The field ids in their new order, as `fieldIds` or `fields` (at least one).
 
     Args:
         board_id (str):
-        body (BoardFieldsReorderRequest): Body of POST /data-
-            board/boards/{board_id}/fields/reorder.
+        body (BoardFieldsReorderRequestType0 | BoardFieldsReorderRequestType1): Body of POST
+            /data-board/boards/{board_id}/fields/reorder; the ids as `fieldIds` or `fields`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FieldOperationResult]
+        Response[BoardEnvelope | Error | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -165,24 +174,23 @@ async def asyncio(
     board_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: BoardFieldsReorderRequest | Mapping[str, Any],
-) -> Error | FieldOperationResult | None:
+    body: BoardFieldsReorderRequestType0 | BoardFieldsReorderRequestType1 | Mapping[str, Any],
+) -> BoardEnvelope | Error | ZodErrorBody | None:
     """Reorder a board's fields
 
-     Sets the field order. The service's spec names the list `fieldIds`; the TS SDK sends `fields`. The
-    Python SDK passes the body through.
+     The field ids in their new order, as `fieldIds` or `fields` (at least one).
 
     Args:
         board_id (str):
-        body (BoardFieldsReorderRequest): Body of POST /data-
-            board/boards/{board_id}/fields/reorder.
+        body (BoardFieldsReorderRequestType0 | BoardFieldsReorderRequestType1): Body of POST
+            /data-board/boards/{board_id}/fields/reorder; the ids as `fieldIds` or `fields`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FieldOperationResult
+        BoardEnvelope | Error | ZodErrorBody
     """
 
     return (

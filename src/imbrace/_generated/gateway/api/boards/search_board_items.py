@@ -10,6 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.board_search_request import BoardSearchRequest
 from ...models.board_search_result import BoardSearchResult
 from ...models.error import Error
+from ...models.zod_error_body import ZodErrorBody
 from ...types import Response, path_segment
 
 
@@ -38,11 +39,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BoardSearchResult | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BoardSearchResult | Error | ZodErrorBody:
     if response.status_code == 200:
         response_200 = BoardSearchResult.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
+
+        return response_400
 
     response_default = Error.from_dict(response.json())
 
@@ -51,7 +59,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BoardSearchResult | Error]:
+) -> Response[BoardSearchResult | Error | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,23 +73,23 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardSearchRequest | Mapping[str, Any],
-) -> Response[BoardSearchResult | Error]:
+) -> Response[BoardSearchResult | Error | ZodErrorBody]:
     """Full-text search one board's items
 
-     Searches the board's items (the organization filter is added by the service). Pages by `limit` (the
-    SDK sends 100 when not given) and `offset` (0). The reply is a Meilisearch-style envelope.
+     Searches the board's items (the organization filter is added by the service). `limit` 1 to 10000
+    (default 20), `offset`, a `filter` expression and `sort`, a list of `"key:asc"`-style strings. The
+    reply is a Meilisearch-style envelope.
 
     Args:
         board_id (str):
-        body (BoardSearchRequest): Body of POST /data-board/search/{board_id}. The SDK sends limit
-            100 and offset 0 when not given.
+        body (BoardSearchRequest): Body of POST /data-board/search/{board_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardSearchResult | Error]
+        Response[BoardSearchResult | Error | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -101,23 +109,23 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BoardSearchRequest | Mapping[str, Any],
-) -> BoardSearchResult | Error | None:
+) -> BoardSearchResult | Error | ZodErrorBody | None:
     """Full-text search one board's items
 
-     Searches the board's items (the organization filter is added by the service). Pages by `limit` (the
-    SDK sends 100 when not given) and `offset` (0). The reply is a Meilisearch-style envelope.
+     Searches the board's items (the organization filter is added by the service). `limit` 1 to 10000
+    (default 20), `offset`, a `filter` expression and `sort`, a list of `"key:asc"`-style strings. The
+    reply is a Meilisearch-style envelope.
 
     Args:
         board_id (str):
-        body (BoardSearchRequest): Body of POST /data-board/search/{board_id}. The SDK sends limit
-            100 and offset 0 when not given.
+        body (BoardSearchRequest): Body of POST /data-board/search/{board_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardSearchResult | Error
+        BoardSearchResult | Error | ZodErrorBody
     """
 
     return sync_detailed(
@@ -132,23 +140,23 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardSearchRequest | Mapping[str, Any],
-) -> Response[BoardSearchResult | Error]:
+) -> Response[BoardSearchResult | Error | ZodErrorBody]:
     """Full-text search one board's items
 
-     Searches the board's items (the organization filter is added by the service). Pages by `limit` (the
-    SDK sends 100 when not given) and `offset` (0). The reply is a Meilisearch-style envelope.
+     Searches the board's items (the organization filter is added by the service). `limit` 1 to 10000
+    (default 20), `offset`, a `filter` expression and `sort`, a list of `"key:asc"`-style strings. The
+    reply is a Meilisearch-style envelope.
 
     Args:
         board_id (str):
-        body (BoardSearchRequest): Body of POST /data-board/search/{board_id}. The SDK sends limit
-            100 and offset 0 when not given.
+        body (BoardSearchRequest): Body of POST /data-board/search/{board_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardSearchResult | Error]
+        Response[BoardSearchResult | Error | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -166,23 +174,23 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BoardSearchRequest | Mapping[str, Any],
-) -> BoardSearchResult | Error | None:
+) -> BoardSearchResult | Error | ZodErrorBody | None:
     """Full-text search one board's items
 
-     Searches the board's items (the organization filter is added by the service). Pages by `limit` (the
-    SDK sends 100 when not given) and `offset` (0). The reply is a Meilisearch-style envelope.
+     Searches the board's items (the organization filter is added by the service). `limit` 1 to 10000
+    (default 20), `offset`, a `filter` expression and `sort`, a list of `"key:asc"`-style strings. The
+    reply is a Meilisearch-style envelope.
 
     Args:
         board_id (str):
-        body (BoardSearchRequest): Body of POST /data-board/search/{board_id}. The SDK sends limit
-            100 and offset 0 when not given.
+        body (BoardSearchRequest): Body of POST /data-board/search/{board_id}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardSearchResult | Error
+        BoardSearchResult | Error | ZodErrorBody
     """
 
     return (

@@ -13,18 +13,18 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    folder_id: str | None | Unset = UNSET,
     q: str | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
+    folder_id: str | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["folder_id"] = folder_id
-
     params["q"] = q
 
     params["limit"] = limit
+
+    params["folder_id"] = folder_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -60,18 +60,20 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    folder_id: str | None | Unset = UNSET,
     q: str | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
+    folder_id: str | None | Unset = UNSET,
 ) -> Response[Error | FileList]:
     """Search Knowledge Hub files
 
-     Files of a folder, optionally matching `q`. The reply is wrapped as `{data: [...]}`.
+     The organization's files matching `q`, as `{success, message, data: [...]}`. `folder_id` is passed
+    along but ignored: the search covers the whole organization (list a folder's files with
+    get_folder_contents).
 
     Args:
-        folder_id (str | Unset):
         q (str | Unset):
         limit (int | Unset):
+        folder_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,9 +84,9 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        folder_id=folder_id,
         q=q,
         limit=limit,
+        folder_id=folder_id,
     )
 
     response = client.get_httpx_client().request(
@@ -97,18 +99,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    folder_id: str | None | Unset = UNSET,
     q: str | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
+    folder_id: str | None | Unset = UNSET,
 ) -> Error | FileList | None:
     """Search Knowledge Hub files
 
-     Files of a folder, optionally matching `q`. The reply is wrapped as `{data: [...]}`.
+     The organization's files matching `q`, as `{success, message, data: [...]}`. `folder_id` is passed
+    along but ignored: the search covers the whole organization (list a folder's files with
+    get_folder_contents).
 
     Args:
-        folder_id (str | Unset):
         q (str | Unset):
         limit (int | Unset):
+        folder_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,27 +124,29 @@ def sync(
 
     return sync_detailed(
         client=client,
-        folder_id=folder_id,
         q=q,
         limit=limit,
+        folder_id=folder_id,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    folder_id: str | None | Unset = UNSET,
     q: str | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
+    folder_id: str | None | Unset = UNSET,
 ) -> Response[Error | FileList]:
     """Search Knowledge Hub files
 
-     Files of a folder, optionally matching `q`. The reply is wrapped as `{data: [...]}`.
+     The organization's files matching `q`, as `{success, message, data: [...]}`. `folder_id` is passed
+    along but ignored: the search covers the whole organization (list a folder's files with
+    get_folder_contents).
 
     Args:
-        folder_id (str | Unset):
         q (str | Unset):
         limit (int | Unset):
+        folder_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,9 +157,9 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        folder_id=folder_id,
         q=q,
         limit=limit,
+        folder_id=folder_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -164,18 +170,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    folder_id: str | None | Unset = UNSET,
     q: str | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
+    folder_id: str | None | Unset = UNSET,
 ) -> Error | FileList | None:
     """Search Knowledge Hub files
 
-     Files of a folder, optionally matching `q`. The reply is wrapped as `{data: [...]}`.
+     The organization's files matching `q`, as `{success, message, data: [...]}`. `folder_id` is passed
+    along but ignored: the search covers the whole organization (list a folder's files with
+    get_folder_contents).
 
     Args:
-        folder_id (str | Unset):
         q (str | Unset):
         limit (int | Unset):
+        folder_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,8 +196,8 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            folder_id=folder_id,
             q=q,
             limit=limit,
+            folder_id=folder_id,
         )
     ).parsed

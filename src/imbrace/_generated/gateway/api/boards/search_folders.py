@@ -66,7 +66,7 @@ def sync_detailed(
 ) -> Response[Error | FolderList]:
     """Search Knowledge Hub folders
 
-     Folders whose name matches `q` (all folders when `q` is absent). The reply is wrapped as `{data:
+     The organization's folders whose name matches `q` (all without it), as `{success, message, data:
     [...]}`.
 
     Args:
@@ -104,7 +104,7 @@ def sync(
 ) -> Error | FolderList | None:
     """Search Knowledge Hub folders
 
-     Folders whose name matches `q` (all folders when `q` is absent). The reply is wrapped as `{data:
+     The organization's folders whose name matches `q` (all without it), as `{success, message, data:
     [...]}`.
 
     Args:
@@ -137,7 +137,7 @@ async def asyncio_detailed(
 ) -> Response[Error | FolderList]:
     """Search Knowledge Hub folders
 
-     Folders whose name matches `q` (all folders when `q` is absent). The reply is wrapped as `{data:
+     The organization's folders whose name matches `q` (all without it), as `{success, message, data:
     [...]}`.
 
     Args:
@@ -173,7 +173,7 @@ async def asyncio(
 ) -> Error | FolderList | None:
     """Search Knowledge Hub folders
 
-     Folders whose name matches `q` (all folders when `q` is absent). The reply is wrapped as `{data:
+     The organization's folders whose name matches `q` (all without it), as `{success, message, data:
     [...]}`.
 
     Args:

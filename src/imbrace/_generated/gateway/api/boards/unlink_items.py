@@ -8,8 +8,9 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.message_result import MessageResult
 from ...models.related_items_request import RelatedItemsRequest
-from ...models.success_result import SuccessResult
+from ...models.zod_error_body import ZodErrorBody
 from ...types import Response, path_segment
 
 
@@ -40,11 +41,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | SuccessResult:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | MessageResult | ZodErrorBody:
     if response.status_code == 200:
-        response_200 = SuccessResult.from_dict(response.json())
+        response_200 = MessageResult.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
+
+        return response_400
 
     response_default = Error.from_dict(response.json())
 
@@ -53,7 +61,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SuccessResult]:
+) -> Response[Error | MessageResult | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,10 +76,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RelatedItemsRequest | Mapping[str, Any],
-) -> Response[Error | SuccessResult]:
+) -> Response[Error | MessageResult | ZodErrorBody]:
     """Unlink related items from an item
 
-     A DELETE that carries a JSON body `{relatedBoardId, relatedItemIds}`.
+     A DELETE with a JSON body, validated as for link_items.
 
     Args:
         board_id (str):
@@ -84,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SuccessResult]
+        Response[Error | MessageResult | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -106,10 +114,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RelatedItemsRequest | Mapping[str, Any],
-) -> Error | SuccessResult | None:
+) -> Error | MessageResult | ZodErrorBody | None:
     """Unlink related items from an item
 
-     A DELETE that carries a JSON body `{relatedBoardId, relatedItemIds}`.
+     A DELETE with a JSON body, validated as for link_items.
 
     Args:
         board_id (str):
@@ -122,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SuccessResult
+        Error | MessageResult | ZodErrorBody
     """
 
     return sync_detailed(
@@ -139,10 +147,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RelatedItemsRequest | Mapping[str, Any],
-) -> Response[Error | SuccessResult]:
+) -> Response[Error | MessageResult | ZodErrorBody]:
     """Unlink related items from an item
 
-     A DELETE that carries a JSON body `{relatedBoardId, relatedItemIds}`.
+     A DELETE with a JSON body, validated as for link_items.
 
     Args:
         board_id (str):
@@ -155,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SuccessResult]
+        Response[Error | MessageResult | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -175,10 +183,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RelatedItemsRequest | Mapping[str, Any],
-) -> Error | SuccessResult | None:
+) -> Error | MessageResult | ZodErrorBody | None:
     """Unlink related items from an item
 
-     A DELETE that carries a JSON body `{relatedBoardId, relatedItemIds}`.
+     A DELETE with a JSON body, validated as for link_items.
 
     Args:
         board_id (str):
@@ -191,7 +199,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SuccessResult
+        Error | MessageResult | ZodErrorBody
     """
 
     return (

@@ -7,10 +7,11 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.board import Board
 from ...models.board_envelope import BoardEnvelope
 from ...models.board_update import BoardUpdate
 from ...models.error import Error
+from ...models.handler_error_body import HandlerErrorBody
+from ...models.zod_error_body import ZodErrorBody
 from ...types import Response, path_segment
 
 
@@ -39,27 +40,23 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Board | BoardEnvelope | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> Board | BoardEnvelope:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_board_response_type_0 = BoardEnvelope.from_dict(data)
-
-                return componentsschemas_board_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_board_response_type_1 = Board.from_dict(data)
-
-            return componentsschemas_board_response_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = BoardEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = HandlerErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -68,7 +65,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Board | BoardEnvelope | Error]:
+) -> Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,10 +79,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardUpdate | Mapping[str, Any],
-) -> Response[Board | BoardEnvelope | Error]:
+) -> Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     """Update a board
 
-     Changes name, description, type, category or hidden; omitted fields are kept.
+     Changes the given keys only. `team_ids` become the board's managers (an empty list clears the
+    restriction); `category` sets `category_id`.
 
     Args:
         board_id (str):
@@ -96,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Board | BoardEnvelope | Error]
+        Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -116,10 +114,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BoardUpdate | Mapping[str, Any],
-) -> Board | BoardEnvelope | Error | None:
+) -> BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody | None:
     """Update a board
 
-     Changes name, description, type, category or hidden; omitted fields are kept.
+     Changes the given keys only. `team_ids` become the board's managers (an empty list clears the
+    restriction); `category` sets `category_id`.
 
     Args:
         board_id (str):
@@ -130,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Board | BoardEnvelope | Error
+        BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody
     """
 
     return sync_detailed(
@@ -145,10 +144,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardUpdate | Mapping[str, Any],
-) -> Response[Board | BoardEnvelope | Error]:
+) -> Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     """Update a board
 
-     Changes name, description, type, category or hidden; omitted fields are kept.
+     Changes the given keys only. `team_ids` become the board's managers (an empty list clears the
+    restriction); `category` sets `category_id`.
 
     Args:
         board_id (str):
@@ -159,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Board | BoardEnvelope | Error]
+        Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -177,10 +177,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BoardUpdate | Mapping[str, Any],
-) -> Board | BoardEnvelope | Error | None:
+) -> BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody | None:
     """Update a board
 
-     Changes name, description, type, category or hidden; omitted fields are kept.
+     Changes the given keys only. `team_ids` become the board's managers (an empty list clears the
+    restriction); `category` sets `category_id`.
 
     Args:
         board_id (str):
@@ -191,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Board | BoardEnvelope | Error
+        BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody
     """
 
     return (

@@ -7,9 +7,11 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.board_field import BoardField
+from ...models.board_envelope import BoardEnvelope
 from ...models.board_field_update import BoardFieldUpdate
 from ...models.error import Error
+from ...models.handler_error_body import HandlerErrorBody
+from ...models.zod_error_body import ZodErrorBody
 from ...types import Response, path_segment
 
 
@@ -40,18 +42,32 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BoardField | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody:
     if response.status_code == 200:
-        response_200 = BoardField.from_dict(response.json())
+        response_200 = BoardEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = HandlerErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BoardField | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,10 +82,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardFieldUpdate | Mapping[str, Any],
-) -> Response[BoardField | Error]:
+) -> Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     """Update a field definition
 
-     Changes the field's name, type or options; omitted keys are kept.
+     Changes the given keys of the field; answers the whole board.
 
     Args:
         board_id (str):
@@ -82,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardField | Error]
+        Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -104,10 +120,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BoardFieldUpdate | Mapping[str, Any],
-) -> BoardField | Error | None:
+) -> BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody | None:
     """Update a field definition
 
-     Changes the field's name, type or options; omitted keys are kept.
+     Changes the given keys of the field; answers the whole board.
 
     Args:
         board_id (str):
@@ -120,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardField | Error
+        BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody
     """
 
     return sync_detailed(
@@ -137,10 +153,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardFieldUpdate | Mapping[str, Any],
-) -> Response[BoardField | Error]:
+) -> Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     """Update a field definition
 
-     Changes the field's name, type or options; omitted keys are kept.
+     Changes the given keys of the field; answers the whole board.
 
     Args:
         board_id (str):
@@ -153,7 +169,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardField | Error]
+        Response[BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -173,10 +189,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BoardFieldUpdate | Mapping[str, Any],
-) -> BoardField | Error | None:
+) -> BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody | None:
     """Update a field definition
 
-     Changes the field's name, type or options; omitted keys are kept.
+     Changes the given keys of the field; answers the whole board.
 
     Args:
         board_id (str):
@@ -189,7 +205,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardField | Error
+        BoardEnvelope | Error | HandlerErrorBody | ZodErrorBody
     """
 
     return (

@@ -10,6 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.file_envelope import FileEnvelope
 from ...models.file_update import FileUpdate
+from ...models.folder_error_body import FolderErrorBody
 from ...types import Response, path_segment
 
 
@@ -38,11 +39,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FileEnvelope:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | FileEnvelope | FolderErrorBody:
     if response.status_code == 200:
         response_200 = FileEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = FolderErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -51,7 +59,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | FileEnvelope]:
+) -> Response[Error | FileEnvelope | FolderErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,10 +73,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FileUpdate | Mapping[str, Any],
-) -> Response[Error | FileEnvelope]:
+) -> Response[Error | FileEnvelope | FolderErrorBody]:
     """Update a Knowledge Hub file
 
-     Changes the file's name or content. The reply is wrapped as `{data}`. Not in the service's spec.
+     Changes the given keys of the file record (`tags` may be a list or a comma-separated string).
 
     Args:
         file_id (str):
@@ -79,7 +87,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FileEnvelope]
+        Response[Error | FileEnvelope | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -99,10 +107,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: FileUpdate | Mapping[str, Any],
-) -> Error | FileEnvelope | None:
+) -> Error | FileEnvelope | FolderErrorBody | None:
     """Update a Knowledge Hub file
 
-     Changes the file's name or content. The reply is wrapped as `{data}`. Not in the service's spec.
+     Changes the given keys of the file record (`tags` may be a list or a comma-separated string).
 
     Args:
         file_id (str):
@@ -113,7 +121,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FileEnvelope
+        Error | FileEnvelope | FolderErrorBody
     """
 
     return sync_detailed(
@@ -128,10 +136,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FileUpdate | Mapping[str, Any],
-) -> Response[Error | FileEnvelope]:
+) -> Response[Error | FileEnvelope | FolderErrorBody]:
     """Update a Knowledge Hub file
 
-     Changes the file's name or content. The reply is wrapped as `{data}`. Not in the service's spec.
+     Changes the given keys of the file record (`tags` may be a list or a comma-separated string).
 
     Args:
         file_id (str):
@@ -142,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FileEnvelope]
+        Response[Error | FileEnvelope | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -160,10 +168,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: FileUpdate | Mapping[str, Any],
-) -> Error | FileEnvelope | None:
+) -> Error | FileEnvelope | FolderErrorBody | None:
     """Update a Knowledge Hub file
 
-     Changes the file's name or content. The reply is wrapped as `{data}`. Not in the service's spec.
+     Changes the given keys of the file record (`tags` may be a list or a comma-separated string).
 
     Args:
         file_id (str):
@@ -174,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FileEnvelope
+        Error | FileEnvelope | FolderErrorBody
     """
 
     return (

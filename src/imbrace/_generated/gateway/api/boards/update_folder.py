@@ -9,6 +9,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.folder_envelope import FolderEnvelope
+from ...models.folder_error_body import FolderErrorBody
 from ...models.folder_update import FolderUpdate
 from ...types import Response, path_segment
 
@@ -38,11 +39,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FolderEnvelope:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | FolderEnvelope | FolderErrorBody:
     if response.status_code == 200:
         response_200 = FolderEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = FolderErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -51,7 +59,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | FolderEnvelope]:
+) -> Response[Error | FolderEnvelope | FolderErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,10 +73,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FolderUpdate | Mapping[str, Any],
-) -> Response[Error | FolderEnvelope]:
+) -> Response[Error | FolderEnvelope | FolderErrorBody]:
     """Rename a Knowledge Hub folder
 
-     Changes the folder's name. The reply is wrapped as `{data}`.
+     Changes the given keys of the folder (usually `name`); answers `{success, message, data: folder}`.
 
     Args:
         folder_id (str):
@@ -79,7 +87,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FolderEnvelope]
+        Response[Error | FolderEnvelope | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -99,10 +107,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: FolderUpdate | Mapping[str, Any],
-) -> Error | FolderEnvelope | None:
+) -> Error | FolderEnvelope | FolderErrorBody | None:
     """Rename a Knowledge Hub folder
 
-     Changes the folder's name. The reply is wrapped as `{data}`.
+     Changes the given keys of the folder (usually `name`); answers `{success, message, data: folder}`.
 
     Args:
         folder_id (str):
@@ -113,7 +121,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FolderEnvelope
+        Error | FolderEnvelope | FolderErrorBody
     """
 
     return sync_detailed(
@@ -128,10 +136,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FolderUpdate | Mapping[str, Any],
-) -> Response[Error | FolderEnvelope]:
+) -> Response[Error | FolderEnvelope | FolderErrorBody]:
     """Rename a Knowledge Hub folder
 
-     Changes the folder's name. The reply is wrapped as `{data}`.
+     Changes the given keys of the folder (usually `name`); answers `{success, message, data: folder}`.
 
     Args:
         folder_id (str):
@@ -142,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FolderEnvelope]
+        Response[Error | FolderEnvelope | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -160,10 +168,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: FolderUpdate | Mapping[str, Any],
-) -> Error | FolderEnvelope | None:
+) -> Error | FolderEnvelope | FolderErrorBody | None:
     """Rename a Knowledge Hub folder
 
-     Changes the folder's name. The reply is wrapped as `{data}`.
+     Changes the given keys of the folder (usually `name`); answers `{success, message, data: folder}`.
 
     Args:
         folder_id (str):
@@ -174,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FolderEnvelope
+        Error | FolderEnvelope | FolderErrorBody
     """
 
     return (

@@ -7,10 +7,11 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.board_item import BoardItem
 from ...models.board_item_envelope import BoardItemEnvelope
 from ...models.board_item_update import BoardItemUpdate
 from ...models.error import Error
+from ...models.handler_error_body import HandlerErrorBody
+from ...models.zod_error_body import ZodErrorBody
 from ...types import Response, path_segment
 
 
@@ -43,27 +44,21 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BoardItem | BoardItemEnvelope | Error:
+) -> BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> BoardItem | BoardItemEnvelope:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_board_item_response_type_0 = BoardItemEnvelope.from_dict(data)
-
-                return componentsschemas_board_item_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_board_item_response_type_1 = BoardItem.from_dict(data)
-
-            return componentsschemas_board_item_response_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = BoardItemEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ZodErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = HandlerErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -72,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BoardItem | BoardItemEnvelope | Error]:
+) -> Response[BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,24 +82,24 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardItemUpdate | Mapping[str, Any],
-) -> Response[BoardItem | BoardItemEnvelope | Error]:
+) -> Response[BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     """Update a board item
 
-     Changes field values: `{fields: {<field id>: value}}`, or the legacy form `{data: [{key, value}]}`.
-    Fields not mentioned are kept.
+     `{fields: {<field id>: value}}` and/or the legacy `{data: [{key, value}]}` (merged into `fields`);
+    fields not mentioned are kept. `fields` must be an object (`[]` is a 400).
 
     Args:
         board_id (str):
         item_id (str):
         body (BoardItemUpdate): Body of PATCH /data-board/boards/{board_id}/items/{item_id}:
-            `{fields: {<field id>: value}}` or the legacy `{data: [{key, value}]}`.
+            `fields` and/or the legacy `data`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardItem | BoardItemEnvelope | Error]
+        Response[BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -126,24 +121,24 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BoardItemUpdate | Mapping[str, Any],
-) -> BoardItem | BoardItemEnvelope | Error | None:
+) -> BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody | None:
     """Update a board item
 
-     Changes field values: `{fields: {<field id>: value}}`, or the legacy form `{data: [{key, value}]}`.
-    Fields not mentioned are kept.
+     `{fields: {<field id>: value}}` and/or the legacy `{data: [{key, value}]}` (merged into `fields`);
+    fields not mentioned are kept. `fields` must be an object (`[]` is a 400).
 
     Args:
         board_id (str):
         item_id (str):
         body (BoardItemUpdate): Body of PATCH /data-board/boards/{board_id}/items/{item_id}:
-            `{fields: {<field id>: value}}` or the legacy `{data: [{key, value}]}`.
+            `fields` and/or the legacy `data`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardItem | BoardItemEnvelope | Error
+        BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody
     """
 
     return sync_detailed(
@@ -160,24 +155,24 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BoardItemUpdate | Mapping[str, Any],
-) -> Response[BoardItem | BoardItemEnvelope | Error]:
+) -> Response[BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody]:
     """Update a board item
 
-     Changes field values: `{fields: {<field id>: value}}`, or the legacy form `{data: [{key, value}]}`.
-    Fields not mentioned are kept.
+     `{fields: {<field id>: value}}` and/or the legacy `{data: [{key, value}]}` (merged into `fields`);
+    fields not mentioned are kept. `fields` must be an object (`[]` is a 400).
 
     Args:
         board_id (str):
         item_id (str):
         body (BoardItemUpdate): Body of PATCH /data-board/boards/{board_id}/items/{item_id}:
-            `{fields: {<field id>: value}}` or the legacy `{data: [{key, value}]}`.
+            `fields` and/or the legacy `data`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardItem | BoardItemEnvelope | Error]
+        Response[BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -197,24 +192,24 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BoardItemUpdate | Mapping[str, Any],
-) -> BoardItem | BoardItemEnvelope | Error | None:
+) -> BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody | None:
     """Update a board item
 
-     Changes field values: `{fields: {<field id>: value}}`, or the legacy form `{data: [{key, value}]}`.
-    Fields not mentioned are kept.
+     `{fields: {<field id>: value}}` and/or the legacy `{data: [{key, value}]}` (merged into `fields`);
+    fields not mentioned are kept. `fields` must be an object (`[]` is a 400).
 
     Args:
         board_id (str):
         item_id (str):
         body (BoardItemUpdate): Body of PATCH /data-board/boards/{board_id}/items/{item_id}:
-            `{fields: {<field id>: value}}` or the legacy `{data: [{key, value}]}`.
+            `fields` and/or the legacy `data`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardItem | BoardItemEnvelope | Error
+        BoardItemEnvelope | Error | HandlerErrorBody | ZodErrorBody
     """
 
     return (

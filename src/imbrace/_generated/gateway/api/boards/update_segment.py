@@ -9,7 +9,6 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.segment import Segment
-from ...models.segment_envelope import SegmentEnvelope
 from ...models.segment_update import SegmentUpdate
 from ...types import Response, path_segment
 
@@ -41,27 +40,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | Segment | SegmentEnvelope:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Segment:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> Segment | SegmentEnvelope:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_segment_response_type_0 = SegmentEnvelope.from_dict(data)
-
-                return componentsschemas_segment_response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_segment_response_type_1 = Segment.from_dict(data)
-
-            return componentsschemas_segment_response_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = Segment.from_dict(response.json())
 
         return response_200
 
@@ -70,9 +51,7 @@ def _parse_response(
     return response_default
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | Segment | SegmentEnvelope]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Segment]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,10 +66,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SegmentUpdate | Mapping[str, Any],
-) -> Response[Error | Segment | SegmentEnvelope]:
+) -> Response[Error | Segment]:
     """Update a segment
 
-     Replaces the segment's name, description or filters.
+     Replaces the segment's name, description or filters. Answers the bare row.
 
     Args:
         board_id (str):
@@ -102,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Segment | SegmentEnvelope]
+        Response[Error | Segment]
     """
 
     kwargs = _get_kwargs(
@@ -124,10 +103,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SegmentUpdate | Mapping[str, Any],
-) -> Error | Segment | SegmentEnvelope | None:
+) -> Error | Segment | None:
     """Update a segment
 
-     Replaces the segment's name, description or filters.
+     Replaces the segment's name, description or filters. Answers the bare row.
 
     Args:
         board_id (str):
@@ -139,7 +118,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Segment | SegmentEnvelope
+        Error | Segment
     """
 
     return sync_detailed(
@@ -156,10 +135,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SegmentUpdate | Mapping[str, Any],
-) -> Response[Error | Segment | SegmentEnvelope]:
+) -> Response[Error | Segment]:
     """Update a segment
 
-     Replaces the segment's name, description or filters.
+     Replaces the segment's name, description or filters. Answers the bare row.
 
     Args:
         board_id (str):
@@ -171,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Segment | SegmentEnvelope]
+        Response[Error | Segment]
     """
 
     kwargs = _get_kwargs(
@@ -191,10 +170,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SegmentUpdate | Mapping[str, Any],
-) -> Error | Segment | SegmentEnvelope | None:
+) -> Error | Segment | None:
     """Update a segment
 
-     Replaces the segment's name, description or filters.
+     Replaces the segment's name, description or filters. Answers the bare row.
 
     Args:
         board_id (str):
@@ -206,7 +185,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Segment | SegmentEnvelope
+        Error | Segment
     """
 
     return (

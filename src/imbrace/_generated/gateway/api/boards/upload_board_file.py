@@ -8,14 +8,14 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.board_file_upload_result import BoardFileUploadResult
+from ...models.board_upload_request import BoardUploadRequest
 from ...models.error import Error
-from ...models.file_upload_request import FileUploadRequest
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -58,15 +58,16 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> Response[BoardFileUploadResult | Error]:
-    """Upload a file for a board
+    """Upload a file for a board (e.g. a CSV to import)
 
-     Multipart upload of one file part `file`; the reply carries the stored file's `url`. Not in the
-    service's spec.
+     Multipart upload of one file (any part name; the SDK sends `file`). The reply is `{url}`: pass it as
+    `fileUrl` to import_csv or import_excel. No file is a 400 `{error}`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,15 +91,16 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> BoardFileUploadResult | Error | None:
-    """Upload a file for a board
+    """Upload a file for a board (e.g. a CSV to import)
 
-     Multipart upload of one file part `file`; the reply carries the stored file's `url`. Not in the
-    service's spec.
+     Multipart upload of one file (any part name; the SDK sends `file`). The reply is `{url}`: pass it as
+    `fileUrl` to import_csv or import_excel. No file is a 400 `{error}`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,15 +119,16 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> Response[BoardFileUploadResult | Error]:
-    """Upload a file for a board
+    """Upload a file for a board (e.g. a CSV to import)
 
-     Multipart upload of one file part `file`; the reply carries the stored file's `url`. Not in the
-    service's spec.
+     Multipart upload of one file (any part name; the SDK sends `file`). The reply is `{url}`: pass it as
+    `fileUrl` to import_csv or import_excel. No file is a 400 `{error}`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,15 +150,16 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> BoardFileUploadResult | Error | None:
-    """Upload a file for a board
+    """Upload a file for a board (e.g. a CSV to import)
 
-     Multipart upload of one file part `file`; the reply carries the stored file's `url`. Not in the
-    service's spec.
+     Multipart upload of one file (any part name; the SDK sends `file`). The reply is `{url}`: pass it as
+    `fileUrl` to import_csv or import_excel. No file is a 400 `{error}`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,15 +7,15 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
-from ...models.board_file_upload_result import BoardFileUploadResult
+from ...models.board_upload_entry import BoardUploadEntry
+from ...models.board_upload_request import BoardUploadRequest
 from ...models.error import Error
-from ...models.file_upload_request import FileUploadRequest
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -33,9 +33,16 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BoardFileUploadResult | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | list[BoardUploadEntry]:
     if response.status_code == 200:
-        response_200 = BoardFileUploadResult.from_dict(response.json())
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = BoardUploadEntry.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
 
         return response_200
 
@@ -46,7 +53,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BoardFileUploadResult | Error]:
+) -> Response[Error | list[BoardUploadEntry]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,22 +65,23 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
-) -> Response[BoardFileUploadResult | Error]:
-    """Upload a file for a board (newer route)
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
+) -> Response[Error | list[BoardUploadEntry]]:
+    """Upload files for a board's attachment fields
 
-     Multipart upload of one file part `file`; the reply carries the stored file's `url`. Not in the
-    service's spec.
+     Multipart upload of up to 10 files (any part names). The reply is a list with one entry per file; a
+    file whose extension is not allowed gets an entry with `error` set and no `url`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardFileUploadResult | Error]
+        Response[Error | list[BoardUploadEntry]]
     """
 
     kwargs = _get_kwargs(
@@ -90,22 +98,23 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
-) -> BoardFileUploadResult | Error | None:
-    """Upload a file for a board (newer route)
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
+) -> Error | list[BoardUploadEntry] | None:
+    """Upload files for a board's attachment fields
 
-     Multipart upload of one file part `file`; the reply carries the stored file's `url`. Not in the
-    service's spec.
+     Multipart upload of up to 10 files (any part names). The reply is a list with one entry per file; a
+    file whose extension is not allowed gets an entry with `error` set and no `url`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardFileUploadResult | Error
+        Error | list[BoardUploadEntry]
     """
 
     return sync_detailed(
@@ -117,22 +126,23 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
-) -> Response[BoardFileUploadResult | Error]:
-    """Upload a file for a board (newer route)
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
+) -> Response[Error | list[BoardUploadEntry]]:
+    """Upload files for a board's attachment fields
 
-     Multipart upload of one file part `file`; the reply carries the stored file's `url`. Not in the
-    service's spec.
+     Multipart upload of up to 10 files (any part names). The reply is a list with one entry per file; a
+    file whose extension is not allowed gets an entry with `error` set and no `url`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BoardFileUploadResult | Error]
+        Response[Error | list[BoardUploadEntry]]
     """
 
     kwargs = _get_kwargs(
@@ -147,22 +157,23 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: FileUploadRequest | Sequence[tuple[str, Any]],
-) -> BoardFileUploadResult | Error | None:
-    """Upload a file for a board (newer route)
+    body: BoardUploadRequest | Sequence[tuple[str, Any]],
+) -> Error | list[BoardUploadEntry] | None:
+    """Upload files for a board's attachment fields
 
-     Multipart upload of one file part `file`; the reply carries the stored file's `url`. Not in the
-    service's spec.
+     Multipart upload of up to 10 files (any part names). The reply is a list with one entry per file; a
+    file whose extension is not allowed gets an entry with `error` set and no `url`.
 
     Args:
-        body (FileUploadRequest): A multipart body with a single file part.
+        body (BoardUploadRequest): A multipart body of file parts under any names (the SDK names
+            them `file`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BoardFileUploadResult | Error
+        Error | list[BoardUploadEntry]
     """
 
     return (

@@ -8,7 +8,8 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...models.file_envelope import FileEnvelope
+from ...models.file_upload_envelope import FileUploadEnvelope
+from ...models.folder_error_body import FolderErrorBody
 from ...models.knowledge_file_upload_request import KnowledgeFileUploadRequest
 from ...types import Response
 
@@ -33,11 +34,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FileEnvelope:
-    if response.status_code == 200:
-        response_200 = FileEnvelope.from_dict(response.json())
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | FileUploadEnvelope | FolderErrorBody:
+    if response.status_code == 201:
+        response_201 = FileUploadEnvelope.from_dict(response.json())
 
-        return response_200
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = FolderErrorBody.from_dict(response.json())
+
+        return response_400
 
     response_default = Error.from_dict(response.json())
 
@@ -46,7 +54,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | FileEnvelope]:
+) -> Response[Error | FileUploadEnvelope | FolderErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,12 +67,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: KnowledgeFileUploadRequest | Sequence[tuple[str, Any]],
-) -> Response[Error | FileEnvelope]:
+) -> Response[Error | FileUploadEnvelope | FolderErrorBody]:
     """Upload a file to the Knowledge Hub
 
-     Multipart upload: file part `file` plus optional form fields `folder_id` and `organization_id`. The
-    reply is wrapped as `{data}` and carries `file_id` (or `_id`); then call
-    ai_agent.process_embedding(file_id). Not in the service's spec.
+     Multipart: the file part `file` and the form field `folder_id` (required: a UUID or a 24-hex id;
+    without it a 400 `{success: false, message, data: null}`). The organization comes from the
+    credentials. Answers 201 `{success, message, data}` with the stored file (a list when several were
+    sent); pass its id to ai_agent.process_embedding.
 
     Args:
         body (KnowledgeFileUploadRequest): Multipart body of POST /data-board/files/upload.
@@ -74,7 +83,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FileEnvelope]
+        Response[Error | FileUploadEnvelope | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -92,12 +101,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: KnowledgeFileUploadRequest | Sequence[tuple[str, Any]],
-) -> Error | FileEnvelope | None:
+) -> Error | FileUploadEnvelope | FolderErrorBody | None:
     """Upload a file to the Knowledge Hub
 
-     Multipart upload: file part `file` plus optional form fields `folder_id` and `organization_id`. The
-    reply is wrapped as `{data}` and carries `file_id` (or `_id`); then call
-    ai_agent.process_embedding(file_id). Not in the service's spec.
+     Multipart: the file part `file` and the form field `folder_id` (required: a UUID or a 24-hex id;
+    without it a 400 `{success: false, message, data: null}`). The organization comes from the
+    credentials. Answers 201 `{success, message, data}` with the stored file (a list when several were
+    sent); pass its id to ai_agent.process_embedding.
 
     Args:
         body (KnowledgeFileUploadRequest): Multipart body of POST /data-board/files/upload.
@@ -107,7 +117,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FileEnvelope
+        Error | FileUploadEnvelope | FolderErrorBody
     """
 
     return sync_detailed(
@@ -120,12 +130,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: KnowledgeFileUploadRequest | Sequence[tuple[str, Any]],
-) -> Response[Error | FileEnvelope]:
+) -> Response[Error | FileUploadEnvelope | FolderErrorBody]:
     """Upload a file to the Knowledge Hub
 
-     Multipart upload: file part `file` plus optional form fields `folder_id` and `organization_id`. The
-    reply is wrapped as `{data}` and carries `file_id` (or `_id`); then call
-    ai_agent.process_embedding(file_id). Not in the service's spec.
+     Multipart: the file part `file` and the form field `folder_id` (required: a UUID or a 24-hex id;
+    without it a 400 `{success: false, message, data: null}`). The organization comes from the
+    credentials. Answers 201 `{success, message, data}` with the stored file (a list when several were
+    sent); pass its id to ai_agent.process_embedding.
 
     Args:
         body (KnowledgeFileUploadRequest): Multipart body of POST /data-board/files/upload.
@@ -135,7 +146,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FileEnvelope]
+        Response[Error | FileUploadEnvelope | FolderErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -151,12 +162,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: KnowledgeFileUploadRequest | Sequence[tuple[str, Any]],
-) -> Error | FileEnvelope | None:
+) -> Error | FileUploadEnvelope | FolderErrorBody | None:
     """Upload a file to the Knowledge Hub
 
-     Multipart upload: file part `file` plus optional form fields `folder_id` and `organization_id`. The
-    reply is wrapped as `{data}` and carries `file_id` (or `_id`); then call
-    ai_agent.process_embedding(file_id). Not in the service's spec.
+     Multipart: the file part `file` and the form field `folder_id` (required: a UUID or a 24-hex id;
+    without it a 400 `{success: false, message, data: null}`). The organization comes from the
+    credentials. Answers 201 `{success, message, data}` with the stored file (a list when several were
+    sent); pass its id to ai_agent.process_embedding.
 
     Args:
         body (KnowledgeFileUploadRequest): Multipart body of POST /data-board/files/upload.
@@ -166,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FileEnvelope
+        Error | FileUploadEnvelope | FolderErrorBody
     """
 
     return (

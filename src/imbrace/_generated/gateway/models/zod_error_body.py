@@ -3,34 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.segment import Segment
+    from ..models.zod_error_body_error import ZodErrorBodyError
 
 
-T = TypeVar("T", bound="SegmentEnvelope")
+T = TypeVar("T", bound="ZodErrorBody")
 
 
 @_attrs_define
-class SegmentEnvelope:
-    """A segment wrapped as `{data}`."""
+class ZodErrorBody:
+    """A zod validation failure: `{success: false, error: {name: "ZodError", message}}`."""
 
-    data: Segment
-    """ A saved item filter (segmentation) of a board. """
+    success: Literal[False]
+    error: ZodErrorBodyError
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data = self.data.to_dict()
+        success = self.success
+
+        error = self.error.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "data": data,
+                "success": success,
+                "error": error,
             }
         )
 
@@ -38,17 +41,22 @@ class SegmentEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.segment import Segment  # noqa: PLC0415
+        from ..models.zod_error_body_error import ZodErrorBodyError  # noqa: PLC0415
 
         d = dict(src_dict)
-        data = Segment.from_dict(d.pop("data"))
+        success = cast(Literal[False], d.pop("success"))
+        if success != False:
+            raise ValueError(f"success must match const False, got '{success}'")
 
-        segment_envelope = cls(
-            data=data,
+        error = ZodErrorBodyError.from_dict(d.pop("error"))
+
+        zod_error_body = cls(
+            success=success,
+            error=error,
         )
 
-        segment_envelope.additional_properties = d
-        return segment_envelope
+        zod_error_body.additional_properties = d
+        return zod_error_body
 
     @property
     def additional_keys(self) -> list[str]:

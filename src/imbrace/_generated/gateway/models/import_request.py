@@ -3,59 +3,67 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+if TYPE_CHECKING:
+    from ..models.import_mapping import ImportMapping
 
-T = TypeVar("T", bound="BoardFieldsReorderRequest")
+
+T = TypeVar("T", bound="ImportRequest")
 
 
 @_attrs_define
-class BoardFieldsReorderRequest:
-    """Body of POST /data-board/boards/{board_id}/fields/reorder."""
+class ImportRequest:
+    """Body of POST /data-board/boards/{board_id}/import_csv."""
 
-    field_ids: list[str] | Unset = UNSET
-    """ Field ids in the new order (the service's field name). """
-    fields: list[str] | Unset = UNSET
-    """ Field ids in the new order (the TS SDK's field name). """
+    file_url: str
+    """ The `url` upload_board_file answered. """
+    mappings: list[ImportMapping]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_ids: list[str] | Unset = UNSET
-        if not isinstance(self.field_ids, Unset):
-            field_ids = self.field_ids
+        file_url = self.file_url
 
-        fields: list[str] | Unset = UNSET
-        if not isinstance(self.fields, Unset):
-            fields = self.fields
+        mappings = []
+        for mappings_item_data in self.mappings:
+            mappings_item = mappings_item_data.to_dict()
+            mappings.append(mappings_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if field_ids is not UNSET:
-            field_dict["fieldIds"] = field_ids
-        if fields is not UNSET:
-            field_dict["fields"] = fields
+        field_dict.update(
+            {
+                "fileUrl": file_url,
+                "mappings": mappings,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.import_mapping import ImportMapping  # noqa: PLC0415
+
         d = dict(src_dict)
-        field_ids = cast(list[str], d.pop("fieldIds", UNSET))
+        file_url = d.pop("fileUrl")
 
-        fields = cast(list[str], d.pop("fields", UNSET))
+        mappings = []
+        _mappings = d.pop("mappings")
+        for mappings_item_data in _mappings:
+            mappings_item = ImportMapping.from_dict(mappings_item_data)
 
-        board_fields_reorder_request = cls(
-            field_ids=field_ids,
-            fields=fields,
+            mappings.append(mappings_item)
+
+        import_request = cls(
+            file_url=file_url,
+            mappings=mappings,
         )
 
-        board_fields_reorder_request.additional_properties = d
-        return board_fields_reorder_request
+        import_request.additional_properties = d
+        return import_request
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,18 +14,23 @@ if TYPE_CHECKING:
     from ..models.drive_item import DriveItem
 
 
-T = TypeVar("T", bound="DrivePage")
+T = TypeVar("T", bound="DriveListing")
 
 
 @_attrs_define
-class DrivePage:
-    """Drive entries wrapped as `{data}`."""
+class DriveListing:
+    """Drive entries as `{success, message, data}`."""
 
+    success: bool | Unset = UNSET
+    message: str | Unset = UNSET
     data: list[DriveItem] | Unset = UNSET
-    next_page_token: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        message = self.message
+
         data: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.data, Unset):
             data = []
@@ -33,19 +38,15 @@ class DrivePage:
                 data_item = data_item_data.to_dict()
                 data.append(data_item)
 
-        next_page_token: None | str | Unset
-        if isinstance(self.next_page_token, Unset):
-            next_page_token = UNSET
-        else:
-            next_page_token = self.next_page_token
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if success is not UNSET:
+            field_dict["success"] = success
+        if message is not UNSET:
+            field_dict["message"] = message
         if data is not UNSET:
             field_dict["data"] = data
-        if next_page_token is not UNSET:
-            field_dict["nextPageToken"] = next_page_token
 
         return field_dict
 
@@ -54,6 +55,10 @@ class DrivePage:
         from ..models.drive_item import DriveItem  # noqa: PLC0415
 
         d = dict(src_dict)
+        success = d.pop("success", UNSET)
+
+        message = d.pop("message", UNSET)
+
         _data = d.pop("data", UNSET)
         data: list[DriveItem] | Unset = UNSET
         if _data is not UNSET:
@@ -63,22 +68,14 @@ class DrivePage:
 
                 data.append(data_item)
 
-        def _parse_next_page_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        next_page_token = _parse_next_page_token(d.pop("nextPageToken", UNSET))
-
-        drive_page = cls(
+        drive_listing = cls(
+            success=success,
+            message=message,
             data=data,
-            next_page_token=next_page_token,
         )
 
-        drive_page.additional_properties = d
-        return drive_page
+        drive_listing.additional_properties = d
+        return drive_listing
 
     @property
     def additional_keys(self) -> list[str]:
