@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from collections.abc import Iterator
 from email.parser import Parser
@@ -138,3 +139,13 @@ def test_the_fixtures_without_the_extra_say_which_to_install(tmp_path: Path) -> 
     result = _run(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", tmp_path, cwd=tmp_path)
     assert result.returncode == 1
     assert "the imbrace fixtures need the emulator: pip install 'imbrace[emulator]'" in result.stdout
+
+
+def test_development_tools_are_a_dependency_group_with_exact_codegen_pins() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    group = project["dependency-groups"]["dev"]
+    assert set(project["project"]["optional-dependencies"]) == {"emulator"}
+    for pin in ("openapi-python-client==", "ruff==", "mypy=="):
+        assert any(requirement.startswith(pin) for requirement in group), pin
+    bootstrap = (ROOT / "scripts" / "bootstrap").read_text(encoding="utf-8")
+    assert '["dependency-groups"]["dev"]' in bootstrap and '-e ".[emulator]"' in bootstrap
