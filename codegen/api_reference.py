@@ -3,8 +3,8 @@
 Every namespace and method: its signature with types (from the sync facade, the same as the async one), its HTTP route
 (from the specs' `x-imbrace-methods`, else the route its docstring opens with, for the helpers that page, poll or
 stream to a file), its result type and its docstring's first sentence. `tests/docs/test_api_reference.py` fails when
-the file differs from what this writes, so the reference cannot drift: run `python codegen/api_reference.py` after
-changing a method or a spec.
+the file differs from what this writes, so the reference cannot drift: `scripts/generate` runs this after the code
+generation (or run `python codegen/api_reference.py` alone after changing a method or a spec).
 """
 
 from __future__ import annotations
