@@ -12,7 +12,7 @@ from __future__ import annotations
 import inspect
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -70,15 +70,25 @@ def render() -> str:
     lines = [_HEADER, "## Client", "", "`ImbraceClient(...)` / `AsyncImbraceClient(...)`: see the README.", ""]
     lines += _methods("client", client, CLIENT_METHODS, spec_routes)
     for namespace in NAMESPACES:
-        resource = getattr(client, namespace)
-        lines += [f"## {namespace}", "", _first_sentence(type(resource).__doc__), ""]
-        lines += _methods(namespace, resource, _public(resource), spec_routes)
+        for qualified, resource in _namespaces(namespace, getattr(client, namespace)):
+            lines += [f"## {qualified}", "", _first_sentence(type(resource).__doc__), ""]
+            lines += _methods(qualified, resource, _public(resource), spec_routes)
     client.close()
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _namespaces(name: str, resource: object) -> Iterator[tuple[str, object]]:
+    """A namespace, then the namespaces nested in it (`ai_agent.threads`), each with its dotted name."""
+    yield name, resource
+    for attribute in sorted(n for n in dir(type(resource)) if not n.startswith("_")):
+        if not callable(getattr(type(resource), attribute)):
+            yield from _namespaces(f"{name}.{attribute}", getattr(resource, attribute))
+
+
 def _public(resource: object) -> list[str]:
-    return sorted(name for name in dir(type(resource)) if not name.startswith("_"))
+    """The public methods of a namespace (its nested namespaces get their own section)."""
+    cls = type(resource)
+    return sorted(name for name in dir(cls) if not name.startswith("_") and callable(getattr(cls, name)))
 
 
 def _methods(owner: str, target: object, names: Iterable[str], spec_routes: Mapping[str, list[str]]) -> list[str]:

@@ -67,7 +67,7 @@ def test_both_views_offer_every_public_method(client_class: type, namespace: str
     methods = sorted(n for n in dir(type(resource)) if not n.startswith("_"))
     assert methods and sorted(dir(resource.with_raw_response)) == methods
     assert sorted(dir(resource.with_streaming_response)) == methods
-    for name in methods:
+    for name in (n for n in methods if callable(getattr(type(resource), n))):  # not a nested namespace
         assert callable(getattr(resource.with_raw_response, name))
         assert callable(getattr(resource.with_streaming_response, name))
     with pytest.raises(AttributeError):
