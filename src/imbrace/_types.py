@@ -1,4 +1,4 @@
-"""Small shared types: per-call request options and header providers."""
+"""Small shared types: per-call request options (and how `extra_body` joins a body) and header providers."""
 
 from __future__ import annotations
 

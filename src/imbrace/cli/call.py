@@ -61,7 +61,7 @@ def resource_class(namespace: str) -> type:
 def call(argv: Sequence[str], out: TextIO | None = None) -> int:
     """Run `imbrace call ARGV`; returns the exit status."""
     out = out or sys.stdout
-    target, _, rest = (argv[0], None, list(argv[1:])) if argv else ("", None, [])
+    target, rest = (argv[0], list(argv[1:])) if argv else ("", [])
     namespace, _, method = target.partition(".")
     if not target or target.startswith("-"):
         return _print_help(out, _overview(), status=0 if target in ("-h", "--help") else USAGE)
