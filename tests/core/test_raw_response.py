@@ -90,6 +90,8 @@ def test_raw_response_shows_status_headers_request_id_and_parses_to_the_plain_re
     assert raw.method == "GET" and raw.url.path == f"/v3/ai/assistants/{agent['id']}"
     assert raw.parse() == harness.call(client.chat_ai.get_ai_agent, agent["id"])
     assert raw.parse()["name"] == "Support Bot"
+    assert json.loads(raw.content) == raw.parse() and json.loads(raw.text) == raw.parse()
+    assert raw.elapsed.total_seconds() >= 0
     assert repr(raw).endswith(f"[200] GET /v3/ai/assistants/{agent['id']}>")
 
 

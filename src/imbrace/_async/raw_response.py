@@ -13,6 +13,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import suppress
+from datetime import timedelta
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
@@ -74,6 +75,20 @@ class AsyncRawResponse(_ResponseView, Generic[T]):
     def parse(self) -> T:
         """Exactly what the plain method returned."""
         return self._result
+
+    @property
+    def content(self) -> bytes:
+        """The body as received (a streamed method's body belongs to its result, and raises `httpx.ResponseNotRead`)."""
+        return self.http_response.content
+
+    @property
+    def text(self) -> str:
+        return self.http_response.text
+
+    @property
+    def elapsed(self) -> timedelta:
+        """From sending the request to the end of its body (httpx's `elapsed`; a streamed body must be closed first)."""
+        return self.http_response.elapsed
 
 
 class AsyncStreamedResponse(_ResponseView, Generic[T]):

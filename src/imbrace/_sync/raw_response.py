@@ -14,6 +14,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
+from datetime import timedelta
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
@@ -75,6 +76,20 @@ class RawResponse(_ResponseView, Generic[T]):
     def parse(self) -> T:
         """Exactly what the plain method returned."""
         return self._result
+
+    @property
+    def content(self) -> bytes:
+        """The body as received (a streamed method's body belongs to its result, and raises `httpx.ResponseNotRead`)."""
+        return self.http_response.content
+
+    @property
+    def text(self) -> str:
+        return self.http_response.text
+
+    @property
+    def elapsed(self) -> timedelta:
+        """From sending the request to the end of its body (httpx's `elapsed`; a streamed body must be closed first)."""
+        return self.http_response.elapsed
 
 
 class StreamedResponse(_ResponseView, Generic[T]):
