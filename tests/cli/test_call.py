@@ -90,7 +90,7 @@ def test_bodies_are_json_files_are_paths_and_per_call_options_pass(imbrace_emula
     from_stdin = imbrace("call", "folders.create", "@-", emulator=imbrace_emulator, stdin='{"name": "In"}')
     assert json.loads(from_stdin.stdout)["data"]["name"] == "In"
     messages = '[{"role": "user", "content": "hi"}]'
-    completion = imbrace("call", "ai.complete", "--model", "gpt-4o", "--messages", messages, emulator=imbrace_emulator)
+    completion = imbrace("call", "ai.complete", "--model=gpt-4o", "--messages", messages, emulator=imbrace_emulator)
     assert completion.returncode == 0, completion.stderr
     assert json.loads(completion.stdout)["object"] == "chat.completion"  # keywords beyond the signature pass on
 

@@ -195,14 +195,15 @@ def _arguments(
 
 
 def _extras(extra: list[str], parser: argparse.ArgumentParser) -> dict[str, Any]:
-    """`--name VALUE` pairs argparse did not know, for methods that take more keywords (`ai.complete --model ...`)."""
+    """`--name VALUE` (or `--name=VALUE`) pairs argparse did not know, for methods that take more keywords."""
     pairs: dict[str, Any] = {}
     items = iter(extra)
     for item in items:
-        value = next(items, None)
-        if not item.startswith("--") or value is None:
+        name, equals, inline = item.partition("=")
+        value = inline if equals else next(items, None)
+        if not name.startswith("--") or value is None:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
-        pairs[item[2:].replace("-", "_")] = _json_or_text(value)
+        pairs[name[2:].replace("-", "_")] = _json_or_text(value)
     return pairs
 
 
