@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from imbrace._types import RequestOptions
-from imbrace.cli.call import NAMESPACES, OPTION_HELP, resource_class
+from imbrace.cli.call import NAMESPACES, OPTION_HELP, call, resource_class
+from imbrace.cli.errors import CliError
 from imbrace.emulator import Emulator
 
 CONSOLE_SCRIPT = Path(sys.executable).with_name("imbrace")
@@ -138,3 +139,25 @@ def test_without_credentials_the_call_names_the_settings_and_open_routes_work(im
 
 def test_the_per_call_options_offered_are_those_of_request_options() -> None:
     assert set(OPTION_HELP) == set(RequestOptions.__annotations__)
+
+
+def test_a_nested_namespace_is_reachable_by_its_dotted_name(
+    monkeypatch: pytest.MonkeyPatch, imbrace_emulator: Emulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from imbrace._sync.resources.boards import BoardsResource
+    from imbrace._sync.resources.folders import FoldersResource
+
+    monkeypatch.setattr(BoardsResource, "nested", property(lambda self: FoldersResource(self._client)), raising=False)
+    assert call(["boards", "--help"]) == 0
+    assert "namespaces in boards:\n  boards.nested " in capsys.readouterr().out
+    assert call(["boards.nested", "--help"]) == 0
+    assert "  create " in capsys.readouterr().out
+    monkeypatch.setenv("IMBRACE_API_KEY", "test-key")
+    monkeypatch.setenv("IMBRACE_GATEWAY_URL", imbrace_emulator.url)
+    assert call(["boards.nested.create", '{"name": "Deep"}']) == 0
+    assert json.loads(capsys.readouterr().out)["data"]["name"] == "Deep"
+
+
+def test_private_methods_are_not_callable() -> None:
+    with pytest.raises(CliError, match="boards has no method '_json'"):
+        call(["boards._json", "{}", "{}"])

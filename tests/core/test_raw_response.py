@@ -243,3 +243,18 @@ def test_views_on_tasks_running_at_once_keep_their_own_responses() -> None:
     with scripted_server(lambda seen: Reply(200, {"path": seen.path})) as server:
         paths = asyncio.run(main(server.url))
     assert paths == [f"/data-board/boards/b{n}" for n in range(5)]
+
+
+def test_a_nested_namespace_has_the_views_too(monkeypatch: pytest.MonkeyPatch, new_client: Any, kind: str) -> None:
+    from imbrace._async.resources.boards import AsyncBoardsResource
+    from imbrace._async.resources.folders import AsyncFoldersResource
+    from imbrace._sync.resources.boards import BoardsResource
+    from imbrace._sync.resources.folders import FoldersResource
+
+    nested = {BoardsResource: FoldersResource, AsyncBoardsResource: AsyncFoldersResource}
+    for parent, child in nested.items():
+        monkeypatch.setattr(parent, "nested", property(lambda self, c=child: c(self._client)), raising=False)
+    with scripted_server(lambda seen: Reply(200, {"data": {"name": "n"}}, {"x-request-id": "r1"})) as server:
+        harness = new_client(api_key="k", gateway=server.url)
+        raw = harness.call(harness.client.boards.with_raw_response.nested.update, "f1", {"name": "n"})
+        assert (raw.request_id, raw.method, raw.parse()) == ("r1", "PUT", {"data": {"name": "n"}})

@@ -18,8 +18,7 @@ import inspect
 import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cached_property
-from importlib import import_module
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -50,30 +49,39 @@ def namespace_names() -> list[str]:
 NAMESPACES = namespace_names()
 
 
-def resource_class(namespace: str) -> type:
-    """The sync class of a namespace, found from the client's property: `boards` -> `BoardsResource`."""
-    prop: cached_property[Any] = vars(ImbraceClient)[namespace]
-    module = import_module(f"imbrace._sync.resources.{namespace}")
-    cls: type = getattr(module, prop.func.__annotations__["return"])
-    return cls
+@cache
+def _placeholder() -> ImbraceClient:
+    return ImbraceClient(api_key="-", gateway="http://127.0.0.1")
+
+
+def resource_class(path: str) -> type:
+    """The sync class of a namespace, nested ones too: `boards` -> `BoardsResource`, `ai_agent.threads` -> ...
+
+    Found on a client that is looked at, never used to send. Raises CliError for a name that is no namespace.
+    """
+    node: object = _placeholder()
+    for part in path.split("."):
+        attribute = None if part.startswith("_") else getattr(type(node), part, None)
+        if attribute is None or callable(attribute):
+            raise CliError(f"{path!r} is not a namespace (see: imbrace call --help)", code=USAGE)
+        node = getattr(node, part)
+    return type(node)
 
 
 def call(argv: Sequence[str], out: TextIO | None = None) -> int:
     """Run `imbrace call ARGV`; returns the exit status."""
     out = out or sys.stdout
     target, rest = (argv[0], list(argv[1:])) if argv else ("", [])
-    namespace, _, method = target.partition(".")
     if not target or target.startswith("-"):
         return _print_help(out, _overview(), status=0 if target in ("-h", "--help") else USAGE)
-    if namespace not in NAMESPACES:
-        raise CliError(f"unknown namespace {namespace!r}: expected one of {', '.join(NAMESPACES)}", code=USAGE)
-    resource = resource_class(namespace)
-    if not method:
-        return _print_help(out, _namespace_help(namespace, resource), status=0 if _wants_help(rest) else USAGE)
-    function = getattr(resource, method, None) if not method.startswith("_") else None
-    if not callable(function):
-        raise CliError(f"{namespace} has no method {method!r} (see: imbrace call {namespace} --help)", code=USAGE)
-    parser = _method_parser(f"{namespace}.{method}", function)
+    first = target.partition(".")[0]
+    if first not in NAMESPACES:
+        raise CliError(f"unknown namespace {first!r}: expected one of {', '.join(NAMESPACES)}", code=USAGE)
+    namespace, _, method = target.rpartition(".")
+    if not namespace or method.startswith("_") or not callable(getattr(resource_class(namespace), method, None)):
+        return _namespace_or_error(target, rest, out)
+    function = getattr(resource_class(namespace), method)
+    parser = _method_parser(target, function)
     try:
         parsed, extra = parser.parse_known_args(rest)
         kwargs = vars(parsed)
@@ -85,12 +93,25 @@ def call(argv: Sequence[str], out: TextIO | None = None) -> int:
     except SystemExit as exit_:
         return exit_status(exit_)
     with _client(gateway) as client:
+        bound: Any = client
+        for part in target.split("."):
+            bound = getattr(bound, part)
         try:
-            result = getattr(getattr(client, namespace), method)(*args, **keywords)
+            result = bound(*args, **keywords)
         except (TypeError, ValueError, MissingCredentialsError) as exc:  # refused before sending
-            raise CliError(f"{namespace}.{method}: {one_line(exc)}", code=USAGE) from exc
+            raise CliError(f"{target}: {one_line(exc)}", code=USAGE) from exc
         _write(result, out)
     return 0
+
+
+def _namespace_or_error(target: str, rest: Sequence[str], out: TextIO) -> int:
+    """`imbrace call NAMESPACE [--help]`: its methods; a name that is neither a namespace nor a method is an error."""
+    namespace, _, method = target.rpartition(".")
+    if method.startswith("_") or (namespace and not hasattr(resource_class(namespace), method)):
+        where = f"imbrace call {namespace} --help"
+        raise CliError(f"{namespace} has no method {method!r} (see: {where})", code=USAGE)
+    help_text = _namespace_help(target, resource_class(target))
+    return _print_help(out, help_text, status=0 if _wants_help(rest) else USAGE)
 
 
 def _takes_more_keywords(function: Callable[..., Any]) -> bool:
@@ -128,12 +149,22 @@ def _namespace_help(namespace: str, resource: type) -> str:
     lines = [f"usage: {_PROG} {namespace}.METHOD [ARGS...] [--option VALUE ...]", "", f"{namespace} methods:"]
     for name in _methods(resource):
         lines.append(f"  {name:<34} {_first_line(getattr(resource, name).__doc__)}")
+    nested = [name for name in _public(resource) if not callable(getattr(resource, name))]
+    if nested:
+        lines += ["", f"namespaces in {namespace}:"]
+        lines += [
+            f"  {namespace}.{name:<25} {_first_line(resource_class(f'{namespace}.{name}').__doc__)}" for name in nested
+        ]
     lines += ["", f"One method's arguments: {_PROG} {namespace}.METHOD --help", ""]
     return "\n".join(lines)
 
 
+def _public(resource: type) -> list[str]:
+    return sorted(name for name in dir(resource) if not name.startswith("_"))
+
+
 def _methods(resource: type) -> list[str]:
-    return sorted(name for name in dir(resource) if not name.startswith("_") and callable(getattr(resource, name)))
+    return [name for name in _public(resource) if callable(getattr(resource, name))]
 
 
 def _first_line(doc: str | None) -> str:
