@@ -41,3 +41,12 @@ async def async_usage(client: AsyncImbraceClient) -> None:
     own = AsyncImbraceClient(http_client=imbrace.DefaultAsyncHttpxClient())
     await own.close()
     del parsed
+
+
+def nested_usage(client: ImbraceClient) -> None:
+    # A nested namespace's view (ai_agent.threads is coming) type-checks as a view too.
+    view = client.ai_agent.with_raw_response
+    raw = view.get_health
+    nested_raw = view.threads.create  # the attribute chain stays a raw method for mypy
+    assert_type(raw(), RawResponse[Any])
+    assert_type(nested_raw(), RawResponse[Any])

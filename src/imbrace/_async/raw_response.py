@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import suppress
 from datetime import timedelta
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 import httpx
 
@@ -151,23 +151,39 @@ class AsyncStreamedResponseContext(Generic[T]):
             await self._response.close()
 
 
+class AsyncRawMethod(Protocol):
+    """A method seen through `with_raw_response` (or a nested namespace's view), for type checkers."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Awaitable[AsyncRawResponse[Any]]: ...
+
+    def __getattr__(self, name: str) -> AsyncRawMethod: ...
+
+
+class AsyncStreamingMethod(Protocol):
+    """A method seen through `with_streaming_response` (or a nested namespace's view), for type checkers."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> AsyncStreamedResponseContext[Any]: ...
+
+    def __getattr__(self, name: str) -> AsyncStreamingMethod: ...
+
+
 class AsyncWithRawResponse:
     """`resource.with_raw_response.<method>(...)`: the method's result with its HTTP response."""
 
     def __init__(self, resource: object) -> None:
         self._resource = resource
 
-    def __getattr__(self, name: str) -> Callable[..., Awaitable[AsyncRawResponse[Any]]]:
+    def __getattr__(self, name: str) -> AsyncRawMethod:
         method = _public_method(self._resource, name, "with_raw_response")
         if not callable(method):
-            return method  # type: ignore[no-any-return]
+            return cast(AsyncRawMethod, method)
 
         async def call(*args: Any, **kwargs: Any) -> AsyncRawResponse[Any]:
             capture = Capture()
             result = await _run(lambda: method(*args, **kwargs), capture)
             return AsyncRawResponse(_sent(capture), result)
 
-        return call
+        return cast(AsyncRawMethod, call)
 
     def __dir__(self) -> list[str]:
         return _public_names(self._resource)
@@ -179,15 +195,15 @@ class AsyncWithStreamingResponse:
     def __init__(self, resource: object) -> None:
         self._resource = resource
 
-    def __getattr__(self, name: str) -> Callable[..., AsyncStreamedResponseContext[Any]]:
+    def __getattr__(self, name: str) -> AsyncStreamingMethod:
         method = _public_method(self._resource, name, "with_streaming_response")
         if not callable(method):
-            return method  # type: ignore[no-any-return]
+            return cast(AsyncStreamingMethod, method)
 
         def call(*args: Any, **kwargs: Any) -> AsyncStreamedResponseContext[Any]:
             return AsyncStreamedResponseContext(lambda: method(*args, **kwargs))
 
-        return call
+        return cast(AsyncStreamingMethod, call)
 
     def __dir__(self) -> list[str]:
         return _public_names(self._resource)

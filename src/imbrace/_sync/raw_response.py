@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
 from datetime import timedelta
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 import httpx
 
@@ -152,23 +152,39 @@ class StreamedResponseContext(Generic[T]):
             self._response.close()
 
 
+class RawMethod(Protocol):
+    """A method seen through `with_raw_response` (or a nested namespace's view), for type checkers."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> RawResponse[Any]: ...
+
+    def __getattr__(self, name: str) -> RawMethod: ...
+
+
+class StreamingMethod(Protocol):
+    """A method seen through `with_streaming_response` (or a nested namespace's view), for type checkers."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> StreamedResponseContext[Any]: ...
+
+    def __getattr__(self, name: str) -> StreamingMethod: ...
+
+
 class WithRawResponse:
     """`resource.with_raw_response.<method>(...)`: the method's result with its HTTP response."""
 
     def __init__(self, resource: object) -> None:
         self._resource = resource
 
-    def __getattr__(self, name: str) -> Callable[..., RawResponse[Any]]:
+    def __getattr__(self, name: str) -> RawMethod:
         method = _public_method(self._resource, name, "with_raw_response")
         if not callable(method):
-            return method  # type: ignore[no-any-return]
+            return cast(RawMethod, method)
 
         def call(*args: Any, **kwargs: Any) -> RawResponse[Any]:
             capture = Capture()
             result = _run(lambda: method(*args, **kwargs), capture)
             return RawResponse(_sent(capture), result)
 
-        return call
+        return cast(RawMethod, call)
 
     def __dir__(self) -> list[str]:
         return _public_names(self._resource)
@@ -180,15 +196,15 @@ class WithStreamingResponse:
     def __init__(self, resource: object) -> None:
         self._resource = resource
 
-    def __getattr__(self, name: str) -> Callable[..., StreamedResponseContext[Any]]:
+    def __getattr__(self, name: str) -> StreamingMethod:
         method = _public_method(self._resource, name, "with_streaming_response")
         if not callable(method):
-            return method  # type: ignore[no-any-return]
+            return cast(StreamingMethod, method)
 
         def call(*args: Any, **kwargs: Any) -> StreamedResponseContext[Any]:
             return StreamedResponseContext(lambda: method(*args, **kwargs))
 
-        return call
+        return cast(StreamingMethod, call)
 
     def __dir__(self) -> list[str]:
         return _public_names(self._resource)
