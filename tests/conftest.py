@@ -6,12 +6,15 @@ import pytest
 
 from helpers import Harness, make_harness
 
+pytest_plugins = ["imbrace.testing"]  # the shipped fixtures are opt-in, as for any user
+
 CREDENTIAL_VARS = (
     "IMBRACE_API_KEY",
     "IMBRACE_ACCESS_TOKEN",
     "IMBRACE_ORGANIZATION_ID",
     "IMBRACE_ENV",
     "IMBRACE_GATEWAY_URL",
+    "IMBRACE_BASE_URL",
     "IMBRACE_AI_AGENT_URL",
     "IMBRACE_LOG",
 )

@@ -14,6 +14,8 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._async.client import AsyncImbraceClient
+    from ._async.raw_response import AsyncRawResponse, AsyncStreamedResponse
+    from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
     from ._errors import (
         APIConnectionError,
         APIError,
@@ -38,7 +40,10 @@ if TYPE_CHECKING:
         StreamError,
         UnprocessableEntityError,
     )
+    from ._http_client import DefaultAsyncHttpxClient, DefaultHttpxClient
+    from ._open_routes import MissingCredentialsError
     from ._sync.client import ImbraceClient
+    from ._sync.raw_response import RawResponse, StreamedResponse
     from ._types import RequestOptions
 
 
@@ -69,6 +74,15 @@ __all__ = [
     "AuthError",
     "ApiError",
     "NetworkError",
+    "MissingCredentialsError",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_MAX_RETRIES",
+    "DefaultHttpxClient",
+    "DefaultAsyncHttpxClient",
+    "RawResponse",
+    "StreamedResponse",
+    "AsyncRawResponse",
+    "AsyncStreamedResponse",
 ]
 
 
@@ -77,6 +91,15 @@ _LOCATION: dict[str, str] = {
     "ImbraceClient": "._sync.client",
     "AsyncImbraceClient": "._async.client",
     "RequestOptions": "._types",
+    "MissingCredentialsError": "._open_routes",
+    "DEFAULT_TIMEOUT": "._config",
+    "DEFAULT_MAX_RETRIES": "._config",
+    "DefaultHttpxClient": "._http_client",
+    "DefaultAsyncHttpxClient": "._http_client",
+    "RawResponse": "._sync.raw_response",
+    "StreamedResponse": "._sync.raw_response",
+    "AsyncRawResponse": "._async.raw_response",
+    "AsyncStreamedResponse": "._async.raw_response",
 }
 
 

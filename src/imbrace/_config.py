@@ -56,10 +56,10 @@ def resolve_services(
     services: Mapping[str, str] | None,
 ) -> Services:
     """Base URLs from, in order: `services=`, `gateway=`/`base_url=`, IMBRACE_* variables, the environment's gateway."""
-    name = env_name or read_env("IMBRACE_ENV") or DEFAULT_ENV
+    name = (env_name or read_env("IMBRACE_ENV") or DEFAULT_ENV).strip().lower()
     if name not in ENVIRONMENTS:
         raise ValueError(f"unknown env {name!r}: expected one of {', '.join(sorted(ENVIRONMENTS))}")
-    root = _strip(gateway or read_env("IMBRACE_GATEWAY_URL") or ENVIRONMENTS[name])
+    root = _strip(gateway or _gateway_from_env() or ENVIRONMENTS[name])
     overrides = dict(services or {})
     unknown = set(overrides) - _SERVICE_KEYS
     if unknown:
@@ -70,6 +70,21 @@ def resolve_services(
         data_board=_strip(overrides.get("data_board") or root + "/data-board"),
         ai_agent=_strip(overrides.get("ai_agent") or read_env("IMBRACE_AI_AGENT_URL") or root + "/ai-agent"),
     )
+
+
+def one_gateway(gateway: str | None, base_url: str | None) -> str | None:
+    """`gateway=` and its alias `base_url=`: either, or both when they agree; two different URLs are a mistake."""
+    if gateway and base_url and _strip(gateway) != _strip(base_url):
+        raise ValueError(f"gateway={gateway!r} and base_url={base_url!r} differ: pass one of them (they are aliases)")
+    return gateway or base_url
+
+
+def _gateway_from_env() -> str | None:
+    """IMBRACE_GATEWAY_URL, or its alias IMBRACE_BASE_URL (as openai reads OPENAI_BASE_URL); both must agree."""
+    gateway, base_url = read_env("IMBRACE_GATEWAY_URL"), read_env("IMBRACE_BASE_URL")
+    if gateway and base_url and _strip(gateway) != _strip(base_url):
+        raise ValueError(f"IMBRACE_GATEWAY_URL={gateway!r} and IMBRACE_BASE_URL={base_url!r} differ: set one of them")
+    return gateway or base_url
 
 
 def resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from ._types import AsyncHeadersLike, HeadersLike
 
-__all__ = ["async_resolve_headers", "sync_resolve_headers"]
+__all__ = ["async_merge_headers", "async_resolve_headers", "sync_merge_headers", "sync_resolve_headers"]
 
 
 async def async_resolve_headers(provider: AsyncHeadersLike | None) -> Mapping[str, str]:
@@ -33,6 +33,32 @@ def sync_resolve_headers(provider: HeadersLike | None) -> Mapping[str, str]:
             close()
         raise TypeError("ImbraceClient got an async headers provider; use AsyncImbraceClient, or a plain function")
     return _checked(value)
+
+
+def async_merge_headers(base: AsyncHeadersLike | None, extra: AsyncHeadersLike | None) -> AsyncHeadersLike | None:
+    """`extra` over `base` (`with_options(headers=...)`): two mappings merge now, a function is called per request."""
+    if base is None or extra is None:
+        return extra if base is None else base
+    if isinstance(base, Mapping) and isinstance(extra, Mapping):
+        return {**base, **extra}
+
+    async def merged() -> Mapping[str, str]:
+        return {**await async_resolve_headers(base), **await async_resolve_headers(extra)}
+
+    return merged
+
+
+def sync_merge_headers(base: HeadersLike | None, extra: HeadersLike | None) -> HeadersLike | None:
+    """`extra` over `base` (`with_options(headers=...)`): two mappings merge now, a function is called per request."""
+    if base is None or extra is None:
+        return extra if base is None else base
+    if isinstance(base, Mapping) and isinstance(extra, Mapping):
+        return {**base, **extra}
+
+    def merged() -> Mapping[str, str]:
+        return {**sync_resolve_headers(base), **sync_resolve_headers(extra)}
+
+    return merged
 
 
 def _checked(value: object) -> Mapping[str, str]:

@@ -1,4 +1,4 @@
-"""Small shared types: per-call request options and header providers."""
+"""Small shared types: per-call request options (and how `extra_body` joins a body) and header providers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any, TypeAlias, TypedDict
 
 import httpx
 
-__all__ = ["RequestOptions", "Timeout", "HeadersLike", "AsyncHeadersLike", "Query"]
+__all__ = ["RequestOptions", "Timeout", "HeadersLike", "AsyncHeadersLike", "Query", "extra_body"]
 
 Timeout: TypeAlias = float | httpx.Timeout
 Query: TypeAlias = Mapping[str, Any]
@@ -21,6 +21,7 @@ class RequestOptions(TypedDict, total=False):
     - `timeout`: seconds or an `httpx.Timeout` for this call.
     - `extra_headers`: headers added to (or replacing) the client's for this call.
     - `extra_query`: query parameters added to this call.
+    - `extra_body`: fields merged into this call's JSON body (or its form fields, for an upload); they win.
     - `max_retries`: this call's retry budget.
     - `idempotent`: True lets a POST/PATCH be retried on 5xx and timeouts (the caller vouches it is safe to repeat);
       False stops retries of a GET/PUT/DELETE on them.
@@ -29,5 +30,18 @@ class RequestOptions(TypedDict, total=False):
     timeout: Timeout
     extra_headers: Mapping[str, str]
     extra_query: Query
+    extra_body: Mapping[str, Any]
     max_retries: int
     idempotent: bool
+
+
+def extra_body(body: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """The body keyword of a request with `extra_body` merged in: into the JSON object, or the form fields of an upload.
+
+    A call with neither (a GET, a raw upload) refuses it rather than drop it.
+    """
+    if isinstance(body.get("json"), Mapping):
+        return {"json": {**body["json"], **extra}}
+    if "files" in body or isinstance(body.get("data"), Mapping):
+        return {"data": {**(body.get("data") or {}), **extra}}
+    raise TypeError("extra_body= needs a call that sends a JSON object or form fields; this one sends neither")

@@ -1,4 +1,4 @@
-"""The emulator tests run on the shipped fixtures (the `pytest11` entry point loads them, as for any user)."""
+"""The emulator tests run on the shipped fixtures (`pytest_plugins = ["imbrace.testing"]` loads them, as for users)."""
 
 from __future__ import annotations
 

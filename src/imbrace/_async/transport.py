@@ -14,14 +14,16 @@ import anyio
 import httpx
 
 from .._auth import Credentials
+from .._capture import CAPTURE
 from .._config import Service, Services, resolve_timeout
 from .._errors import connection_error, status_error
-from .._headers import async_resolve_headers
+from .._headers import async_merge_headers, async_resolve_headers
 from .._logs import logger, redact_url
+from .._open_routes import check_credential
 from .._platform import user_agent
 from .._response import decode_body
 from .._retry import retry_delay, should_retry_exception, should_retry_status
-from .._types import AsyncHeadersLike, RequestOptions
+from .._types import AsyncHeadersLike, RequestOptions, extra_body
 
 __all__ = ["AsyncTransport"]
 
@@ -70,7 +72,7 @@ class AsyncTransport:
             credentials=self.credentials,
             timeout=timeout or self.timeout,
             max_retries=self.max_retries if max_retries is None else max_retries,
-            headers=self.header_provider if headers is None else headers,
+            headers=async_merge_headers(self.header_provider, headers),
             http_client=self.http_client,
         )
         return twin
@@ -79,7 +81,7 @@ class AsyncTransport:
         self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS
     ) -> httpx.Response:
         """Send, retrying by the rules; return the read 2xx response or raise the typed error."""
-        return await self._send(await self._build(service, kwargs, options), options, stream=False)
+        return await self._dispatch(await self._build(service, kwargs, options), options, stream=False)
 
     async def request_json(
         self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS
@@ -91,7 +93,7 @@ class AsyncTransport:
         self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS
     ) -> httpx.Response:
         """Send and return the 2xx response unread, for the caller to stream and close; errors raise before."""
-        return await self._send(await self._build(service, kwargs, options), options, stream=True)
+        return await self._dispatch(await self._build(service, kwargs, options), options, stream=True)
 
     async def aclose(self) -> None:
         if self.owns_http_client:
@@ -101,6 +103,8 @@ class AsyncTransport:
         if options and not _OPTION_NAMES.issuperset(options):
             unknown = ", ".join(sorted(set(options) - _OPTION_NAMES))
             raise TypeError(f"unexpected keyword arguments: {unknown} (per-call options are {sorted(_OPTION_NAMES)})")
+        if not self.credentials.has_credential():
+            check_credential(service, kwargs["method"].upper(), kwargs["url"])
         headers = {**self._base_headers, **self.credentials.headers}
         if self.header_provider is not None:
             headers.update(await async_resolve_headers(self.header_provider))
@@ -111,12 +115,30 @@ class AsyncTransport:
         body = {key: kwargs[key] for key in _BODY_KEYS if kwargs.get(key) is not None}
         if "extra_query" in options:
             body["params"] = {**(kwargs.get("params") or {}), **options["extra_query"]}
+        if "extra_body" in options:
+            body.update(extra_body(body, options["extra_body"]))
         if "timeout" in options:
             body["timeout"] = resolve_timeout(options["timeout"])
         elif self._timeout_differs:
             body["timeout"] = self.timeout
         url = self.services.url_for(service, kwargs["url"])
         return self.http_client.build_request(kwargs["method"], url, headers=headers, **body)
+
+    async def _dispatch(self, request: httpx.Request, options: RequestOptions, *, stream: bool) -> httpx.Response:
+        """`_send`, letting a `with_raw_response` / `with_streaming_response` call capture or replay the response."""
+        capture = CAPTURE.get()
+        if capture is None:
+            return await self._send(request, options, stream=stream)
+        response = capture.take_replay()
+        if response is None:
+            response = await self._send(request, options, stream=stream or capture.defer)
+            capture.record(response)
+        if not stream:
+            try:
+                await response.aread()
+            except httpx.TransportError as exc:
+                raise connection_error(exc, request) from exc
+        return response
 
     async def _send(self, request: httpx.Request, options: RequestOptions, *, stream: bool) -> httpx.Response:
         max_retries = options.get("max_retries", self.max_retries)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Self, Unpack
 import httpx
 
 from .._auth import Credentials, mask
-from .._config import DEFAULT_MAX_RETRIES, read_env, resolve_services, resolve_timeout
+from .._config import DEFAULT_MAX_RETRIES, one_gateway, read_env, resolve_services, resolve_timeout
 from .._logs import setup_from_env
 from .._types import HeadersLike, RequestOptions, Timeout
 from .transport import Transport
@@ -35,9 +35,10 @@ class ImbraceClient:
 
     Credentials come from the arguments (a key or token passed here wins over both variables), else from
     IMBRACE_API_KEY / IMBRACE_ACCESS_TOKEN; the organization from `organization_id=`, else IMBRACE_ORGANIZATION_ID;
-    the gateway from `gateway=` (or `base_url=`), else IMBRACE_GATEWAY_URL, else the `env` (IMBRACE_ENV, default
-    "stable"). `services={"ai": ..., "data_board": ..., "ai_agent": ...}` moves single services (IMBRACE_AI_AGENT_URL
-    moves the AI-agent service). Use it as a context manager, or call `close()`, to release connections.
+    the gateway from `gateway=` (or `base_url=`), else IMBRACE_GATEWAY_URL (or IMBRACE_BASE_URL), else the `env`
+    (IMBRACE_ENV: "stable" by default, "prodv2", "sandbox", "develop"; any case). `services={"ai": ...,
+    "data_board": ..., "ai_agent": ...}` moves single services (IMBRACE_AI_AGENT_URL moves the AI-agent service).
+    Use it as a context manager, or call `close()`, to release connections.
     `check_health=True` calls the AI-agent health endpoint on construction (sync) or on `with` (async).
     """
 
@@ -68,7 +69,7 @@ class ImbraceClient:
             organization_id=organization_id or read_env("IMBRACE_ORGANIZATION_ID"),
         )
         self._transport = Transport(
-            services=resolve_services(env_name=env, gateway=gateway or base_url, services=services),
+            services=resolve_services(env_name=env, gateway=one_gateway(gateway, base_url), services=services),
             credentials=credentials,
             timeout=resolve_timeout(timeout),
             max_retries=max_retries,
@@ -134,7 +135,8 @@ class ImbraceClient:
     ) -> Self:
         """A client with other defaults that shares this one's connection pool and credentials.
 
-        Cheap enough to call per request: it opens nothing, and closing it closes nothing.
+        Cheap enough to call per request: it opens nothing, and closing it closes nothing. `headers` are merged over
+        this client's (a key given here wins). `copy(...)` is the same method, under openai's name.
         """
         transport = self._transport.copy(
             timeout=None if timeout is None else resolve_timeout(timeout),
@@ -142,6 +144,8 @@ class ImbraceClient:
             headers=headers,
         )
         return type(self)._from_transport(transport)
+
+    copy = with_options
 
     def set_access_token(self, token: str) -> None:
         """Use this token from now on (the API key, if any, is dropped)."""

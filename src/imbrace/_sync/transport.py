@@ -15,14 +15,16 @@ from typing import Any
 import httpx
 
 from .._auth import Credentials
+from .._capture import CAPTURE
 from .._config import Service, Services, resolve_timeout
 from .._errors import connection_error, status_error
-from .._headers import sync_resolve_headers
+from .._headers import sync_merge_headers, sync_resolve_headers
 from .._logs import logger, redact_url
+from .._open_routes import check_credential
 from .._platform import user_agent
 from .._response import decode_body
 from .._retry import retry_delay, should_retry_exception, should_retry_status
-from .._types import HeadersLike, RequestOptions
+from .._types import HeadersLike, RequestOptions, extra_body
 
 __all__ = ["Transport"]
 
@@ -71,7 +73,7 @@ class Transport:
             credentials=self.credentials,
             timeout=timeout or self.timeout,
             max_retries=self.max_retries if max_retries is None else max_retries,
-            headers=self.header_provider if headers is None else headers,
+            headers=sync_merge_headers(self.header_provider, headers),
             http_client=self.http_client,
         )
         return twin
@@ -80,7 +82,7 @@ class Transport:
         self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS
     ) -> httpx.Response:
         """Send, retrying by the rules; return the read 2xx response or raise the typed error."""
-        return self._send(self._build(service, kwargs, options), options, stream=False)
+        return self._dispatch(self._build(service, kwargs, options), options, stream=False)
 
     def request_json(self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS) -> Any:
         """`request`, then the body as JSON, text or None."""
@@ -90,7 +92,7 @@ class Transport:
         self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS
     ) -> httpx.Response:
         """Send and return the 2xx response unread, for the caller to stream and close; errors raise before."""
-        return self._send(self._build(service, kwargs, options), options, stream=True)
+        return self._dispatch(self._build(service, kwargs, options), options, stream=True)
 
     def close(self) -> None:
         if self.owns_http_client:
@@ -100,6 +102,8 @@ class Transport:
         if options and not _OPTION_NAMES.issuperset(options):
             unknown = ", ".join(sorted(set(options) - _OPTION_NAMES))
             raise TypeError(f"unexpected keyword arguments: {unknown} (per-call options are {sorted(_OPTION_NAMES)})")
+        if not self.credentials.has_credential():
+            check_credential(service, kwargs["method"].upper(), kwargs["url"])
         headers = {**self._base_headers, **self.credentials.headers}
         if self.header_provider is not None:
             headers.update(sync_resolve_headers(self.header_provider))
@@ -110,12 +114,30 @@ class Transport:
         body = {key: kwargs[key] for key in _BODY_KEYS if kwargs.get(key) is not None}
         if "extra_query" in options:
             body["params"] = {**(kwargs.get("params") or {}), **options["extra_query"]}
+        if "extra_body" in options:
+            body.update(extra_body(body, options["extra_body"]))
         if "timeout" in options:
             body["timeout"] = resolve_timeout(options["timeout"])
         elif self._timeout_differs:
             body["timeout"] = self.timeout
         url = self.services.url_for(service, kwargs["url"])
         return self.http_client.build_request(kwargs["method"], url, headers=headers, **body)
+
+    def _dispatch(self, request: httpx.Request, options: RequestOptions, *, stream: bool) -> httpx.Response:
+        """`_send`, letting a `with_raw_response` / `with_streaming_response` call capture or replay the response."""
+        capture = CAPTURE.get()
+        if capture is None:
+            return self._send(request, options, stream=stream)
+        response = capture.take_replay()
+        if response is None:
+            response = self._send(request, options, stream=stream or capture.defer)
+            capture.record(response)
+        if not stream:
+            try:
+                response.read()
+            except httpx.TransportError as exc:
+                raise connection_error(exc, request) from exc
+        return response
 
     def _send(self, request: httpx.Request, options: RequestOptions, *, stream: bool) -> httpx.Response:
         max_retries = options.get("max_retries", self.max_retries)

@@ -1,4 +1,5 @@
-"""The `imbrace` console script: `imbrace demo`, `imbrace chat --agent ID ["message"]`, `imbrace emulator`.
+"""The `imbrace` console script: `imbrace demo`, `imbrace chat --agent ID ["message"]`, `imbrace emulator` and
+`imbrace call NAMESPACE.METHOD ...` (any SDK method, JSON out).
 
 A failure prints one line on stderr (`--debug` adds the traceback) and exits non-zero: 1 when something failed,
 2 for a usage problem such as missing credentials. Only `argparse` and the SDK are imported up front; the emulator
@@ -28,6 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .emulator import serve
 
         return _run("emulator", lambda: serve(args[1:]), debug=False)
+    if args[:1] == ["call"]:  # its options come from the method it calls
+        from .call import call
+
+        return _run("call", lambda: call(args[1:]), debug="--debug" in args)
     try:
         parsed = _parser().parse_args(args)
     except SystemExit as exit_:  # --help, --version, a usage error: argparse has printed why
@@ -57,7 +62,13 @@ def _fail(name: str, reason: str, code: int, *, debug: bool) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="imbrace", description="The Imbrace SDK's command line.")
+    from .call import NAMESPACES
+
+    parser = argparse.ArgumentParser(
+        prog="imbrace",
+        description="The Imbrace SDK's command line.",
+        epilog=f"namespaces for `imbrace call`: {', '.join(NAMESPACES)} (see: imbrace call NAMESPACE --help)",
+    )
     parser.add_argument("--version", action="version", version=f"imbrace {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show the traceback of a failure")
@@ -83,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("message", nargs="?", help="the user message (omit it for a conversation)")
     chat.set_defaults(handler=_chat)
     commands.add_parser("emulator", help="serve a local emulator (see: imbrace emulator --help)", add_help=False)
+    commands.add_parser("call", help="run any SDK method, print JSON (see: imbrace call --help)", add_help=False)
     return parser
 
 

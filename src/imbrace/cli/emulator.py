@@ -21,12 +21,14 @@ EMBEDDING_DELAY = 0.5
 @contextmanager
 def _extra_needed() -> Iterator[None]:
     """Turn a missing library of the extra into a one-line hint."""
+    from imbrace.emulator.cli import EXTRA_NEEDED, missing_extra
+
     try:
         yield
     except ModuleNotFoundError as exc:
-        if (exc.name or "").partition(".")[0] == "imbrace":
+        if not missing_extra(exc):
             raise
-        raise CliError(f"the emulator needs {exc.name}: pip install 'imbrace[emulator]'") from exc
+        raise CliError(EXTRA_NEEDED.format(exc.name)) from exc
 
 
 @contextmanager
@@ -41,9 +43,10 @@ def local_emulator() -> Iterator[str]:
 
 def serve(argv: Sequence[str]) -> int:
     """`imbrace emulator [options]`: serve in the foreground; the options are those of `python -m imbrace.emulator`."""
+    from imbrace.emulator.cli import main
+
     with _extra_needed():
-        from imbrace.emulator import main
-    try:
-        return main(argv, prog="imbrace emulator")
-    except SystemExit as exit_:  # its --help or a usage error
-        return exit_status(exit_)
+        try:
+            return main(argv, prog="imbrace emulator")
+        except SystemExit as exit_:  # its --help or a usage error
+            return exit_status(exit_)

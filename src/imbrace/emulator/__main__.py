@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
-from .cli import main
+import sys
 
-raise SystemExit(main())
+from .cli import EXTRA_NEEDED, main, missing_extra
+
+try:
+    status = main()
+except ModuleNotFoundError as exc:
+    if not missing_extra(exc):
+        raise
+    print(f"python -m imbrace.emulator: {EXTRA_NEEDED.format(exc.name)}", file=sys.stderr)
+    status = 1
+raise SystemExit(status)

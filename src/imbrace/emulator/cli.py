@@ -1,17 +1,19 @@
-"""`python -m imbrace.emulator` and `imbrace emulator`: serve the emulator in the foreground until Ctrl-C."""
+"""`python -m imbrace.emulator` and `imbrace emulator`: serve the emulator in the foreground until Ctrl-C.
+
+The server libraries (the `imbrace[emulator]` extra) are imported after the arguments are parsed, so `--help` works
+without them; `missing_extra` tells the error their absence raises from any other.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
 
-import uvicorn
-
-from .app import create_app, emulator_state
 from .config import EmulatorSettings
-from .server import bind_socket
 
-__all__ = ["main"]
+__all__ = ["EXTRA_NEEDED", "main", "missing_extra"]
+
+EXTRA_NEEDED = "the emulator needs {}: pip install 'imbrace[emulator]'"
 
 _DEMO_CHAT_DELAY = 0.03
 
@@ -39,6 +41,11 @@ def _parser(prog: str) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, prog: str = "python -m imbrace.emulator") -> int:
     args = _parser(prog).parse_args(argv)
+    import uvicorn
+
+    from .app import create_app, emulator_state
+    from .server import bind_socket
+
     settings = EmulatorSettings(
         api_key=args.api_key,
         db=args.db,
@@ -59,3 +66,8 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m imbrace.emula
     finally:
         emulator_state(app).close()
     return 0
+
+
+def missing_extra(exc: ModuleNotFoundError) -> bool:
+    """Whether `exc` is a library of the `imbrace[emulator]` extra missing (not a module of imbrace itself)."""
+    return (exc.name or "imbrace").partition(".")[0] != "imbrace"

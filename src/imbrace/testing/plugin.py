@@ -1,7 +1,8 @@
 """Pytest fixtures that run your tests against a local Imbrace emulator.
 
-Enable them in your top-level `conftest.py` with `pytest_plugins = ["imbrace.testing.plugin"]` (or `-p
-imbrace.testing.plugin`), with the `imbrace[emulator]` extra installed:
+Enable them in your top-level `conftest.py` with `pytest_plugins = ["imbrace.testing"]` (or `pytest -p
+imbrace.testing`), with the `imbrace[emulator]` extra installed (without it, a test that uses one fails with the
+`pip install` line to run):
 
 - `imbrace_emulator`: a running `imbrace.emulator.Emulator`, emptied before each test (one server per session);
   use it for `url`, `add_fault(...)`, `requests()`;
@@ -16,6 +17,7 @@ from __future__ import annotations
 import ssl
 from collections.abc import Iterator
 from functools import cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import pytest
@@ -35,20 +37,34 @@ __all__ = [
 ]
 
 
+EXTRA_NEEDED = "the imbrace fixtures need the emulator: pip install 'imbrace[emulator]' (missing: {})"
+
+
+def _emulator() -> ModuleType:
+    """`imbrace.emulator` with its server loaded; a missing library of the extra fails the test with the fix."""
+    try:
+        import imbrace.emulator
+        import imbrace.emulator.server  # starlette, uvicorn, openapi-core
+    except ModuleNotFoundError as exc:
+        from imbrace.emulator.cli import missing_extra
+
+        if not missing_extra(exc):
+            raise
+        pytest.fail(EXTRA_NEEDED.format(exc.name), pytrace=False)
+    return imbrace.emulator
+
+
 @pytest.fixture(scope="session")
 def imbrace_emulator_settings() -> EmulatorSettings:
     """The settings of the session's emulator; override this fixture to change them."""
-    from imbrace.emulator import EmulatorSettings
-
-    return EmulatorSettings()
+    settings: EmulatorSettings = _emulator().EmulatorSettings()
+    return settings
 
 
 @pytest.fixture(scope="session")
 def imbrace_emulator_server(imbrace_emulator_settings: EmulatorSettings) -> Iterator[Emulator]:
     """One emulator for the whole session, on a free loopback port."""
-    from imbrace.emulator import Emulator
-
-    with Emulator(imbrace_emulator_settings) as emulator:
+    with _emulator().Emulator(imbrace_emulator_settings) as emulator:
         yield emulator
 
 

@@ -11,11 +11,14 @@ import httpx
 from ..._config import Service
 from ..._errors import connection_error
 from ..._types import RequestOptions
+from ..raw_response import AsyncWithRawResponse, AsyncWithStreamingResponse
 
 if TYPE_CHECKING:
     from ..client import AsyncImbraceClient
 
 __all__ = ["AsyncResource"]
+
+_VIEWS = {"with_raw_response": AsyncWithRawResponse, "with_streaming_response": AsyncWithStreamingResponse}
 
 
 class AsyncResource:
@@ -26,6 +29,20 @@ class AsyncResource:
     def __init__(self, client: AsyncImbraceClient) -> None:
         self._client = client
         self._transport = client._transport
+
+    if TYPE_CHECKING:
+        # Every method of the namespace with its HTTP response (`imbrace._async.raw_response`). Made on first use by
+        # `__getattr__`, so that they stay out of the class's method list (and its docs, which list the API calls).
+        with_raw_response: AsyncWithRawResponse
+        with_streaming_response: AsyncWithStreamingResponse
+    else:
+
+        def __getattr__(self, name: str) -> object:
+            view = _VIEWS.get(name)
+            if view is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            self.__dict__[name] = made = view(self)
+            return made
 
     def _organization(self, organization_id: str | None) -> str | None:
         """The caller's organization, else the client's."""
