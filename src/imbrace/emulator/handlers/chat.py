@@ -1,9 +1,11 @@
 """Agent chat turns (`/v2/chat`, `/v2/sub-agent-chat`) and the chat status stream.
 
-A turn stores the user's message, marks the chat `processing`, answers from the deterministic chat model and then
-stores the reply and marks the chat `idle`. A streaming agent answers a Vercel AI SDK UI-message stream, paced by the
-stream delay; any other agent (new agents default to `streaming: false`) answers `text/plain` with the whole reply.
-As on the platform, a turn whose client disconnects still completes and is saved.
+A turn needs the caller's organization (401 `Missing organization ID` otherwise), stores the user's message, marks
+the chat `processing` and answers from the deterministic chat model. A streaming agent answers a Vercel AI SDK
+UI-message stream, paced by the stream delay, then stores the reply and marks the chat `idle`; as on the platform, a
+turn whose client disconnects still completes and is saved. Any other agent (new agents default to
+`streaming: false`) answers `text/plain` with the whole reply, which, as on the service (`chat-processor.ts`), is
+not saved: the chat stays `processing`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from starlette.responses import PlainTextResponse, Response
 
 from .. import chatmodel
+from ..agent_rejections import model_uuid
 from ..errors import HttpError
 from ..ids import new_uuid
 from ..responses import DONE, frame, paced, sse
@@ -21,9 +24,18 @@ from ..store import Doc
 from .agents import find_agent
 from .base import Ctx, operation
 from .chat_client import CHATS, chat_messages, new_chat, parts_of, require_chat, save_message, title_of
+from .documents import save_version
 from .pacing import stream_delay
 
 _UI_STREAM_HEADERS = {"x-vercel-ai-ui-message-stream": "v1"}
+
+
+def require_organization(ctx: Ctx) -> str:
+    """The organization header `requireOrganizationId` insists on (`middleware/authorize.ts`)."""
+    organization = ctx.request.headers.get("x-organization-id") or ctx.request.headers.get("x-org-id")
+    if not organization:
+        raise HttpError(401, "Missing organization ID")
+    return organization
 
 
 def _agent(ctx: Ctx, assistant_id: str | None) -> Doc:
@@ -62,10 +74,15 @@ def _turn(
     ctx: Ctx, agent: Doc, chat_id: str, messages: list[Any], chat_type: str, extra: dict[str, Any] | None = None
 ) -> Response:
     text = _begin(ctx, chat_id, agent, messages, chat_type, extra or {})
-    turn = chatmodel.plan_turn(text, thinking=bool(agent.get("show_thinking_process")))
+    document_id = new_uuid()
+    turn = chatmodel.plan_turn(
+        text, thinking=bool(agent.get("show_thinking_process")), chat_id=chat_id, document_id=document_id
+    )
+    if turn.tool is not None and turn.tool.name == "createDocument":
+        output = turn.tool.output
+        save_version(ctx, document_id, title=output["title"], content=output["content"], kind=output["kind"])
     message_id = new_uuid()
     if not agent.get("streaming"):
-        _finish(ctx, chat_id, turn, message_id)
         reply = turn.reply
         if ctx.json.get("from-connector"):
             reply = f"session_id: {chat_id}\n\n<chat_result>\n{reply}\n</chat_result>"
@@ -85,6 +102,7 @@ async def _stream(ctx: Ctx, chat_id: str, turn: chatmodel.Turn, message_id: str,
 @operation("stream_chat")
 def stream_chat(ctx: Ctx) -> Response:
     body = ctx.json
+    require_organization(ctx)
     agent = _agent(ctx, body["assistant_id"])
     return _turn(ctx, agent, body["id"], body["messages"], "chat")
 
@@ -115,7 +133,7 @@ def get_sub_agent_history(ctx: Ctx) -> Doc:
 
 @operation("stream_client_chat_status")
 def stream_client_chat_status(ctx: Ctx) -> Response:
-    chat = require_chat(ctx, ctx.path["chat_id"])
+    chat = require_chat(ctx, model_uuid(ctx.path["chat_id"]))
     return sse(_status_events(ctx, chat["id"]))
 
 

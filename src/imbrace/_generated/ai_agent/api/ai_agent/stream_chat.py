@@ -7,8 +7,10 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
 from ...models.chat_request import ChatRequest
 from ...models.error import Error
+from ...models.plain_error_body import PlainErrorBody
 from ...types import Response
 
 
@@ -34,17 +36,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | str:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | Error | PlainErrorBody | str:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 400:
+        response_400 = PlainErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = PlainErrorBody.from_dict(response.json())
+
+        return response_500
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuthErrorBody | Error | PlainErrorBody | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,7 +78,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatRequest | Mapping[str, Any],
-) -> Response[Error | str]:
+) -> Response[AuthErrorBody | Error | PlainErrorBody | str]:
     """Run one agent chat turn
 
      Sends the new turn of a chat to an AI agent. A streaming agent (`streaming: true`) answers with the
@@ -80,7 +101,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[AuthErrorBody | Error | PlainErrorBody | str]
     """
 
     kwargs = _get_kwargs(
@@ -98,7 +119,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatRequest | Mapping[str, Any],
-) -> Error | str | None:
+) -> AuthErrorBody | Error | PlainErrorBody | str | None:
     """Run one agent chat turn
 
      Sends the new turn of a chat to an AI agent. A streaming agent (`streaming: true`) answers with the
@@ -121,7 +142,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        AuthErrorBody | Error | PlainErrorBody | str
     """
 
     return sync_detailed(
@@ -134,7 +155,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatRequest | Mapping[str, Any],
-) -> Response[Error | str]:
+) -> Response[AuthErrorBody | Error | PlainErrorBody | str]:
     """Run one agent chat turn
 
      Sends the new turn of a chat to an AI agent. A streaming agent (`streaming: true`) answers with the
@@ -157,7 +178,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[AuthErrorBody | Error | PlainErrorBody | str]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +194,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatRequest | Mapping[str, Any],
-) -> Error | str | None:
+) -> AuthErrorBody | Error | PlainErrorBody | str | None:
     """Run one agent chat turn
 
      Sends the new turn of a chat to an AI agent. A streaming agent (`streaming: true`) answers with the
@@ -196,7 +217,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        AuthErrorBody | Error | PlainErrorBody | str
     """
 
     return (

@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.api_error_body import ApiErrorBody
 from ...models.error import Error
 from ...models.sub_agent_chat_request import SubAgentChatRequest
 from ...types import Response
@@ -34,17 +35,24 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | str:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ApiErrorBody | Error | str:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 404:
+        response_404 = ApiErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApiErrorBody | Error | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,7 +65,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SubAgentChatRequest | Mapping[str, Any],
-) -> Response[Error | str]:
+) -> Response[ApiErrorBody | Error | str]:
     """Run one sub-agent chat turn
 
      Sends a turn to a sub-agent within an orchestrator session. Served by the hosted platform only; the
@@ -73,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[ApiErrorBody | Error | str]
     """
 
     kwargs = _get_kwargs(
@@ -91,7 +99,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SubAgentChatRequest | Mapping[str, Any],
-) -> Error | str | None:
+) -> ApiErrorBody | Error | str | None:
     """Run one sub-agent chat turn
 
      Sends a turn to a sub-agent within an orchestrator session. Served by the hosted platform only; the
@@ -107,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        ApiErrorBody | Error | str
     """
 
     return sync_detailed(
@@ -120,7 +128,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SubAgentChatRequest | Mapping[str, Any],
-) -> Response[Error | str]:
+) -> Response[ApiErrorBody | Error | str]:
     """Run one sub-agent chat turn
 
      Sends a turn to a sub-agent within an orchestrator session. Served by the hosted platform only; the
@@ -136,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[ApiErrorBody | Error | str]
     """
 
     kwargs = _get_kwargs(
@@ -152,7 +160,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SubAgentChatRequest | Mapping[str, Any],
-) -> Error | str | None:
+) -> ApiErrorBody | Error | str | None:
     """Run one sub-agent chat turn
 
      Sends a turn to a sub-agent within an orchestrator session. Served by the hosted platform only; the
@@ -168,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        ApiErrorBody | Error | str
     """
 
     return (
