@@ -56,8 +56,9 @@ def get_document(ctx: Ctx) -> list[Doc]:
 
 @operation("delete_document")
 def delete_document(ctx: Ctx) -> list[Doc]:
-    doc_id, after = ctx.path["doc_id"], _instant(ctx.query("timestamp") or "")
+    doc_id = ctx.path["doc_id"]
     _versions_of(ctx, doc_id)
+    after = _instant(ctx.query("timestamp") or "")
     doomed = [
         (key, v) for key, v in ctx.store.keyed(DOCUMENTS) if v["id"] == doc_id and _instant(v["createdAt"]) > after
     ]
