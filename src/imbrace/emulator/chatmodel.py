@@ -152,7 +152,7 @@ def message_parts(turn: Turn) -> list[dict[str, Any]]:
     """The assistant message's parts as the service saves them."""
     parts: list[dict[str, Any]] = [{"type": "step-start"}]
     if turn.reasoning is not None:
-        parts.append({"type": "reasoning", "text": turn.reasoning})
+        parts.append({"type": "reasoning", "text": turn.reasoning, "state": "done"})
     if turn.tool is not None:
         tool = turn.tool
         parts.append(
@@ -165,7 +165,7 @@ def message_parts(turn: Turn) -> list[dict[str, Any]]:
             }
         )
         parts.append({"type": "step-start"})
-    parts.append({"type": "text", "text": turn.reply})
+    parts.append({"type": "text", "text": turn.reply, "state": "done"})
     return parts
 
 

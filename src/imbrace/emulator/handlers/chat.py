@@ -18,7 +18,7 @@ from starlette.responses import PlainTextResponse, Response
 from .. import chatmodel
 from ..agent_rejections import model_uuid
 from ..errors import HttpError
-from ..ids import new_uuid
+from ..ids import new_uuid, now_iso
 from ..responses import DONE, frame, paced, sse
 from ..store import Doc
 from .agents import find_agent
@@ -53,7 +53,10 @@ def _begin(ctx: Ctx, chat_id: str, agent: Doc, messages: list[Any], chat_type: s
     text = chatmodel.text_of(last)
     chat = ctx.store.get(CHATS, chat_id)
     if chat is None:
-        chat = new_chat(ctx, chat_id, title=title_of(text), assistant_id=agent["id"], chat_type=chat_type)
+        organization = require_organization(ctx)
+        chat = new_chat(
+            ctx, chat_id, title=title_of(text), assistant_id=agent["id"], chat_type=chat_type, organization=organization
+        )
     else:
         chat = require_chat(ctx, chat_id, owner_only=True)
     ctx.store.put(CHATS, chat_id, {**chat, **extra, "status": "processing"})
@@ -66,8 +69,38 @@ def _finish(ctx: Ctx, chat_id: str, turn: chatmodel.Turn, message_id: str) -> No
     save_message(ctx, chat_id, "assistant", chatmodel.message_parts(turn), message_id)
     chat = ctx.store.get(CHATS, chat_id)
     if chat is not None:
-        ctx.store.put(CHATS, chat_id, {**chat, "status": "idle"})
+        context = _last_context(turn)
+        if chat.get("type") == "sub-agent":
+            context["subAgentSummary"] = _sub_agent_summary(ctx, chat, turn)
+        ctx.store.put(CHATS, chat_id, {**chat, "status": "idle", "lastContext": context})
     ctx.state.turns.turn_ended(chat_id)
+
+
+def _last_context(turn: chatmodel.Turn) -> Doc:
+    """The usage the service keeps of a chat's last streamed turn (its token counts are strings there)."""
+    tokens = str(len(turn.reply.split()))
+    return {
+        "lastTotalTokens": None,
+        "lastOutputTokens": tokens,
+        "lastPromptTokens": tokens,
+        "lastUsageTimestamp": now_iso(),
+    }
+
+
+def _sub_agent_summary(ctx: Ctx, chat: Doc, turn: chatmodel.Turn) -> Doc:
+    """The summary the service writes after a sub-agent chat's turn (`chatService.ts` handleStreamFinish)."""
+    return {
+        "status": "completed",
+        "remaining": [],
+        "confidence": 0.3,
+        "tools_used": [turn.tool.name] if turn.tool else [],
+        "accomplished": ["Sub-agent produced responses"],
+        "generated_at": now_iso(),
+        "key_findings": [turn.reply],
+        "message_count": len(chat_messages(ctx, chat["id"])),
+        "recommendations": ["Review sub-agent results for accuracy"],
+        "task_description": chat["title"],
+    }
 
 
 def _turn(

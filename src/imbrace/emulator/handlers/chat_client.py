@@ -43,13 +43,15 @@ def title_of(text: str) -> str:
     return compact[: _TITLE_LENGTH - 1].rstrip() + "\u2026"
 
 
-def new_chat(ctx: Ctx, chat_id: str, *, title: str, assistant_id: str | None, chat_type: str = "chat") -> Doc:
+def new_chat(
+    ctx: Ctx, chat_id: str, *, title: str, assistant_id: str | None, chat_type: str = "chat", organization: str | None
+) -> Doc:
     doc = {
         "id": chat_id,
         "createdAt": now_iso(),
         "title": title,
         "userId": ctx.user_id,
-        "organizationId": ctx.organization_id,
+        "organizationId": organization,
         "assistantId": assistant_id,
         "visibility": "private",
         "type": chat_type,
@@ -134,7 +136,12 @@ def create_chat(ctx: Ctx) -> JSONResponse:
     if existing is None:
         title = title_of(text_of(message))
         chat = new_chat(
-            ctx, chat_id, title=title, assistant_id=body.get("assistantId"), chat_type=body.get("type", "chat")
+            ctx,
+            chat_id,
+            title=title,
+            assistant_id=body.get("assistantId"),
+            chat_type=body.get("type", "chat"),
+            organization=body.get("organizationId"),
         )
         chat = ctx.store.put(CHATS, chat_id, {**chat, "visibility": body["selectedVisibilityType"]})
     else:
