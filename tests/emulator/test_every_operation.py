@@ -180,6 +180,7 @@ def _victims(http: httpx.Client, w: World) -> dict[str, Callable[[], dict[str, s
             "id": VICTIM,
             "message": {"id": VICTIM_MESSAGE, **EMPTY_MESSAGE},
             "selectedVisibilityType": "private",
+            "organizationId": "org_test",
         },
     )
 

@@ -27,7 +27,9 @@ from .chat_client import CHATS, chat_messages, new_chat, parts_of, require_chat,
 from .documents import save_version
 from .pacing import stream_delay
 
-_UI_STREAM_HEADERS = {"x-vercel-ai-ui-message-stream": "v1"}
+# The service's streams say `text/event-stream` with no charset (measured).
+_EVENT_STREAM = {"content-type": "text/event-stream"}
+_UI_STREAM_HEADERS = {**_EVENT_STREAM, "x-vercel-ai-ui-message-stream": "v1"}
 
 
 def require_organization(ctx: Ctx) -> str:
@@ -167,7 +169,7 @@ def get_sub_agent_history(ctx: Ctx) -> Doc:
 @operation("stream_client_chat_status")
 def stream_client_chat_status(ctx: Ctx) -> Response:
     chat = require_chat(ctx, model_uuid(ctx.path["chat_id"]))
-    return sse(_status_events(ctx, chat["id"]))
+    return sse(_status_events(ctx, chat["id"]), _EVENT_STREAM)
 
 
 async def _status_events(ctx: Ctx, chat_id: str) -> AsyncIterator[bytes]:
