@@ -6,27 +6,24 @@ emulator, and the emulator's reply must match the service's: the status, the med
 body's shape (its keys and value types, recursively; ids, times and texts are free). Ids the service made (documents,
 messages, users, dated parquet names, times) are mapped to the emulator's as the replay learns them, so later
 requests name the emulator's records; the recording's three assistants are created first. The recording keeps no
-query strings and no stream bodies: the query each step sent is restated below (from the step's SDK call), and a
-stream's reply is compared by its headers (its chunks are checked in test_stream_facts.py).
+query strings and no stream bodies: the query each step sent is restated in `exchanges.py` (from the step's SDK call),
+and a stream's reply is compared by its headers (its chunks are checked in test_stream_facts.py).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from exchanges import EXCHANGES, RECORDED_ORGANIZATION, query
 
 from imbrace.emulator import Emulator, EmulatorSettings
 
-RECORDED = Path(__file__).parent / "recorded" / "ai-agent-service-exchanges.jsonl"
-EXCHANGES: list[dict[str, Any]] = [json.loads(line) for line in RECORDED.read_text().splitlines()]
-KEY, ORGANIZATION = "conformance-key", "org_1"
+KEY, ORGANIZATION = "conformance-key", RECORDED_ORGANIZATION
 ROOT = "/ai-agent"
 _LEARNED = re.compile(
     r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|^\d{4}-\d\d-\d\dT[\d:.]+Z$|^\d{8}_\w+$"
@@ -50,37 +47,6 @@ EXCEPTIONS = {
     "list_chats (legacy v1, mongo)": "the open-source service never connects its MongoDB (500 after 10 s); the "
     "emulator serves the legacy v1 routes over its chat store",
 }
-
-
-def _query(step: str, occurrence: int, ids: dict[str, str]) -> dict[str, str]:
-    """The query string the step's SDK call sent (the recording keeps none)."""
-    org = {"organization_id": ORGANIZATION}
-    document = {"id": "adecf847-3ac7-43f5-863f-ec3f53932173"}
-    by_step: dict[str, dict[str, str]] = {
-        "get_health(detailed=True)": {"detailed": "true"},
-        "list_parquet_files(folder)": {"folderName": "exports"},
-        "delete_parquet_file": {"folderName": "exports"},
-        "delete_parquet_file(missing) -> 404": {"folderName": "exports"},
-        "list_client_chats": org,
-        "list_client_chats(limit=1)": {**org, "limit": "1"},
-        "iter_client_chats(limit=1)": {**org, "limit": "1"}
-        | ({"ending_before": "bba651a7-f85b-41fc-8781-e1939d73237d"} if occurrence else {}),
-        "list_client_chats(bad key) -> 401": org,
-        "delete_all_client_chats": org,
-        "list_client_chats(after delete all)": org,
-        "create_document v1": document,
-        "create_document v2": document,
-        "create_document(bad kind) -> 400": document,
-        "get_document_latest_by_kind(text)": {"kind": "text"},
-        "get_document_latest_by_kind(sheet) -> null": {"kind": "sheet"},
-        "delete_document(timestamp=v1)": {"timestamp": ids.get("2026-12-02T13:06:52.449Z", "")},
-        "get_agent_prompt_suggestion(stream asst)": {"assistant_id": ids["asst_stream"]},
-        "get_agent_prompt_suggestion(builtin)": {"assistant_id": "builtin-databoard-agent"},
-        "get_agent_prompt_suggestion(unknown) -> 404": {"assistant_id": "asst_unknown"},
-        "get_sub_agent_history": {"session_id": "sess_1", "chat_id": "6bb2e4f5-5b56-4618-ad40-3f9b7b22020b"},
-        "list_chats (legacy v1, mongo)": org,
-    }
-    return by_step.get(step, {})
 
 
 def _headers(step: str) -> dict[str, str]:
@@ -157,7 +123,7 @@ def replay() -> Iterator[tuple[dict[str, Any], httpx.Response]]:
             response = http.request(
                 exchange["method"],
                 _substitute(exchange["path"], ids),
-                params=_query(step, seen[step], ids),
+                params=query(step, seen[step], ids),
                 content=None if body is None else _substitute(body, ids).encode(),
                 headers={**_headers(step), **({} if body is None else {"content-type": "application/json"})},
             )
