@@ -20,6 +20,7 @@ __all__ = [
     "message_body",
     "parquet_stored_name",
     "title_body",
+    "turn_messages",
     "vote_body",
 ]
 
@@ -47,6 +48,18 @@ def client_chat_body(chat: dict[str, Any]) -> dict[str, Any]:
         text = {"type": "text", "text": message["content"]}
         chat["message"] = {key: value for key, value in message.items() if key != "content"} | {"parts": [text]}
     return chat
+
+
+def turn_messages(messages: Any) -> Any:
+    """The turn's messages, each `{role, content}` one given its text as a part too: the service reads `parts`."""
+    if not isinstance(messages, list):
+        return messages
+    return [
+        {**message, "parts": [{"type": "text", "text": message["content"]}]}
+        if isinstance(message, Mapping) and "parts" not in message and isinstance(message.get("content"), str)
+        else message
+        for message in messages
+    ]
 
 
 def chat_update_body(body: Mapping[str, Any]) -> dict[str, Any]:

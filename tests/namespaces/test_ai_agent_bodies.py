@@ -99,3 +99,14 @@ def test_a_body_the_service_rejects_raises_before_sending(
         harness.call(getattr(harness.client.ai_agent, method), *args)
     assert shown in str(raised.value)
     assert recorder.requests == []
+
+
+def test_a_content_only_chat_message_is_sent_with_its_text_as_a_part(new_client: NewClient, kind: str) -> None:
+    recorder = Recorder(respond=lambda request: httpx.Response(200, text="Hi", headers={"content-type": "text/plain"}))
+    harness = _client(new_client, kind, recorder)
+    turn = {"assistant_id": "asst_abc", "messages": [{"role": "user", "content": "What can you do?"}]}
+    stream = harness.call(harness.client.ai_agent.stream_chat, turn)
+    harness.call(stream.aclose if kind == "async" else stream.close)
+    (message,) = _body(recorder.requests[0])["messages"]
+    assert message == {**turn["messages"][0], "parts": [{"type": "text", "text": "What can you do?"}]}
+    assert turn["messages"][0] == {"role": "user", "content": "What can you do?"}  # the caller's body is untouched

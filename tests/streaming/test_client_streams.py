@@ -116,7 +116,9 @@ def test_a_cut_stream_raises_incomplete(new_client: NewClient, kind: str, imbrac
 
 def test_cancelling_the_task_closes_the_connection(imbrace_emulator: Emulator) -> None:
     async def main() -> None:
-        async with imbrace.AsyncImbraceClient(api_key=TEST_API_KEY, gateway=imbrace_emulator.url) as client:
+        async with imbrace.AsyncImbraceClient(
+            api_key=TEST_API_KEY, organization_id="org_test", gateway=imbrace_emulator.url
+        ) as client:
             created = await client.chat_ai.create_ai_agent({"name": "b", "workflow_name": "w", "streaming": True})
             stream = await client.ai_agent.stream_chat(
                 _body(created["id"]), extra_headers={"x-emulator-chat-delay": "0.5"}
@@ -138,7 +140,9 @@ def test_cancelling_the_task_closes_the_connection(imbrace_emulator: Emulator) -
 
 
 def test_a_finished_stream_hands_its_connection_back_to_the_pool(imbrace_emulator: Emulator) -> None:
-    with imbrace.ImbraceClient(api_key=TEST_API_KEY, gateway=imbrace_emulator.url) as client:
+    with imbrace.ImbraceClient(
+        api_key=TEST_API_KEY, organization_id="org_test", gateway=imbrace_emulator.url
+    ) as client:
         created = client.chat_ai.create_ai_agent({"name": "b", "workflow_name": "w", "streaming": True})
         for _ in range(3):
             assert "".join(client.ai_agent.stream_chat_text(_body(created["id"])))

@@ -20,6 +20,7 @@ from ..._agent_bodies import (
     message_body,
     parquet_stored_name,
     title_body,
+    turn_messages,
     vote_body,
 )
 from ..._errors import JobFailedError, JobTimeoutError
@@ -174,6 +175,8 @@ class AiAgentResource(Resource):
     def _chat_body(self, body: Mapping[str, Any], *, new_id: bool) -> dict[str, Any]:
         """The caller's body (not mutated) with a fresh chat `id` when asked and the client's organization."""
         payload = dict(body)
+        if "messages" in payload:
+            payload["messages"] = turn_messages(payload["messages"])
         if new_id and not payload.get("id"):
             payload["id"] = str(uuid.uuid4())
         organization = self._organization(payload.get("organization_id"))
@@ -184,8 +187,9 @@ class AiAgentResource(Resource):
     def stream_chat(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> ChatStream:
         """POST /v2/chat: one chat turn; returns the reply as a stream that reads as it arrives.
 
-        `body` is `{"id", "assistant_id", "messages", ...}`; `id` defaults to a new UUID (a new chat) and
-        `organization_id` to the client's. The result works like the raw response the documentation uses
+        `body` is `{"id", "assistant_id", "messages", ...}`; `id` (a UUID) defaults to a new one (a new chat) and
+        `organization_id` to the client's. A `{"role", "content"}` message is sent with its text as a part too (the
+        service reads `parts`). The result works like the raw response the documentation uses
         (`status_code`, `headers`, `raise_for_status()`, `text`, `iter_lines()`) and adds `iter_events()` (typed
         chunks), `iter_text()` (text deltas) and `get_final_message()`. A non-2xx status raises before it returns;
         close it (or use `with`) if you do not read it to the end. Never retried once sent: a chat turn is a write.
