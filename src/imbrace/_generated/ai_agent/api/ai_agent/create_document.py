@@ -97,8 +97,9 @@ def sync_detailed(
 ) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     """Save a document version
 
-     Adds a version of an AI-generated document (artifact). The open-source server takes the document id
-    in the `id` query parameter (400 without it); the documentation sends only the body.
+     Adds a version of an AI-generated document (artifact), `{title, content, kind}` (400
+    `bad_request:document` otherwise), to the document named by the `id` query parameter (400 `Parameter
+    id is required.` without it; the SDK sends a new UUID when no document id is given).
 
     Args:
         id (str):
@@ -132,8 +133,9 @@ def sync(
 ) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document] | None:
     """Save a document version
 
-     Adds a version of an AI-generated document (artifact). The open-source server takes the document id
-    in the `id` query parameter (400 without it); the documentation sends only the body.
+     Adds a version of an AI-generated document (artifact), `{title, content, kind}` (400
+    `bad_request:document` otherwise), to the document named by the `id` query parameter (400 `Parameter
+    id is required.` without it; the SDK sends a new UUID when no document id is given).
 
     Args:
         id (str):
@@ -162,8 +164,9 @@ async def asyncio_detailed(
 ) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     """Save a document version
 
-     Adds a version of an AI-generated document (artifact). The open-source server takes the document id
-    in the `id` query parameter (400 without it); the documentation sends only the body.
+     Adds a version of an AI-generated document (artifact), `{title, content, kind}` (400
+    `bad_request:document` otherwise), to the document named by the `id` query parameter (400 `Parameter
+    id is required.` without it; the SDK sends a new UUID when no document id is given).
 
     Args:
         id (str):
@@ -195,8 +198,9 @@ async def asyncio(
 ) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document] | None:
     """Save a document version
 
-     Adds a version of an AI-generated document (artifact). The open-source server takes the document id
-    in the `id` query parameter (400 without it); the documentation sends only the body.
+     Adds a version of an AI-generated document (artifact), `{title, content, kind}` (400
+    `bad_request:document` otherwise), to the document named by the `id` query parameter (400 `Parameter
+    id is required.` without it; the SDK sends a new UUID when no document id is given).
 
     Args:
         id (str):

@@ -93,8 +93,8 @@ def sync_detailed(
 ) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     """Delete document versions
 
-     Deletes the versions created after `timestamp`, with their suggestions. The open-source server
-    requires `timestamp` (400 without it); the SDK and the documentation do not send it.
+     Deletes the versions created after `timestamp`, with their suggestions (400 without `timestamp`; the
+    SDK sends the Unix epoch when none is given, deleting every version).
 
     Args:
         doc_id (str):
@@ -128,8 +128,8 @@ def sync(
 ) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document] | None:
     """Delete document versions
 
-     Deletes the versions created after `timestamp`, with their suggestions. The open-source server
-    requires `timestamp` (400 without it); the SDK and the documentation do not send it.
+     Deletes the versions created after `timestamp`, with their suggestions (400 without `timestamp`; the
+    SDK sends the Unix epoch when none is given, deleting every version).
 
     Args:
         doc_id (str):
@@ -158,8 +158,8 @@ async def asyncio_detailed(
 ) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     """Delete document versions
 
-     Deletes the versions created after `timestamp`, with their suggestions. The open-source server
-    requires `timestamp` (400 without it); the SDK and the documentation do not send it.
+     Deletes the versions created after `timestamp`, with their suggestions (400 without `timestamp`; the
+    SDK sends the Unix epoch when none is given, deleting every version).
 
     Args:
         doc_id (str):
@@ -191,8 +191,8 @@ async def asyncio(
 ) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document] | None:
     """Delete document versions
 
-     Deletes the versions created after `timestamp`, with their suggestions. The open-source server
-    requires `timestamp` (400 without it); the SDK and the documentation do not send it.
+     Deletes the versions created after `timestamp`, with their suggestions (400 without `timestamp`; the
+    SDK sends the Unix epoch when none is given, deleting every version).
 
     Args:
         doc_id (str):

@@ -72,7 +72,8 @@ def sync_detailed(
 ) -> Response[ApiErrorBody | Error | SubAgentHistoryResponse]:
     """Get a sub-agent's conversation history
 
-     Returns the messages a sub-agent exchanged in a session. Served by the hosted platform only.
+     Returns the messages a sub-agent exchanged in a session. Hosted platform only (the open-source
+    service answers 404, recorded).
 
     Args:
         session_id (str | Unset):
@@ -106,7 +107,8 @@ def sync(
 ) -> ApiErrorBody | Error | SubAgentHistoryResponse | None:
     """Get a sub-agent's conversation history
 
-     Returns the messages a sub-agent exchanged in a session. Served by the hosted platform only.
+     Returns the messages a sub-agent exchanged in a session. Hosted platform only (the open-source
+    service answers 404, recorded).
 
     Args:
         session_id (str | Unset):
@@ -135,7 +137,8 @@ async def asyncio_detailed(
 ) -> Response[ApiErrorBody | Error | SubAgentHistoryResponse]:
     """Get a sub-agent's conversation history
 
-     Returns the messages a sub-agent exchanged in a session. Served by the hosted platform only.
+     Returns the messages a sub-agent exchanged in a session. Hosted platform only (the open-source
+    service answers 404, recorded).
 
     Args:
         session_id (str | Unset):
@@ -167,7 +170,8 @@ async def asyncio(
 ) -> ApiErrorBody | Error | SubAgentHistoryResponse | None:
     """Get a sub-agent's conversation history
 
-     Returns the messages a sub-agent exchanged in a session. Served by the hosted platform only.
+     Returns the messages a sub-agent exchanged in a session. Hosted platform only (the open-source
+    service answers 404, recorded).
 
     Args:
         session_id (str | Unset):

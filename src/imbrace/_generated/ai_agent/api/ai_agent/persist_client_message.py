@@ -88,9 +88,10 @@ def sync_detailed(
 ) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error]:
     """Save an assistant message
 
-     Stores an assistant message produced elsewhere. The open-source server takes `{message: {id, chatId,
-    role: "assistant", parts, metadata?}}` (user messages are saved by `POST /chat-client/chats` or
-    `POST /v2/chat`); the documentation sends `{chatId, content}`.
+     Stores an assistant message produced elsewhere: `{message: {id, chatId, role: "assistant", parts,
+    metadata?}}` (user messages are saved by `POST /chat-client/chats` or `POST /v2/chat`). The
+    documentation's `{chatId, content}` is a 400 (cause `Required`); the SDK sends it as such a message
+    with a text part.
 
     Args:
         body (ClientMessageCreate): `{message}`: the assistant message to store.
@@ -121,9 +122,10 @@ def sync(
 ) -> AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error | None:
     """Save an assistant message
 
-     Stores an assistant message produced elsewhere. The open-source server takes `{message: {id, chatId,
-    role: "assistant", parts, metadata?}}` (user messages are saved by `POST /chat-client/chats` or
-    `POST /v2/chat`); the documentation sends `{chatId, content}`.
+     Stores an assistant message produced elsewhere: `{message: {id, chatId, role: "assistant", parts,
+    metadata?}}` (user messages are saved by `POST /chat-client/chats` or `POST /v2/chat`). The
+    documentation's `{chatId, content}` is a 400 (cause `Required`); the SDK sends it as such a message
+    with a text part.
 
     Args:
         body (ClientMessageCreate): `{message}`: the assistant message to store.
@@ -149,9 +151,10 @@ async def asyncio_detailed(
 ) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error]:
     """Save an assistant message
 
-     Stores an assistant message produced elsewhere. The open-source server takes `{message: {id, chatId,
-    role: "assistant", parts, metadata?}}` (user messages are saved by `POST /chat-client/chats` or
-    `POST /v2/chat`); the documentation sends `{chatId, content}`.
+     Stores an assistant message produced elsewhere: `{message: {id, chatId, role: "assistant", parts,
+    metadata?}}` (user messages are saved by `POST /chat-client/chats` or `POST /v2/chat`). The
+    documentation's `{chatId, content}` is a 400 (cause `Required`); the SDK sends it as such a message
+    with a text part.
 
     Args:
         body (ClientMessageCreate): `{message}`: the assistant message to store.
@@ -180,9 +183,10 @@ async def asyncio(
 ) -> AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error | None:
     """Save an assistant message
 
-     Stores an assistant message produced elsewhere. The open-source server takes `{message: {id, chatId,
-    role: "assistant", parts, metadata?}}` (user messages are saved by `POST /chat-client/chats` or
-    `POST /v2/chat`); the documentation sends `{chatId, content}`.
+     Stores an assistant message produced elsewhere: `{message: {id, chatId, role: "assistant", parts,
+    metadata?}}` (user messages are saved by `POST /chat-client/chats` or `POST /v2/chat`). The
+    documentation's `{chatId, content}` is a 400 (cause `Required`); the SDK sends it as such a message
+    with a text part.
 
     Args:
         body (ClientMessageCreate): `{message}`: the assistant message to store.

@@ -68,8 +68,9 @@ def sync_detailed(
 ) -> Response[ApiErrorBody | Error | str]:
     """Run one sub-agent chat turn
 
-     Sends a turn to a sub-agent within an orchestrator session. Served by the hosted platform only; the
-    reply is assumed to use the same formats as `POST /v2/chat`.
+     Sends a turn to a sub-agent within an orchestrator session. Hosted platform only (the open-source
+    service answers 404, recorded; its sub-agent chats are `type: "sub-agent"` chats turned through
+    `POST /v2/chat`); the reply is assumed to use the same formats as `POST /v2/chat`.
 
     Args:
         body (SubAgentChatRequest): One sub-agent turn (hosted platform only). No field is marked
@@ -102,8 +103,9 @@ def sync(
 ) -> ApiErrorBody | Error | str | None:
     """Run one sub-agent chat turn
 
-     Sends a turn to a sub-agent within an orchestrator session. Served by the hosted platform only; the
-    reply is assumed to use the same formats as `POST /v2/chat`.
+     Sends a turn to a sub-agent within an orchestrator session. Hosted platform only (the open-source
+    service answers 404, recorded; its sub-agent chats are `type: "sub-agent"` chats turned through
+    `POST /v2/chat`); the reply is assumed to use the same formats as `POST /v2/chat`.
 
     Args:
         body (SubAgentChatRequest): One sub-agent turn (hosted platform only). No field is marked
@@ -131,8 +133,9 @@ async def asyncio_detailed(
 ) -> Response[ApiErrorBody | Error | str]:
     """Run one sub-agent chat turn
 
-     Sends a turn to a sub-agent within an orchestrator session. Served by the hosted platform only; the
-    reply is assumed to use the same formats as `POST /v2/chat`.
+     Sends a turn to a sub-agent within an orchestrator session. Hosted platform only (the open-source
+    service answers 404, recorded; its sub-agent chats are `type: "sub-agent"` chats turned through
+    `POST /v2/chat`); the reply is assumed to use the same formats as `POST /v2/chat`.
 
     Args:
         body (SubAgentChatRequest): One sub-agent turn (hosted platform only). No field is marked
@@ -163,8 +166,9 @@ async def asyncio(
 ) -> ApiErrorBody | Error | str | None:
     """Run one sub-agent chat turn
 
-     Sends a turn to a sub-agent within an orchestrator session. Served by the hosted platform only; the
-    reply is assumed to use the same formats as `POST /v2/chat`.
+     Sends a turn to a sub-agent within an orchestrator session. Hosted platform only (the open-source
+    service answers 404, recorded; its sub-agent chats are `type: "sub-agent"` chats turned through
+    `POST /v2/chat`); the reply is assumed to use the same formats as `POST /v2/chat`.
 
     Args:
         body (SubAgentChatRequest): One sub-agent turn (hosted platform only). No field is marked

@@ -92,7 +92,8 @@ def sync_detailed(
 ) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     """Update a chat
 
-     Changes a chat's assistant or visibility (owner only).
+     Changes a chat's assistant or visibility (owner only). Every other key (e.g. the documentation's
+    `title`) is ignored and `{}` is a 200 no-op (recorded); the SDK refuses other keys before sending.
 
     Args:
         chat_id (str):
@@ -126,7 +127,8 @@ def sync(
 ) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse | None:
     """Update a chat
 
-     Changes a chat's assistant or visibility (owner only).
+     Changes a chat's assistant or visibility (owner only). Every other key (e.g. the documentation's
+    `title`) is ignored and `{}` is a 200 no-op (recorded); the SDK refuses other keys before sending.
 
     Args:
         chat_id (str):
@@ -155,7 +157,8 @@ async def asyncio_detailed(
 ) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     """Update a chat
 
-     Changes a chat's assistant or visibility (owner only).
+     Changes a chat's assistant or visibility (owner only). Every other key (e.g. the documentation's
+    `title`) is ignored and `{}` is a 200 no-op (recorded); the SDK refuses other keys before sending.
 
     Args:
         chat_id (str):
@@ -187,7 +190,8 @@ async def asyncio(
 ) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse | None:
     """Update a chat
 
-     Changes a chat's assistant or visibility (owner only).
+     Changes a chat's assistant or visibility (owner only). Every other key (e.g. the documentation's
+    `title`) is ignored and `{}` is a 200 no-op (recorded); the SDK refuses other keys before sending.
 
     Args:
         chat_id (str):

@@ -88,8 +88,8 @@ def sync_detailed(
 ) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     """Vote on a message
 
-     Upserts an up/down vote. The open-source server requires `{chatId, messageId, type}`; the
-    documentation sends `{messageId, vote}`.
+     Upserts an up/down vote, `{chatId, messageId, type}` (the documentation's `{messageId, vote}` is a
+    400). A message the chat does not hold breaks a foreign key: 400 `bad_request:database`.
 
     Args:
         body (VoteUpdate):
@@ -120,8 +120,8 @@ def sync(
 ) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse | None:
     """Vote on a message
 
-     Upserts an up/down vote. The open-source server requires `{chatId, messageId, type}`; the
-    documentation sends `{messageId, vote}`.
+     Upserts an up/down vote, `{chatId, messageId, type}` (the documentation's `{messageId, vote}` is a
+    400). A message the chat does not hold breaks a foreign key: 400 `bad_request:database`.
 
     Args:
         body (VoteUpdate):
@@ -147,8 +147,8 @@ async def asyncio_detailed(
 ) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     """Vote on a message
 
-     Upserts an up/down vote. The open-source server requires `{chatId, messageId, type}`; the
-    documentation sends `{messageId, vote}`.
+     Upserts an up/down vote, `{chatId, messageId, type}` (the documentation's `{messageId, vote}` is a
+    400). A message the chat does not hold breaks a foreign key: 400 `bad_request:database`.
 
     Args:
         body (VoteUpdate):
@@ -177,8 +177,8 @@ async def asyncio(
 ) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse | None:
     """Vote on a message
 
-     Upserts an up/down vote. The open-source server requires `{chatId, messageId, type}`; the
-    documentation sends `{messageId, vote}`.
+     Upserts an up/down vote, `{chatId, messageId, type}` (the documentation's `{messageId, vote}` is a
+    400). A message the chat does not hold breaks a foreign key: 400 `bad_request:database`.
 
     Args:
         body (VoteUpdate):
