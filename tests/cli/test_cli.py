@@ -102,6 +102,7 @@ def test_demo_with_credentials_uses_the_configured_gateway_and_cleans_up_after_a
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("IMBRACE_API_KEY", "test-key")
+    monkeypatch.setenv("IMBRACE_ORGANIZATION_ID", "org_test")  # a chat turn needs one (401 otherwise)
     monkeypatch.setenv("IMBRACE_GATEWAY_URL", imbrace_emulator.url)
     imbrace_emulator.add_fault(kind="cut", path="/ai-agent/v2/chat", after=4)
     status, stdout = run(["demo"])
@@ -146,6 +147,7 @@ def test_chat_streams_the_reply_to_the_terminal(
         {"name": "Bot", "workflow_name": "bot", "streaming": True, "metadata": {"emulator_chat_delay": 0.02}}
     )
     monkeypatch.setenv("IMBRACE_API_KEY", "test-key")
+    monkeypatch.setenv("IMBRACE_ORGANIZATION_ID", "org_test")  # a chat turn needs one (401 otherwise)
     status, stdout = run(["chat", "--agent", agent["id"], "--gateway", imbrace_emulator.url, "one two three four"])
     assert status == 0
     assert stdout.getvalue() == "You said: one two three four\n"

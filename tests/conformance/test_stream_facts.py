@@ -142,3 +142,22 @@ def test_a_document_without_title_is_a_document_error(http: httpx.Client) -> Non
     )
     assert response.status_code == 400
     assert set(response.json()) == {"code", "message"} and response.json()["code"] == "bad_request:document"
+
+
+def test_unreadable_json_and_unknown_routes_get_the_services_envelope(http: httpx.Client) -> None:
+    broken = http.post("/ai-agent/chat-client/chats", content=b"{", headers={"content-type": "application/json"})
+    unknown = http.get("/ai-agent/no-such-route")
+    for response, status in ((broken, 400), (unknown, 404)):
+        assert response.status_code == status
+        assert set(response.json()) == {"success", "error", "timestamp", "path", "method"}
+    assert unknown.json()["error"] == "API endpoint not found: GET /ai-agent/no-such-route"
+
+
+def test_a_missing_credential_is_the_authorize_middlewares_401(imbrace_emulator: Emulator) -> None:
+    with httpx.Client(base_url=imbrace_emulator.url) as bare:
+        response = bare.get("/ai-agent/chat-client/chats")
+        assert (response.status_code, response.json()) == (
+            401,
+            {"message": "Missing credential (x-access-token or x-api-key)"},
+        )
+        assert bare.get("/ai-agent/admin/guides").status_code == 200  # an open route

@@ -84,7 +84,8 @@ def test_unverified_routes_say_they_are_hosted_only() -> None:
     unverified = [
         name
         for name, (_, _, operation) in _operations().items()
-        if "unverified" in operation["x-imbrace-evidence"] and "hosted platform only" not in operation["description"].lower()
+        if "unverified" in operation["x-imbrace-evidence"]
+        and "hosted platform only" not in operation["description"].lower()
     ]
     assert unverified == []
 
