@@ -3,6 +3,9 @@
 Each test replays one flow of the recorded exchanges: the SDK's requests must be the recorded ones (method, path,
 query and body), every recorded reply must be used, and the results and errors are what the SDK makes of the
 service's real answers. The cassettes are built by `real_cassettes.py` from `tests/conformance/recorded/`.
+
+The flows that need no recorded assistant, stream or credential failure run a second time, unchanged, against a
+fresh emulator (`emulated`): what passes on the service's replies passes on the emulator too.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from imbrace import (
     InternalServerError,
     NotFoundError,
 )
+from imbrace.emulator import Emulator
 
 from .real_cassettes import REAL, build
 from .recording import FAKE_GATEWAY, FAKE_ORGANIZATION, REDACTED, Target, make_vcr
@@ -31,6 +35,18 @@ pytestmark = pytest.mark.integration
 CHAT, SECOND_CHAT = "d454d95c-0293-4d6f-80d5-601c77a53e1f", "bba651a7-f85b-41fc-8781-e1939d73237d"
 DOCUMENT = "adecf847-3ac7-43f5-863f-ec3f53932173"
 LOGIN = {"email": "u77c89267@example.com", "password": REDACTED}
+
+
+def _message(message_id: str, text: str) -> dict[str, Any]:
+    return {"id": message_id, "role": "user", "parts": [{"type": "text", "text": text}]}
+
+
+FIRST_CHAT = {
+    "id": CHAT,
+    "selectedVisibilityType": "private",
+    "assistantId": "asst_stream",
+    "message": _message("0beb8409-ddc5-45fb-b1c5-86d0a687009f", "Hello chat"),
+}
 INVALID_UUID = {
     "code": "bad_request:api",
     "message": "The request couldn't be processed. Please check your input and try again.",
@@ -40,10 +56,19 @@ INVALID_UUID = {
 
 @pytest.fixture
 def real(request: pytest.FixtureRequest, connect: Callable[..., Harness]) -> Iterator[Callable[..., Harness]]:
-    """`real(flow, **client_kwargs)`: a client whose requests are answered from `cassettes/real/<flow>.yaml`."""
+    """`real(flow, **client_kwargs)`: a client whose requests are answered from `cassettes/real/<flow>.yaml`.
+
+    On the emulator, `after_chats=True` first makes the chat the recorded flow found made by the earlier ones.
+    """
     cassettes: list[Cassette] = []
 
-    def open_flow(flow: str, **kwargs: Any) -> Harness:
+    def open_flow(flow: str, *, after_chats: bool = False, **kwargs: Any) -> Harness:
+        if getattr(request, "param", "replies") == "emulator":
+            emulator: Emulator = request.getfixturevalue("imbrace_emulator")
+            h = connect(max_retries=0, api_key="key-1", organization_id=FAKE_ORGANIZATION, gateway=emulator.url)
+            if after_chats:
+                h.call(h.client.ai_agent.create_client_chat, FIRST_CHAT)
+            return h
         context = make_vcr(Target(FAKE_GATEWAY), record=False).use_cassette(str(REAL / f"{flow}.yaml"))
         cassettes.append(context.__enter__())
         request.addfinalizer(lambda: context.__exit__(None, None, None))
@@ -53,6 +78,10 @@ def real(request: pytest.FixtureRequest, connect: Callable[..., Harness]) -> Ite
     yield open_flow
     for cassette in cassettes:
         assert cassette.all_played, f"{len(cassette) - cassette.play_count} recorded replies were not asked for"
+
+
+# Run a flow on the recorded replies and on a fresh emulator.
+emulated = pytest.mark.parametrize("real", ["replies", "emulator"], indirect=True)
 
 
 def _raises(h: Harness, error: type[APIStatusError], method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -65,6 +94,7 @@ def test_the_cassettes_are_the_recorded_exchanges() -> None:
     assert {path.name: path.read_text(encoding="utf-8") for path in sorted(REAL.glob("*.yaml"))} == build()
 
 
+@emulated
 def test_service_info(real: Callable[..., Harness]) -> None:
     h = real("service_info")
     ai_agent = h.client.ai_agent
@@ -81,12 +111,13 @@ def test_service_info(real: Callable[..., Harness]) -> None:
     assert _raises(h, BadRequestError, ai_agent.get_admin_guide, "notapdf.txt")["error"] == "Invalid filename"
 
 
+@emulated
 def test_parquet(real: Callable[..., Harness]) -> None:
     h = real("parquet")
     ai_agent = h.client.ai_agent
     rows = [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}]
     stored = h.call(ai_agent.generate_parquet, rows, file_name="users", folder_name="exports")["fileName"]
-    assert stored == "20261202_users"
+    assert stored.endswith("_users") and stored[:8].isdigit()  # the day it was written
     assert h.call(ai_agent.list_parquet_files)["count"] == 1
     assert [f["fileName"] for f in h.call(ai_agent.list_parquet_files, folder_name="exports")["files"]] == [stored]
     assert h.call(ai_agent.delete_parquet_file, stored, folder_name="exports")["fileName"] == stored
@@ -96,6 +127,7 @@ def test_parquet(real: Callable[..., Harness]) -> None:
     assert _raises(h, BadRequestError, ai_agent.generate_parquet, []) == {"error": "Input array cannot be empty"}
 
 
+@emulated
 def test_chat_client_auth(real: Callable[..., Harness]) -> None:
     h = real("chat_client_auth")
     ai_agent = h.client.ai_agent
@@ -109,20 +141,11 @@ def test_chat_client_auth(real: Callable[..., Harness]) -> None:
     assert set(h.call(ai_agent.get_chat_client_user)) == {"id", "email"}
 
 
-def _message(message_id: str, text: str) -> dict[str, Any]:
-    return {"id": message_id, "role": "user", "parts": [{"type": "text", "text": text}]}
-
-
+@emulated
 def test_chats(real: Callable[..., Harness]) -> None:
     h = real("chats")
     ai_agent = h.client.ai_agent
-    first = {
-        "id": CHAT,
-        "selectedVisibilityType": "private",
-        "assistantId": "asst_stream",
-        "message": _message("0beb8409-ddc5-45fb-b1c5-86d0a687009f", "Hello chat"),
-    }
-    assert h.call(ai_agent.create_client_chat, first) == {"ok": True, "id": CHAT, "created": True}
+    assert h.call(ai_agent.create_client_chat, FIRST_CHAT) == {"ok": True, "id": CHAT, "created": True}
     second = _message("dcb8b5ce-f6be-4a83-9359-fd4763e6e1ee", "second chat")
     h.call(ai_agent.create_client_chat, SECOND_CHAT, message=second, selectedVisibilityType="private")
     bad = {"id": "chat_id", "message": {"role": "user", "parts": [{"type": "text", "text": "x"}]}}
@@ -154,8 +177,9 @@ def _all(h: Harness, items: Any) -> list[Any]:
     return h.runner.run(gather())
 
 
+@emulated
 def test_messages_and_votes(real: Callable[..., Harness]) -> None:
-    h = real("messages_and_votes")
+    h = real("messages_and_votes", after_chats=True)
     ai_agent = h.client.ai_agent
     reply = "ffb81619-90d5-4ac3-83ed-8ad047c2072e"
     parts = [{"type": "text", "text": "Persisted reply"}]
@@ -179,6 +203,7 @@ def test_messages_and_votes(real: Callable[..., Harness]) -> None:
     assert _raises(h, NotFoundError, ai_agent.delete_trailing_messages, missing)["code"] == "not_found:chat"
 
 
+@emulated
 def test_documents(real: Callable[..., Harness]) -> None:
     h = real("documents")
     ai_agent = h.client.ai_agent
@@ -280,8 +305,9 @@ def test_a_chat_turn_needs_an_organization(real: Callable[..., Harness]) -> None
     }
 
 
+@emulated
 def test_cleanup(real: Callable[..., Harness]) -> None:
-    h = real("cleanup")
+    h = real("cleanup", after_chats=True)
     ai_agent = h.client.ai_agent
     assert h.call(ai_agent.delete_client_chat, CHAT)["id"] == CHAT
     assert _raises(h, NotFoundError, ai_agent.delete_client_chat, CHAT)["code"] == "not_found:chat"
