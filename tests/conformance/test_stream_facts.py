@@ -161,3 +161,20 @@ def test_a_missing_credential_is_the_authorize_middlewares_401(imbrace_emulator:
             {"message": "Missing credential (x-access-token or x-api-key)"},
         )
         assert bare.get("/ai-agent/admin/guides").status_code == 200  # an open route
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "status", "error"),
+    [
+        ("POST", CHAT, {"assistant_id": "a", "messages": []}, 400, "Chat ID is required in request body"),
+        ("POST", CHAT, {"id": str(uuid.uuid4()), "messages": []}, 400, "Missing required field assistant_id"),
+        ("GET", "/ai-agent/chat/get-agent-prompt-suggestion", None, 400, "assistant_id is required"),
+        ("POST", "/ai-agent/parquet/generate", {"fileName": "x"}, 400, "Input 'data' must be a JSON array"),
+        ("POST", "/ai-agent/parquet/generate", {"data": []}, 400, "Input array cannot be empty"),
+    ],
+)
+def test_the_controllers_own_checks_answer_error(
+    http: httpx.Client, method: str, path: str, body: Any, status: int, error: str
+) -> None:
+    response = http.request(method, path, json=body)
+    assert (response.status_code, response.json()) == (status, {"error": error})

@@ -19,7 +19,7 @@ from .errors import HttpError
 from .specs import Operation
 from .validation import InvalidRequest
 
-__all__ = ["ChatSdkError", "database_uuid", "model_uuid", "reject"]
+__all__ = ["ChatSdkError", "database_uuid", "is_uuid", "model_uuid", "reject"]
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
 _JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
@@ -33,16 +33,20 @@ class ChatSdkError(HttpError):
         self.cause = cause
 
 
+def is_uuid(value: str) -> bool:
+    return _UUID.match(value) is not None
+
+
 def model_uuid(value: str) -> str:
     """A path id the Chat/Message models parse with zod's `uuid()` (`models/client/*.ts`): 400 `Invalid uuid`."""
-    if not _UUID.match(value):
+    if not is_uuid(value):
         raise ChatSdkError("bad_request:api", "Invalid uuid")
     return value
 
 
 def database_uuid(value: str) -> str:
     """A path id the legacy controllers hand to Postgres as is: a non-UUID fails there (400 `bad_request:database`)."""
-    if not _UUID.match(value):
+    if not is_uuid(value):
         raise ChatSdkError("bad_request:database", f'invalid input syntax for type uuid: "{value}"')
     return value
 
@@ -90,7 +94,10 @@ def _fixed(code: str, cause: str | None = None) -> Callable[[InvalidRequest], Ht
 
 
 def _missing(issues: tuple[Any, ...], field: str) -> bool:
-    return any(issue.validator == "required" and field in issue.message for issue in issues)
+    """Whether the body itself (not a nested object) lacks `field`."""
+    return any(
+        issue.validator == "required" and not issue.absolute_path and field not in issue.instance for issue in issues
+    )
 
 
 def _document(error: InvalidRequest) -> HttpError:
@@ -103,9 +110,9 @@ def _chat_turn(error: InvalidRequest) -> HttpError:
     """`handleChatV2` checks `id` and `assistant_id` itself; the chat model's zod check of the id throws (500)."""
     if error.location != "body":
         return HttpError(400, error.message)
-    if _missing(error.issues, "'id'"):
+    if _missing(error.issues, "id"):
         return HttpError(400, "Chat ID is required in request body")
-    if _missing(error.issues, "'assistant_id'"):
+    if _missing(error.issues, "assistant_id"):
         return HttpError(400, "Missing required field assistant_id")
     dump = [
         {"validation": "uuid", "code": "invalid_string", "message": "Invalid uuid", "path": list(issue.absolute_path)}

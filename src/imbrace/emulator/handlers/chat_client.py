@@ -11,7 +11,7 @@ from typing import Any
 
 from starlette.responses import JSONResponse
 
-from ..agent_rejections import ChatSdkError, database_uuid, model_uuid
+from ..agent_rejections import ChatSdkError, database_uuid, is_uuid, model_uuid
 from ..chatmodel import text_of
 from ..ids import new_uuid, now_iso
 from ..store import Doc
@@ -64,7 +64,7 @@ def new_chat(
 def save_message(ctx: Ctx, chat_id: str, role: str, parts: list[Any], message_id: str | None = None) -> Doc:
     """Stores a message; a non-UUID id is replaced and kept in a leading `source` part, as `Message.create` does."""
     key = message_id or new_uuid()
-    if not _is_uuid(key):
+    if not is_uuid(key):
         parts = [{"type": "source", "source": {"upstreamMessageId": key}}, *parts]
         key = new_uuid()
     doc = {
@@ -77,14 +77,6 @@ def save_message(ctx: Ctx, chat_id: str, role: str, parts: list[Any], message_id
         "createdAt": now_iso(),
     }
     return ctx.store.put(MESSAGES, key, doc)
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        model_uuid(value)
-    except ChatSdkError:
-        return False
-    return True
 
 
 def chat_messages(ctx: Ctx, chat_id: str) -> list[Doc]:
