@@ -89,7 +89,13 @@ def sync_detailed(
     The chat `id` is chosen by the client (a UUID; the SDK generates one per call unless given). The
     server stores only the last message (if it is a user message) and reloads the history itself, so
     clients send just the new turn. Sub-agent chats (created with `type: "sub-agent"`) use this route
-    too on the open-source server. An unknown assistant is reported as 500, not 404.
+    too on the open-source server. An unknown assistant is reported as 500, not 404; a request without
+    `x-organization-id` is 401 `Missing organization ID`.
+    Measured on the running service: `content-type: text/event-stream` (no charset), `finish` carries no
+    `finishReason`, text part ids look like `txt-0`, a document tool's `data-kind`/`data-id`/`data-
+    title`/ `data-clear` chunks arrive before its `tool-input-available`, and the knowledge-search
+    tool's input is `{tool_title, vector_search_query, full_text_search_query}`. A non-streaming agent's
+    reply is not saved and leaves the chat `processing`.
 
     Args:
         body (ChatRequest): One chat turn. The server also accepts `userId` (alias of `user_id`).
@@ -130,7 +136,13 @@ def sync(
     The chat `id` is chosen by the client (a UUID; the SDK generates one per call unless given). The
     server stores only the last message (if it is a user message) and reloads the history itself, so
     clients send just the new turn. Sub-agent chats (created with `type: "sub-agent"`) use this route
-    too on the open-source server. An unknown assistant is reported as 500, not 404.
+    too on the open-source server. An unknown assistant is reported as 500, not 404; a request without
+    `x-organization-id` is 401 `Missing organization ID`.
+    Measured on the running service: `content-type: text/event-stream` (no charset), `finish` carries no
+    `finishReason`, text part ids look like `txt-0`, a document tool's `data-kind`/`data-id`/`data-
+    title`/ `data-clear` chunks arrive before its `tool-input-available`, and the knowledge-search
+    tool's input is `{tool_title, vector_search_query, full_text_search_query}`. A non-streaming agent's
+    reply is not saved and leaves the chat `processing`.
 
     Args:
         body (ChatRequest): One chat turn. The server also accepts `userId` (alias of `user_id`).
@@ -166,7 +178,13 @@ async def asyncio_detailed(
     The chat `id` is chosen by the client (a UUID; the SDK generates one per call unless given). The
     server stores only the last message (if it is a user message) and reloads the history itself, so
     clients send just the new turn. Sub-agent chats (created with `type: "sub-agent"`) use this route
-    too on the open-source server. An unknown assistant is reported as 500, not 404.
+    too on the open-source server. An unknown assistant is reported as 500, not 404; a request without
+    `x-organization-id` is 401 `Missing organization ID`.
+    Measured on the running service: `content-type: text/event-stream` (no charset), `finish` carries no
+    `finishReason`, text part ids look like `txt-0`, a document tool's `data-kind`/`data-id`/`data-
+    title`/ `data-clear` chunks arrive before its `tool-input-available`, and the knowledge-search
+    tool's input is `{tool_title, vector_search_query, full_text_search_query}`. A non-streaming agent's
+    reply is not saved and leaves the chat `processing`.
 
     Args:
         body (ChatRequest): One chat turn. The server also accepts `userId` (alias of `user_id`).
@@ -205,7 +223,13 @@ async def asyncio(
     The chat `id` is chosen by the client (a UUID; the SDK generates one per call unless given). The
     server stores only the last message (if it is a user message) and reloads the history itself, so
     clients send just the new turn. Sub-agent chats (created with `type: "sub-agent"`) use this route
-    too on the open-source server. An unknown assistant is reported as 500, not 404.
+    too on the open-source server. An unknown assistant is reported as 500, not 404; a request without
+    `x-organization-id` is 401 `Missing organization ID`.
+    Measured on the running service: `content-type: text/event-stream` (no charset), `finish` carries no
+    `finishReason`, text part ids look like `txt-0`, a document tool's `data-kind`/`data-id`/`data-
+    title`/ `data-clear` chunks arrive before its `tool-input-available`, and the knowledge-search
+    tool's input is `{tool_title, vector_search_query, full_text_search_query}`. A non-streaming agent's
+    reply is not saved and leaves the chat `processing`.
 
     Args:
         body (ChatRequest): One chat turn. The server also accepts `userId` (alias of `user_id`).
