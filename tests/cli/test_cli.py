@@ -147,6 +147,7 @@ def test_chat_streams_the_reply_to_the_terminal(
         {"name": "Bot", "workflow_name": "bot", "streaming": True, "metadata": {"emulator_chat_delay": 0.02}}
     )
     monkeypatch.setenv("IMBRACE_API_KEY", "test-key")
+    monkeypatch.setenv("IMBRACE_ORGANIZATION_ID", "org_test")  # a chat turn needs one (401 otherwise)
     status, stdout = run(["chat", "--agent", agent["id"], "--gateway", imbrace_emulator.url, "one two three four"])
     assert status == 0
     assert stdout.getvalue() == "You said: one two three four\n"

@@ -9,6 +9,7 @@ them as modules: they use a `client` they never define and keep the page's layou
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 import pytest
@@ -260,8 +261,13 @@ def test_tool_server(run: Runner, imbrace_client: ImbraceClient) -> None:
 # ------------------------------------------------------------------------------------------------------ ai_agent
 
 
+def _chat_id() -> str:
+    """A new chat id for the examples' "chat_id": the service wants a UUID (a placeholder is a 500, doc-errata.md)."""
+    return str(uuid.uuid4())
+
+
 def test_stream_chat_text(run: Runner, records: Records) -> None:
-    ran = run({"asst_abc": records.agent(streaming=True)})
+    ran = run({"asst_abc": records.agent(streaming=True), "chat_id": _chat_id()})
     assert ran.calls == {"POST /ai-agent/v2/chat": 1}
     assert ran.out == REPLY
 
@@ -274,14 +280,14 @@ def test_stream_chat_text(run: Runner, records: Records) -> None:
 def test_streaming_and_plain(
     run: Runner, records: Records, streaming: bool, content_type: str, out: str, chats: int
 ) -> None:
-    ran = run({"asst_abc": records.agent(streaming=streaming)})
+    ran = run({"asst_abc": records.agent(streaming=streaming), "chat_id": _chat_id()})
     assert ran.names["res"].headers["content-type"].startswith(content_type)
     assert ran.out == out
     assert ran.calls == {"POST /ai-agent/v2/chat": chats}
 
 
 def test_async_client(run_as_written: Runner, records: Records) -> None:
-    ran = run_as_written({"asst_abc": records.agent(streaming=True)})
+    ran = run_as_written({"asst_abc": records.agent(streaming=True), "chat_id": _chat_id()})
     assert ran.calls == {"POST /ai-agent/v2/chat": 1}
     lines = ran.out.splitlines()
     assert lines[-1] == "data: [DONE]"
@@ -332,14 +338,13 @@ def test_data_board(run: Runner) -> None:
 
 
 def test_parquet(run: Runner, imbrace_client: ImbraceClient) -> None:
-    ran = run()
-    assert ran.calls == {
-        "POST /ai-agent/parquet/generate": 1,
-        "GET /ai-agent/parquet/files": 1,
-        "DELETE /ai-agent/parquet/{file_name}": 1,
-    }
-    assert ran.names["result"]["recordCount"] == 2
-    assert [file["folderName"] for file in ran.names["files"]["files"]] == ["exports"]
+    """The service stores `<date>_users` and deletes only by that name: the SDK refuses `exports/users.parquet`."""
+    with pytest.raises(ValueError, match="delete_parquet_file takes the stored file name"):
+        run()
+    assert run.calls() == {"POST /ai-agent/parquet/generate": 1, "GET /ai-agent/parquet/files": 1}
+    (stored,) = imbrace_client.ai_agent.list_parquet_files()["files"]
+    assert (stored["folderName"], stored["fileName"].split("_", 1)[1]) == ("exports", "users")
+    imbrace_client.ai_agent.delete_parquet_file(stored["fileName"], folder_name="exports")
     assert imbrace_client.ai_agent.list_parquet_files()["files"] == []
 
 
@@ -359,21 +364,24 @@ def test_tracing(run: Runner, imbrace_client: ImbraceClient) -> None:
     assert ran.names["values"]["values"]
 
 
-def test_chat_client_auth(run: Runner) -> None:
-    ran = run()
-    assert ran.calls == {
-        "POST /ai-agent/chat-client/auth/verify-credentials": 1,
-        "POST /ai-agent/chat-client/auth/register": 1,
-        "POST /ai-agent/chat-client/auth/user": 1,
-    }
-    assert ran.names["user"]["id"] == user_id_for(TEST_API_KEY)
+def test_chat_client_auth(run: Runner, imbrace_client: ImbraceClient) -> None:
+    """`{token}` and `{name, secret}` are 400s on the service: the SDK refuses the first, before sending."""
+    with pytest.raises(ValueError, match=r"verify_chat_client_credentials takes \{'email': \.\.\., 'password'"):
+        run()
+    assert run.calls() == {}
+    login = {"email": f"{run.kind}@example.com", "password": "pw-123456"}
+    assert imbrace_client.ai_agent.register_chat_client(login) == {"ok": True}
+    assert imbrace_client.ai_agent.verify_chat_client_credentials(login)["email"] == login["email"]
+    assert imbrace_client.ai_agent.get_chat_client_user({"token": "tok_xxx"})["id"] == user_id_for(TEST_API_KEY)
 
 
 def test_chat_client_chats(run: Runner, records: Records, imbrace_client: ImbraceClient) -> None:
-    """The page's last call streams the status of the chat it deleted above: the emulator answers 404."""
+    """With UUIDs for its placeholders the block runs until the title call, which has no message: the SDK refuses
+    it (the service answers 400)."""
     chat_id, _ = records.chat(records.agent())
-    with pytest.raises(NotFoundError, match=f"GET /ai-agent/chat-client/chats/{chat_id}/status/stream"):
-        run({"chat_id": chat_id, "org_abc": TEST_ORGANIZATION_ID})
+    ids = {"chat_id": chat_id, "org_abc": TEST_ORGANIZATION_ID, "chat_uuid": _chat_id(), "msg_uuid": _chat_id()}
+    with pytest.raises(ValueError, match="generate_client_chat_title needs the message to title"):
+        run(ids)
     assert run.calls() == {
         "POST /ai-agent/chat-client/chats": 1,
         "GET /ai-agent/chat-client/chats": 1,
@@ -381,8 +389,6 @@ def test_chat_client_chats(run: Runner, records: Records, imbrace_client: Imbrac
         "PATCH /ai-agent/chat-client/chats/{chat_id}": 1,
         "DELETE /ai-agent/chat-client/chats/{chat_id}": 1,
         "DELETE /ai-agent/chat-client/chats": 1,
-        "POST /ai-agent/chat-client/chats/{chat_id}/title": 1,
-        "GET /ai-agent/chat-client/chats/{chat_id}/status/stream": 1,
     }
     assert imbrace_client.ai_agent.list_client_chats(organization_id=TEST_ORGANIZATION_ID)["chats"] == []
 
@@ -396,36 +402,36 @@ def test_chat_client_messages(run: Runner, records: Records, imbrace_client: Imb
         "DELETE /ai-agent/chat-client/messages/{message_id}/trailing": 1,
     }
     assert [message["role"] for message in ran.names["messages"]] == ["user", "assistant"]
-    assert ran.names["messages"][1]["parts"] == [{"type": "text", "text": "Hello"}]
+    assert ran.names["messages"][1]["parts"] == [{"type": "text", "text": "Hello"}]  # `content` as a text part
     assert imbrace_client.ai_agent.list_client_messages(chat_id) == []  # trailing from the first message: all
 
 
 def test_chat_client_votes(run: Runner, records: Records, imbrace_client: ImbraceClient) -> None:
+    """`{messageId, vote}` lacks the chat the service needs: the SDK refuses it; with `chatId` the vote is stored."""
     chat_id, message_id = records.chat(records.agent())
-    ran = run({"chat_id": chat_id, "msg_id": message_id})
-    assert ran.calls == {"GET /ai-agent/chat-client/chats/{chat_id}/votes": 1, "PATCH /ai-agent/chat-client/votes": 1}
-    assert ran.names["votes"] == []
+    with pytest.raises(ValueError, match=r"update_vote takes .*\['chatId'\] missing"):
+        run({"chat_id": chat_id, "msg_id": message_id})
+    assert run.calls() == {"GET /ai-agent/chat-client/chats/{chat_id}/votes": 1}
+    imbrace_client.ai_agent.update_vote({"chatId": chat_id, "messageId": message_id, "vote": "up"})
     vote = {"chatId": chat_id, "messageId": message_id, "isUpvoted": True}
     assert imbrace_client.ai_agent.get_votes(chat_id) == [vote]
 
 
 def test_chat_client_documents(run: Runner, imbrace_client: ImbraceClient) -> None:
-    document_id = imbrace_client.ai_agent.create_document({"kind": "text", "content": "First draft"})[0]["id"]
-    ran = run({"doc_id": document_id})
-    assert ran.calls == {
-        "POST /ai-agent/chat-client/documents": 1,
-        "GET /ai-agent/chat-client/documents/{doc_id}": 1,
-        "GET /ai-agent/chat-client/documents/{doc_id}/latest": 1,
-        "GET /ai-agent/chat-client/documents/{doc_id}/public": 1,
-        "GET /ai-agent/chat-client/documents/latest-by-kind": 1,
-        "GET /ai-agent/chat-client/documents/{document_id}/suggestions": 1,
-        "DELETE /ai-agent/chat-client/documents/{doc_id}": 1,
-    }
-    assert [version["content"] for version in ran.names["doc"]] == ["First draft"]
-    assert ran.names["latest"]["id"] == ran.names["pub"]["id"] == document_id
-    assert ran.names["by_kind"]["content"] == "Draft..."  # the newest text document: the example's own
+    """The block's first document has no title, which the service requires: the SDK refuses it before sending.
+    The rest of the block, run on a titled document, reads it and deletes every version."""
+    document_id = imbrace_client.ai_agent.create_document({"title": "Plan", "kind": "text", "content": "Draft 1"})[0]
+    with pytest.raises(ValueError, match="create_document needs a title"):
+        run({"doc_id": document_id["id"]})
+    assert run.calls() == {}
+    ai_agent = imbrace_client.ai_agent
+    ai_agent.create_document({"title": "Plan", "kind": "text", "content": "Draft 2"}, document_id["id"])
+    assert [version["content"] for version in ai_agent.get_document(document_id["id"])] == ["Draft 1", "Draft 2"]
+    assert ai_agent.get_document_public(document_id["id"])["content"] == "Draft 2"
+    assert ai_agent.get_document_latest_by_kind(kind="text")["content"] == "Draft 2"
+    assert len(ai_agent.delete_document(document_id["id"]) or []) == 2
     with pytest.raises(NotFoundError):
-        imbrace_client.ai_agent.get_document(document_id)
+        ai_agent.get_document(document_id["id"])
 
 
 def test_service_info(run: Runner) -> None:
@@ -435,11 +441,15 @@ def test_service_info(run: Runner) -> None:
     assert ran.names["version"]["data"]["version"]
 
 
-def test_admin_guides(run: Runner) -> None:
-    ran = run()
-    assert ran.calls == {"GET /ai-agent/admin/guides": 1, "GET /ai-agent/admin/guides/{filename}": 1}
-    assert "onboarding.pdf" in [guide["filename"] for guide in ran.names["guides"]["data"]]
-    assert Path("onboarding.pdf").read_bytes().startswith(b"%PDF-")
+def test_admin_guides(run: Runner, imbrace_client: ImbraceClient) -> None:
+    """The service bundles `ai-agent-guide-*.pdf` guides only: the page's `onboarding.pdf` is a 404."""
+    with pytest.raises(NotFoundError, match="Guide not found"):
+        run()
+    assert run.calls() == {"GET /ai-agent/admin/guides": 1, "GET /ai-agent/admin/guides/{filename}": 1}
+    names = [guide["filename"] for guide in imbrace_client.ai_agent.list_admin_guides()["data"]]
+    assert names and all(name.startswith("ai-agent-guide-") and name.endswith(".pdf") for name in names)
+    assert imbrace_client.ai_agent.get_admin_guide(names[0]).content.startswith(b"%PDF-")
+    assert not Path("onboarding.pdf").exists()
 
 
 def test_legacy_v1_chat(run: Runner, records: Records, imbrace_client: ImbraceClient) -> None:

@@ -18,7 +18,9 @@ def test_any_credential_is_accepted_and_none_is_401(imbrace_emulator: Emulator) 
         bare = http.get("/v3/ai/providers", headers=ORG)
         assert bare.status_code == 401
         assert bare.json() == {"detail": "Missing credential (x-access-token or x-api-key)"}
-        assert http.get("/ai-agent/health").json() == {"message": "Missing credential (x-access-token or x-api-key)"}
+        missing = {"message": "Missing credential (x-access-token or x-api-key)"}
+        assert http.get("/ai-agent/chat-client/chats").json() == missing
+        assert http.get("/ai-agent/health").json()["success"] is True  # an open route of the AI-agent service
         for headers in ({"x-api-key": "anything"}, {"x-access-token": "acc_1"}, {"authorization": "Bearer eyJ.x.y"}):
             assert http.get("/v3/ai/providers", headers=headers | ORG).status_code == 200
         assert http.post("/platform/v1/login/_signin_email_request", json={"email": "a@b.c"}).status_code == 200

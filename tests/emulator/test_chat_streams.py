@@ -15,6 +15,7 @@ from imbrace.emulator import Emulator
 from imbrace.testing import TEST_API_KEY as KEY
 
 DELAY = 0.05
+HEADERS = {"x-api-key": KEY, "x-organization-id": "org_test"}
 PACED = {"x-emulator-chat-delay": str(DELAY)}
 MESSAGE = "one two three four five six seven eight"
 
@@ -25,7 +26,9 @@ def make_agent(http: httpx.Client, **fields: Any) -> str:
     return agent_id
 
 
-def chat_body(agent_id: str, text: str = MESSAGE, chat_id: str = "chat-1") -> dict[str, Any]:
+def chat_body(
+    agent_id: str, text: str = MESSAGE, chat_id: str = "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001"
+) -> dict[str, Any]:
     return {"id": chat_id, "assistant_id": agent_id, "messages": [{"role": "user", "content": text}]}
 
 
@@ -79,7 +82,7 @@ def test_the_turn_is_saved_in_the_chat_history(http: httpx.Client) -> None:
     agent = make_agent(http, streaming=True)
     http.post("/ai-agent/v2/chat", json=chat_body(agent, "first"))
     http.post("/ai-agent/v2/chat", json=chat_body(agent, "second"))
-    messages = http.get("/ai-agent/chat-client/chats/chat-1/messages").json()
+    messages = http.get("/ai-agent/chat-client/chats/0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001/messages").json()
     texts = [(m["role"], m["parts"][-1]["text"]) for m in messages]
     assert texts == [
         ("user", "first"),
@@ -87,8 +90,11 @@ def test_the_turn_is_saved_in_the_chat_history(http: httpx.Client) -> None:
         ("user", "second"),
         ("assistant", "You said: second"),
     ]
-    assert http.get("/ai-agent/chat-client/chats/chat-1").json()["status"] == "idle"
-    assert http.get("/ai-agent/chat-client/chats/chat-1/status/stream").text == 'data: {"status":"idle"}\n\n'
+    assert http.get("/ai-agent/chat-client/chats/0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001").json()["status"] == "idle"
+    assert (
+        http.get("/ai-agent/chat-client/chats/0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001/status/stream").text
+        == 'data: {"status":"idle"}\n\n'
+    )
 
 
 def test_a_non_streaming_agent_answers_text_plain(http: httpx.Client) -> None:
@@ -97,7 +103,10 @@ def test_a_non_streaming_agent_answers_text_plain(http: httpx.Client) -> None:
     assert response.headers["content-type"].startswith("text/plain")
     assert response.text == "You said: hello"
     wrapped = http.post("/ai-agent/v2/chat", json={**chat_body(agent, "hi"), "from-connector": True})
-    assert wrapped.text == "session_id: chat-1\n\n<chat_result>\nYou said: hi\n</chat_result>"
+    assert (
+        wrapped.text
+        == "session_id: 0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001\n\n<chat_result>\nYou said: hi\n</chat_result>"
+    )
 
 
 def test_an_unknown_assistant_is_500_as_on_the_platform(http: httpx.Client) -> None:
@@ -137,7 +146,7 @@ async def test_status_stream_reports_processing_then_idle_when_the_turn_ends(
 ) -> None:
     agent = make_agent(http, streaming=True)
     times: dict[str, float] = {}
-    async with httpx.AsyncClient(base_url=imbrace_emulator.url, headers={"x-api-key": KEY}, timeout=10) as client:
+    async with httpx.AsyncClient(base_url=imbrace_emulator.url, headers=HEADERS, timeout=10) as client:
         started = anyio.Event()
 
         async def chat() -> None:
@@ -149,7 +158,9 @@ async def test_status_stream_reports_processing_then_idle_when_the_turn_ends(
 
         async def status() -> None:
             await started.wait()
-            async with client.stream("GET", "/ai-agent/chat-client/chats/chat-1/status/stream") as response:
+            async with client.stream(
+                "GET", "/ai-agent/chat-client/chats/0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001/status/stream"
+            ) as response:
                 async for line in response.aiter_lines():
                     if line:
                         times[json.loads(line[6:])["status"]] = time.monotonic()
@@ -165,14 +176,16 @@ async def test_status_stream_reports_processing_then_idle_when_the_turn_ends(
 async def test_a_client_that_disconnects_stops_its_stream(imbrace_emulator: Emulator, http: httpx.Client) -> None:
     agent = make_agent(http, streaming=True)
     slow = {"x-emulator-chat-delay": "0.5"}  # the whole reply would take about 8 s
-    async with httpx.AsyncClient(base_url=imbrace_emulator.url, headers={"x-api-key": KEY}, timeout=10) as client:
+    async with httpx.AsyncClient(base_url=imbrace_emulator.url, headers=HEADERS, timeout=10) as client:
         async with client.stream("POST", "/ai-agent/v2/chat", json=chat_body(agent), headers=slow) as response:
             async for _ in response.aiter_lines():
                 break
         started = time.monotonic()
         with anyio.fail_after(3):
-            async with client.stream("GET", "/ai-agent/chat-client/chats/chat-1/status/stream") as status:
+            async with client.stream(
+                "GET", "/ai-agent/chat-client/chats/0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001/status/stream"
+            ) as status:
                 lines = [line async for line in status.aiter_lines() if line]
     assert lines[-1] == 'data: {"status":"idle"}' and time.monotonic() - started < 3
-    reply = http.get("/ai-agent/chat-client/chats/chat-1/messages").json()[-1]
+    reply = http.get("/ai-agent/chat-client/chats/0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001/messages").json()[-1]
     assert reply["parts"][-1]["text"] == f"You said: {MESSAGE}"  # as on the platform, the turn still completes

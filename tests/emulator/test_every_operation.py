@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
+from uuid import uuid4
 
 import httpx
 import pytest
@@ -71,17 +72,34 @@ def build_world(http: httpx.Client) -> World:
     _json(http.post("/ai-agent/embedding/process", json={"fileId": w["kh_file"]}))
     w.update(_chat_world(http, w))
     generated = {"data": [{"id": "1", "name": "Ada"}], "fileName": "users", "folderName": "exports"}
-    w["file_name"] = "exports/" + _json(http.post("/ai-agent/parquet/generate", json=generated))["fileName"]
+    w["file_name"] = _json(http.post("/ai-agent/parquet/generate", json=generated))["fileName"]
     return w
 
 
 def _chat_world(http: httpx.Client, w: World) -> World:
-    message = {"id": "m-1", "role": "user", "parts": [{"type": "text", "text": "Hello!"}]}
-    chat = {"id": "chat-1", "message": message, "selectedVisibilityType": "private", "assistantId": w["ai_agent_id"]}
+    message = {
+        "id": "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e00a1",
+        "role": "user",
+        "parts": [{"type": "text", "text": "Hello!"}],
+    }
+    chat = {
+        "id": "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001",
+        "message": message,
+        "selectedVisibilityType": "private",
+        "assistantId": w["ai_agent_id"],
+    }
     _json(http.post("/ai-agent/chat-client/chats", json=chat))
+    _json(http.post("/ai-agent/chat-client/auth/register", json=CREDENTIALS))
     kind = {"kind": "text", "content": "Draft", "title": "Doc"}
-    document = _json(http.post("/ai-agent/chat-client/documents", params={"id": "doc-1"}, json=kind))[0]["id"]
-    return {"chat_id": "chat-1", "message_id": "m-1", "doc_id": document, "document_id": document}
+    document = _json(
+        http.post("/ai-agent/chat-client/documents", params={"id": "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e00d1"}, json=kind)
+    )[0]["id"]
+    return {
+        "chat_id": "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001",
+        "message_id": "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e00a1",
+        "doc_id": document,
+        "document_id": document,
+    }
 
 
 def path_values(op: Operation, w: World) -> dict[str, str]:
@@ -97,7 +115,7 @@ def path_values(op: Operation, w: World) -> dict[str, str]:
         "drive_type": "onedrive",
         "trace_id": "abc123",
         "tag_name": "http.status_code",
-        "filename": "onboarding.pdf",
+        "filename": "ai-agent-guide-code-step.pdf",
     }
     names = [segment[1:-1] for segment in op.route.split("/") if segment.startswith("{")]
     values = {}
@@ -108,9 +126,21 @@ def path_values(op: Operation, w: World) -> dict[str, str]:
 
 
 def _chat(w: World, assistant: str) -> dict[str, Any]:
-    return {"id": "chat-2", "assistant_id": w[assistant], "messages": [{"role": "user", "content": "Hi there"}]}
+    return {
+        "id": "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0002",
+        "assistant_id": w[assistant],
+        "messages": [{"role": "user", "content": "Hi there"}],
+    }
 
 
+VICTIM, VICTIM_MESSAGE = "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e00f1", "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e00f2"
+EMPTY_MESSAGE = {"role": "user", "parts": []}
+CREDENTIALS = {"email": "ada@example.com", "password": "pw-123456"}
+SAVED = {
+    "id": "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e00a2",
+    "role": "assistant",
+    "parts": [{"type": "text", "text": "Saved"}],
+}
 # Bodies that need records of the world (or values the synthesized minimum does not satisfy).
 BODIES: dict[str, Callable[[World], Any]] = {
     "login": lambda w: {"email": "ada@example.com", "password": "anything"},
@@ -131,8 +161,10 @@ BODIES: dict[str, Callable[[World], Any]] = {
     "process_embedding": lambda w: {"fileId": w["kh_file"], "options": {"chunk_size": 512}},
     "generate_parquet": lambda w: {"data": [{"id": "2"}], "fileName": "more"},
     "register_chat_client": lambda w: {"email": "new@example.com", "password": "secret"},
-    "persist_client_message": lambda w: {"chatId": w["chat_id"], "content": "Saved"},
-    "update_vote": lambda w: {"messageId": w["message_id"], "type": "up"},
+    "verify_chat_client_credentials": lambda w: CREDENTIALS,
+    "create_client_chat": lambda w: {"id": str(uuid4()), "message": EMPTY_MESSAGE, "selectedVisibilityType": "public"},
+    "persist_client_message": lambda w: {"message": {**SAVED, "chatId": w["chat_id"]}},
+    "update_vote": lambda w: {"chatId": w["chat_id"], "messageId": w["message_id"], "type": "up"},
     "create_provider": lambda w: PROVIDER,
     "update_provider": lambda w: PROVIDER,
     "create_guardrail_provider": lambda w: GUARDRAIL_PROVIDER,
@@ -144,10 +176,14 @@ BODIES: dict[str, Callable[[World], Any]] = {
     "verify_tool_server": lambda w: {**TOOL_SERVER, "auth_type": None, "key": None, "config": None},
 }
 QUERIES: dict[str, Callable[[World], dict[str, str]]] = {
-    "get_sub_agent_history": lambda w: {"chat_id": "chat-1"},
+    "get_sub_agent_history": lambda w: {"chat_id": "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001"},
     "preview_embedding_file": lambda w: {"file_id": w["kh_file"]},
     "classify_file": lambda w: {"file_id": w["kh_file"]},
     "delete_chat": lambda w: {"organization_id": "org_test"},
+    "delete_parquet_file": lambda w: {"folderName": "exports"},
+    "get_agent_prompt_suggestion": lambda w: {"assistant_id": w["ai_agent_id"]},
+    "create_document": lambda w: {"id": str(uuid4())},
+    "delete_document": lambda w: {"timestamp": "1970-01-01T00:00:00.000Z"},
 }
 UPLOADS = {"extract_file": b"%PDF-1.4 sample"}
 # The AI service reads the caller's access token on agent-file uploads.
@@ -179,8 +215,18 @@ def _victims(http: httpx.Client, w: World) -> dict[str, Callable[[], dict[str, s
     board = f"/data-board/boards/{w['board_id']}"
     new_chat = make(
         "/ai-agent/chat-client/chats",
-        {"id": "victim", "message": {"id": "vm", "role": "user", "parts": []}, "selectedVisibilityType": "private"},
+        {
+            "id": VICTIM,
+            "message": {"id": VICTIM_MESSAGE, **EMPTY_MESSAGE},
+            "selectedVisibilityType": "private",
+            "organizationId": "org_test",
+        },
     )
+
+    def new_document() -> str:
+        body = {"kind": "code", "content": "v", "title": "V"}
+        return str(_json(http.post("/ai-agent/chat-client/documents", params={"id": str(uuid4())}, json=body))[0]["id"])
+
     return {
         "delete_provider": lambda: {"provider_id": make("/v3/ai/providers", PROVIDER, "id")()},
         "delete_ai_agent": lambda: {"ai_agent_id": agent()["id"]},
@@ -206,12 +252,10 @@ def _victims(http: httpx.Client, w: World) -> dict[str, Callable[[], dict[str, s
         "delete_segment": lambda: {"board_id": w["board_id"], "segment_id": make(f"{board}/segmentation", {}, "_id")()},
         "delete_embedding_file": lambda: {"file_id": w["kh_file"]},
         "delete_parquet_file": lambda: {"file_name": w["file_name"]},
-        "delete_client_chat": lambda: {"chat_id": (new_chat(), "victim")[1]},
-        "delete_chat": lambda: {"chat_id": (new_chat(), "victim")[1]},
-        "delete_trailing_messages": lambda: {"message_id": (new_chat(), "vm")[1]},
-        "delete_document": lambda: {
-            "doc_id": make("/ai-agent/chat-client/documents", {"kind": "code", "content": "v"}, 0, "id")()
-        },
+        "delete_client_chat": lambda: {"chat_id": (new_chat(), VICTIM)[1]},
+        "delete_chat": lambda: {"chat_id": (new_chat(), VICTIM)[1]},
+        "delete_trailing_messages": lambda: {"message_id": (new_chat(), VICTIM_MESSAGE)[1]},
+        "delete_document": lambda: {"doc_id": new_document()},
         "delete_all_client_chats": dict,
     }
 
@@ -263,8 +307,8 @@ def test_alternative_media_types_are_documented(http: httpx.Client) -> None:
     streamed = http.post("/v3/ai/completions", json=completion)
     assert streamed.headers["content-type"].startswith("text/event-stream")
     check_response(by_id["complete"], {}, streamed)
-    status = http.get("/ai-agent/chat-client/chats/chat-1/status/stream")
-    check_response(by_id["stream_client_chat_status"], {"chat_id": "chat-1"}, status)
+    status = http.get("/ai-agent/chat-client/chats/0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001/status/stream")
+    check_response(by_id["stream_client_chat_status"], {"chat_id": "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e0001"}, status)
 
 
 def test_the_checker_rejects_a_response_that_breaks_the_schema() -> None:
@@ -314,11 +358,18 @@ UNKNOWN_ID_STATUS = {
 )
 def test_unknown_ids_are_404_in_the_error_shape(http: httpx.Client, op: Operation) -> None:
     names = [segment[1:-1] for segment in op.route.split("/") if segment.startswith("{")]
-    params = dict.fromkeys(names, "does-not-exist")
-    response = call(http, op, params, {"chat_id": "nope", "message_id": "nope", "kh_file": "nope"} | _STUB_WORLD)
+    params = {name: UNKNOWN_IDS.get(name, "does-not-exist") for name in names}
+    response = call(
+        http, op, params, {"chat_id": UNKNOWN_UUID, "message_id": UNKNOWN_UUID, "kh_file": "nope"} | _STUB_WORLD
+    )
     expected = UNKNOWN_ID_STATUS.get(op.operation_id, 404)
     assert response.status_code == expected, f"{op.key}: {response.status_code} {response.text}"
     check_response(op, params, response)
 
 
+# The AI-agent service reads these ids as UUIDs (400 for any other) and guide names as `*.pdf` (400 otherwise).
+UNKNOWN_UUID = "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0effff"
+UNKNOWN_IDS = dict.fromkeys(("chat_id", "message_id", "doc_id", "document_id"), UNKNOWN_UUID) | {
+    "filename": "ai-agent-guide-missing.pdf"
+}
 _STUB_WORLD = {"related_board_id": "nope", "related_board_id:item": "nope", "folder_id": "nope", "file_name": "nope"}

@@ -19,7 +19,11 @@ def streaming_agent(http: httpx.Client) -> str:
 
 
 def chat(agent_id: str) -> dict[str, object]:
-    return {"id": "c1", "assistant_id": agent_id, "messages": [{"role": "user", "content": "hello there"}]}
+    return {
+        "id": "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e00c1",
+        "assistant_id": agent_id,
+        "messages": [{"role": "user", "content": "hello there"}],
+    }
 
 
 def test_status_faults_answer_the_next_n_requests_with_retry_after(http: httpx.Client) -> None:

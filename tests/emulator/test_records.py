@@ -21,7 +21,7 @@ def test_a_request_that_breaks_the_spec_is_400_with_the_validation_message(http:
     assert wrong_type.json()["error"]["name"] == "ZodError"
     assert json.loads(wrong_type.json()["error"]["message"])[0]["path"] == ["name"]
     missing_query = http.get("/ai-agent/chat-client/documents/latest-by-kind")
-    assert missing_query.json() == {"code": "bad_request:api", "message": "Missing required query parameter: kind"}
+    assert missing_query.json()["cause"] == "Parameter kind is required."  # the AI-agent service's own wording
     not_json = http.post("/data-board/boards", content=b"{", headers={"content-type": "application/json"})
     assert not_json.status_code == 400 and "invalid JSON" in not_json.json()["error"]["message"]
 
@@ -136,40 +136,49 @@ def test_embedding_completes_by_time_alone() -> None:
             assert time.monotonic() < deadline
 
 
+C1, M1, D1 = (f"0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0e10{n}" for n in ("c1", "a1", "d1"))
+UNKNOWN = "0d6c3a55-3b5e-4c1a-9f5e-2f6a1c0effff"
+
+
 def test_chat_client_chats_messages_votes_and_documents(http: httpx.Client) -> None:
-    message = {"id": "m1", "role": "user", "parts": [{"type": "text", "text": "Hello!"}]}
+    message = {"id": M1, "role": "user", "parts": [{"type": "text", "text": "Hello!"}]}
     created = http.post(
-        "/ai-agent/chat-client/chats", json={"id": "c1", "message": message, "selectedVisibilityType": "private"}
+        "/ai-agent/chat-client/chats", json={"id": C1, "message": message, "selectedVisibilityType": "private"}
     )
-    assert (created.status_code, created.json()) == (201, {"ok": True, "id": "c1", "created": True})
-    assert ok(http.get("/ai-agent/chat-client/chats/c1"))["title"] == "Hello!"
-    saved = ok(http.post("/ai-agent/chat-client/messages", json={"chatId": "c1", "content": "Hi, human."}))
-    assert [m["role"] for m in ok(http.get("/ai-agent/chat-client/chats/c1/messages"))] == ["user", "assistant"]
-    ok(http.patch("/ai-agent/chat-client/votes", json={"messageId": saved["id"], "vote": "up"}))
-    assert ok(http.get("/ai-agent/chat-client/chats/c1/votes")) == [
-        {"chatId": "c1", "messageId": saved["id"], "isUpvoted": True}
+    assert (created.status_code, created.json()) == (201, {"ok": True, "id": C1, "created": True})
+    assert ok(http.get(f"/ai-agent/chat-client/chats/{C1}"))["title"] == "Hello!"
+    reply = {"id": "upstream-1", "chatId": C1, "role": "assistant", "parts": [{"type": "text", "text": "Hi, human."}]}
+    saved = ok(http.post("/ai-agent/chat-client/messages", json={"message": reply}))
+    messages = ok(http.get(f"/ai-agent/chat-client/chats/{C1}/messages"))
+    assert [m["role"] for m in messages] == ["user", "assistant"]
+    assert messages[1]["parts"][0] == {"type": "source", "source": {"upstreamMessageId": "upstream-1"}}
+    ok(http.patch("/ai-agent/chat-client/votes", json={"chatId": C1, "messageId": saved["id"], "type": "up"}))
+    assert ok(http.get(f"/ai-agent/chat-client/chats/{C1}/votes")) == [
+        {"chatId": C1, "messageId": saved["id"], "isUpvoted": True}
     ]
     ok(http.delete(f"/ai-agent/chat-client/messages/{saved['id']}/trailing"))
-    assert len(ok(http.get("/ai-agent/chat-client/chats/c1/messages"))) == 1
-    assert ok(http.get("/ai-agent/chat-client/chats"))["chats"][0]["id"] == "c1"
-    assert http.get("/ai-agent/chat-client/chats/zzz").json()["code"] == "not_found:chat"
+    assert len(ok(http.get(f"/ai-agent/chat-client/chats/{C1}/messages"))) == 1
+    assert ok(http.get("/ai-agent/chat-client/chats"))["chats"][0]["id"] == C1
+    assert http.get(f"/ai-agent/chat-client/chats/{UNKNOWN}").json()["code"] == "not_found:chat"
 
     for content in ("v1", "v2"):
-        ok(http.post("/ai-agent/chat-client/documents", params={"id": "d1"}, json={"kind": "text", "content": content}))
-    assert [v["content"] for v in ok(http.get("/ai-agent/chat-client/documents/d1"))] == ["v1", "v2"]
-    assert ok(http.get("/ai-agent/chat-client/documents/d1/latest"))["content"] == "v2"
-    assert ok(http.delete("/ai-agent/chat-client/documents/d1"))[0]["content"] == "v1"
-    assert http.get("/ai-agent/chat-client/documents/d1").status_code == 404
+        version = {"kind": "text", "content": content, "title": "Doc"}
+        ok(http.post("/ai-agent/chat-client/documents", params={"id": D1}, json=version))
+    assert [v["content"] for v in ok(http.get(f"/ai-agent/chat-client/documents/{D1}"))] == ["v1", "v2"]
+    assert ok(http.get(f"/ai-agent/chat-client/documents/{D1}/latest"))["content"] == "v2"
+    epoch = {"timestamp": "1970-01-01T00:00:00.000Z"}
+    assert ok(http.delete(f"/ai-agent/chat-client/documents/{D1}", params=epoch))[0]["content"] == "v1"
+    assert http.get(f"/ai-agent/chat-client/documents/{D1}").status_code == 404
 
 
 def test_another_credential_cannot_read_a_private_chat(http: httpx.Client) -> None:
     message = {"role": "user", "parts": [{"type": "text", "text": "secret"}]}
     ok(
         http.post(
-            "/ai-agent/chat-client/chats", json={"id": "p1", "message": message, "selectedVisibilityType": "private"}
+            "/ai-agent/chat-client/chats", json={"id": C1, "message": message, "selectedVisibilityType": "private"}
         )
     )
-    other = http.get("/ai-agent/chat-client/chats/p1", headers={"x-api-key": "someone-else"})
+    other = http.get(f"/ai-agent/chat-client/chats/{C1}", headers={"x-api-key": "someone-else"})
     assert (other.status_code, other.json()["code"]) == (403, "forbidden:chat")
 
 
@@ -178,7 +187,7 @@ def test_parquet_files(http: httpx.Client) -> None:
     generated = ok(http.post("/ai-agent/parquet/generate", json=rows))
     assert [c["column_name"] for c in generated["schema"]] == ["id", "name"]
     assert ok(http.get("/ai-agent/parquet/files"))["count"] == 1
-    ok(http.delete("/ai-agent/parquet/exports%2Fusers.parquet"))
+    ok(http.delete(f"/ai-agent/parquet/{generated['fileName']}", params={"folderName": "exports"}))
     assert ok(http.get("/ai-agent/parquet/files"))["count"] == 0
 
 

@@ -42,7 +42,10 @@ def test_python_dash_m_serves_until_interrupted(tmp_path: Path) -> None:
                 assert time.monotonic() < deadline, "the emulator did not start"
                 time.sleep(0.05)
         assert response.json()["data"]["status"] == "ok"
-        assert httpx.get(f"http://127.0.0.1:{port}/ai-agent/health", headers={"x-api-key": "no"}).status_code == 401
+        assert (
+            httpx.get(f"http://127.0.0.1:{port}/ai-agent/chat-client/chats", headers={"x-api-key": "no"}).status_code
+            == 401
+        )
     finally:
         server.send_signal(signal.SIGINT)
         out, _ = server.communicate(timeout=10)

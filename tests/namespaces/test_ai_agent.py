@@ -62,6 +62,8 @@ class Case:
         return f"{self.method}{self.args}{self.kwargs}"
 
 
+CREDENTIALS = {"email": "ada@example.com", "password": "pw-123456"}
+ASSISTANT_MESSAGE = {"id": "msg_1", "chatId": "chat_id", "role": "assistant", "parts": [{"type": "text", "text": "Hi"}]}
 CHAT_MESSAGE = {"id": "msg_uuid", "role": "user", "content": "Hello!", "parts": [{"type": "text", "text": "Hello!"}]}
 
 CASES = [
@@ -190,7 +192,7 @@ CASES = [
         path="/parquet/files",
         query=[("folderName", "exports")],
     ),
-    Case("delete_parquet_file", ("exports/users.parquet",), http="DELETE", path="/parquet/exports%2Fusers.parquet"),
+    Case("delete_parquet_file", ("20261202_users",), http="DELETE", path="/parquet/20261202_users"),
     Case(
         "delete_parquet_file",
         ("users",),
@@ -243,17 +245,17 @@ CASES = [
     # chat client: auth
     Case(
         "verify_chat_client_credentials",
-        ({"token": "tok_xxx"},),
+        (CREDENTIALS,),
         http="POST",
         path="/chat-client/auth/verify-credentials",
-        body={"token": "tok_xxx"},
+        body=CREDENTIALS,
     ),
     Case(
         "register_chat_client",
-        ({"name": "web-app", "secret": "s3cr3t"},),
+        (CREDENTIALS,),
         http="POST",
         path="/chat-client/auth/register",
-        body={"name": "web-app", "secret": "s3cr3t"},
+        body=CREDENTIALS,
     ),
     Case(
         "get_chat_client_user",
@@ -333,7 +335,6 @@ CASES = [
         body={"visibility": "private"},
     ),
     Case("delete_client_chat", ("../chat_id",), http="DELETE", path="/chat-client/chats/..%2Fchat_id"),
-    Case("generate_client_chat_title", ("chat_id",), http="POST", path="/chat-client/chats/chat_id/title"),
     Case(
         "generate_client_chat_title",
         ("chat_id", {"message": {"parts": [{"type": "text", "text": "Hi"}]}}),
@@ -344,37 +345,30 @@ CASES = [
     # chat client: messages and votes
     Case(
         "persist_client_message",
-        ({"chatId": "chat_id", "content": "Hello"},),
+        ({"message": ASSISTANT_MESSAGE},),
         http="POST",
         path="/chat-client/messages",
-        body={"chatId": "chat_id", "content": "Hello"},
+        body={"message": ASSISTANT_MESSAGE},
     ),
     Case("list_client_messages", ("chat_id",), path="/chat-client/chats/chat_id/messages"),
     Case("delete_trailing_messages", ("message_id",), http="DELETE", path="/chat-client/messages/message_id/trailing"),
     Case("get_votes", ("chat_id",), path="/chat-client/chats/chat_id/votes"),
     Case(
         "update_vote",
-        ({"messageId": "msg_id", "vote": "up"},),
+        ({"chatId": "chat_id", "messageId": "msg_id", "type": "up"},),
         http="PATCH",
         path="/chat-client/votes",
-        body={"messageId": "msg_id", "vote": "up"},
+        body={"chatId": "chat_id", "messageId": "msg_id", "type": "up"},
     ),
     # chat client: documents
     Case(
         "create_document",
-        ({"kind": "text", "content": "Draft..."},),
-        http="POST",
-        path="/chat-client/documents",
-        body={"kind": "text", "content": "Draft..."},
-    ),
-    Case(
-        "create_document",
-        ({"kind": "code", "content": "x = 1"},),
+        ({"title": "Snippet", "kind": "code", "content": "x = 1"},),
         {"document_id": "doc_1"},
         http="POST",
         path="/chat-client/documents",
         query=[("id", "doc_1")],
-        body={"kind": "code", "content": "x = 1"},
+        body={"title": "Snippet", "kind": "code", "content": "x = 1"},
     ),
     Case(
         "get_document_latest_by_kind",
@@ -385,7 +379,13 @@ CASES = [
     Case("get_document", ("doc_id",), path="/chat-client/documents/doc_id"),
     Case("get_document_latest", ("doc_id",), path="/chat-client/documents/doc_id/latest"),
     Case("get_document_public", ("doc_id",), path="/chat-client/documents/doc_id/public"),
-    Case("delete_document", ("doc_id",), http="DELETE", path="/chat-client/documents/doc_id"),
+    Case(
+        "delete_document",
+        ("doc_id",),
+        http="DELETE",
+        path="/chat-client/documents/doc_id",
+        query=[("timestamp", "1970-01-01T00:00:00.000Z")],
+    ),
     Case(
         "delete_document",
         ("doc_id",),
@@ -761,7 +761,7 @@ DOC_EXAMPLES: dict[str, tuple[str, list[str]]] = {
         files = client.ai_agent.list_parquet_files()
         client.ai_agent.delete_parquet_file("exports/users.parquet")
         """,
-        ["POST /parquet/generate", "GET /parquet/files", "DELETE /parquet/exports%2Fusers.parquet"],
+        ["POST /parquet/generate", "GET /parquet/files"],
     ),
     "tracing": (
         """
@@ -802,7 +802,7 @@ DOC_EXAMPLES: dict[str, tuple[str, list[str]]] = {
         client.ai_agent.register_chat_client({"name": "web-app", "secret": "s3cr3t"})
         user = client.ai_agent.get_chat_client_user({"token": "tok_xxx"})
         """,
-        ["POST /chat-client/auth/verify-credentials", "POST /chat-client/auth/register", "POST /chat-client/auth/user"],
+        [],
     ),
     "chat_client_chats": (
         # The page's block minus its last statement, stream_client_chat_status (a stream, tested with the streams).
@@ -842,7 +842,6 @@ DOC_EXAMPLES: dict[str, tuple[str, list[str]]] = {
             "PATCH /chat-client/chats/chat_id",
             "DELETE /chat-client/chats/chat_id",
             "DELETE /chat-client/chats?organization_id=org_abc",
-            "POST /chat-client/chats/chat_id/title",
         ],
     ),
     "chat_client_messages": (
@@ -862,7 +861,7 @@ DOC_EXAMPLES: dict[str, tuple[str, list[str]]] = {
         votes = client.ai_agent.get_votes("chat_id")
         client.ai_agent.update_vote({"messageId": "msg_id", "vote": "up"})
         """,
-        ["GET /chat-client/chats/chat_id/votes", "PATCH /chat-client/votes"],
+        ["GET /chat-client/chats/chat_id/votes"],
     ),
     "chat_client_documents": (
         """
@@ -876,15 +875,7 @@ DOC_EXAMPLES: dict[str, tuple[str, list[str]]] = {
 
         client.ai_agent.delete_document("doc_id")
         """,
-        [
-            "POST /chat-client/documents",
-            "GET /chat-client/documents/doc_id",
-            "GET /chat-client/documents/doc_id/latest",
-            "GET /chat-client/documents/doc_id/public",
-            "GET /chat-client/documents/latest-by-kind?kind=text",
-            "GET /chat-client/documents/doc_id/suggestions",
-            "DELETE /chat-client/documents/doc_id",
-        ],
+        [],
     ),
     "service_info": (
         """
@@ -931,6 +922,17 @@ DOC_EXAMPLES: dict[str, tuple[str, list[str]]] = {
 }
 
 
+# The examples holding a body the AI-agent service rejects: the SDK raises there, before sending it
+# (docs/doc-errata.md); each example's request list above stops at that call.
+REFUSED_EXAMPLES = {
+    "chat_client_auth": "verify_chat_client_credentials takes {'email'",
+    "chat_client_chats": "generate_client_chat_title needs the message to title",
+    "chat_client_votes": "update_vote takes {'chatId'",
+    "chat_client_documents": "create_document needs a title",
+    "parquet": "delete_parquet_file takes the stored file name",
+}
+
+
 def _doc_server(request: httpx.Request) -> httpx.Response:
     if "/admin/guides/" in _path(request):
         return httpx.Response(200, content=PDF, headers={"content-type": "application/pdf"})
@@ -959,7 +961,11 @@ def test_documentation_example_runs_as_written(
     source, expected = DOC_EXAMPLES[example]
     recorder = Recorder(respond=_doc_server)
     harness = _client(new_client, kind, recorder)
-    _run_example(harness, source)
+    if example in REFUSED_EXAMPLES:
+        with pytest.raises(ValueError, match=REFUSED_EXAMPLES[example]):
+            _run_example(harness, source)
+    else:
+        _run_example(harness, source)
     sent = [f"{r.method} {r.url.raw_path.decode().removeprefix(BASE)}" for r in recorder.requests]
     assert sent == expected
     if example == "admin_guides":

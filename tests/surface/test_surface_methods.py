@@ -35,6 +35,13 @@ SAMPLE_CALLS: dict[str, tuple[list[Any], dict[str, Any]]] = {
     "ai.complete": ([{"model": "m", "messages": [{"role": "user", "content": "hi"}]}], {}),
     "ai.stream": ([{"model": "m", "messages": [{"role": "user", "content": "hi"}]}], {}),
     "ai.embed": ([{"model": "m", "input": ["a"]}], {}),
+    # The AI-agent service's bodies (the SDK refuses, before sending, the ones the service rejects).
+    "ai_agent.verify_chat_client_credentials": ([{"email": "a@b.co", "password": "pw"}], {}),
+    "ai_agent.register_chat_client": ([{"email": "a@b.co", "password": "pw"}], {}),
+    "ai_agent.generate_client_chat_title": (["x1", {"message": {"parts": []}}], {}),
+    "ai_agent.persist_client_message": ([{"chatId": "chat_id", "content": "Hi"}], {}),
+    "ai_agent.update_vote": ([{"chatId": "chat_id", "messageId": "message_id", "type": "up"}], {}),
+    "ai_agent.create_document": ([{"title": "T", "kind": "text", "content": "x"}], {}),
     "ai_agent.generate_parquet": ([], {"data": [{"id": 1}], "file_name": "f", "folder_name": "d"}),
     "ai.create_guardrail": ([_GUARDRAIL], {}),
     "ai.update_guardrail": (["x1", _GUARDRAIL], {}),

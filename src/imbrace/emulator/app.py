@@ -15,6 +15,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .admin import admin_routes
+from .agent_rejections import reject
 from .auth import credential_of
 from .config import EmulatorSettings
 from .errors import HttpError, error_response
@@ -25,6 +26,7 @@ from .responses import CutResponse, quiet_injected_cuts
 from .routing import Match
 from .specs import operations
 from .state import EmulatorState
+from .validation import InvalidRequest
 
 __all__ = ["create_app", "emulator_state"]
 
@@ -75,7 +77,10 @@ def _answer(state: EmulatorState, request: Request, match: Match | None, body: b
         op = match.operation
         credential = state.auth.check(request.headers) if op.secured else credential_of(request.headers)
         check_organization(op, request.headers)
-        parsed = state.validator.parse(op, request.query_params, request.headers.get("content-type", ""), body)
+        try:
+            parsed = state.validator.parse(op, request.query_params, request.headers.get("content-type", ""), body)
+        except InvalidRequest as invalid:
+            raise reject(op, invalid) from None
         reply = HANDLERS[op.operation_id](Ctx(request, state, match.params, credential, parsed.body, parsed.form))
     except HttpError as error:
         return error_response(method, path, error)

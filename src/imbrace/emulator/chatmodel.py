@@ -2,7 +2,13 @@
 
 The reply echoes the last user message ("You said: ..."), split into word-sized deltas. An agent with
 `show_thinking_process` also streams reasoning; a message containing "use tool" makes the agent call the
-`RAGknowledge` tool first. Completions and embeddings follow the OpenAI shapes.
+`RAGknowledge` tool first, one containing "create document" the `createDocument` tool. Completions and embeddings
+follow the OpenAI shapes.
+
+The UI-message chunks are as the AI-agent service sends them (measured, `service-conformance.md`): part ids from the
+OpenAI-compatible provider (`txt-0`, `reasoning-0`), no `finishReason` on `finish`, the knowledge-search input
+`{tool_title, vector_search_query, full_text_search_query}`, and a document tool's `data-kind`/`data-id`/
+`data-title`/`data-clear` chunks ahead of its `tool-input-available`.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "DOCUMENT_TRIGGER",
     "TOOL_TRIGGER",
     "Turn",
     "completion",
@@ -30,7 +37,9 @@ __all__ = [
 ]
 
 TOOL_TRIGGER = "use tool"
+DOCUMENT_TRIGGER = "create document"
 _TOOL_NAME = "RAGknowledge"
+_DOCUMENT_TOOL = "createDocument"
 _EMBEDDING_DIMENSIONS = 16
 
 
@@ -40,6 +49,8 @@ class ToolCall:
     name: str
     input: dict[str, Any]
     output: dict[str, Any]
+    data: tuple[dict[str, Any], ...] = ()  # the tool's data-* chunks before its input is announced
+    streamed: tuple[dict[str, Any], ...] = ()  # and after it
 
 
 @dataclass(frozen=True)
@@ -71,14 +82,35 @@ def reply_to(text: str) -> str:
     return f"You said: {text.strip()}" if text.strip() else "You sent an empty message."
 
 
-def plan_turn(text: str, *, thinking: bool) -> Turn:
+def plan_turn(text: str, *, thinking: bool, chat_id: str = "", document_id: str = "") -> Turn:
+    """The turn for the user's text; a `createDocument` call writes `document_id` of chat `chat_id`."""
+    call_id = "call_" + hashlib.sha256(text.encode()).hexdigest()[:16]
     tool = None
-    if TOOL_TRIGGER in text.lower():
-        call_id = "call_" + hashlib.sha256(text.encode()).hexdigest()[:16]
+    if DOCUMENT_TRIGGER in text.lower():
+        tool = _document_tool(call_id, text, chat_id, document_id)
+    elif TOOL_TRIGGER in text.lower():
         output = {"results": [], "message": "No document of the knowledge base matches (emulated search)."}
-        tool = ToolCall(call_id, _TOOL_NAME, {"query": text}, output)
+        query = {"tool_title": "Searching the knowledge base", "vector_search_query": text}
+        tool = ToolCall(call_id, _TOOL_NAME, {**query, "full_text_search_query": text}, output)
     reasoning = f"The user wrote {len(text.split())} words; I will repeat them back." if thinking else None
     return Turn(reply_to(text), reasoning, tool)
+
+
+def _document_tool(call_id: str, text: str, chat_id: str, document_id: str) -> ToolCall:
+    title, content = text.strip()[:80], f"# {text.strip()}\n\nA document the emulator wrote."
+    output = {"id": document_id, "title": title, "kind": "text", "chatId": chat_id, "content": content}
+    data = tuple(
+        {"type": f"data-{key}", "data": {"value": value, "chatId": chat_id}, "transient": True}
+        for key, value in (("kind", "text"), ("id", document_id), ("title", title))
+    )
+    deltas = tuple(
+        {"type": "data-textDelta", "data": {"value": piece, "chatId": chat_id}, "transient": True}
+        for piece in split_deltas(content)
+    )
+    clear = {"type": "data-clear", "data": {"chatId": chat_id}, "transient": True}
+    finish = {"type": "data-finish", "data": {"chatId": chat_id}, "transient": True}
+    tool_input = {"title": title, "kind": "text"}
+    return ToolCall(call_id, _DOCUMENT_TOOL, tool_input, output, (*data, clear), (*deltas, finish))
 
 
 def split_deltas(text: str) -> list[str]:
@@ -90,12 +122,12 @@ def ui_chunks(turn: Turn, message_id: str) -> list[dict[str, Any]]:
     """The Vercel AI SDK UI-message chunks of the turn, from `start` to `finish` ([DONE] is the stream's)."""
     chunks: list[dict[str, Any]] = [{"type": "start", "messageId": message_id}, {"type": "start-step"}]
     if turn.reasoning is not None:
-        chunks += _part_chunks("reasoning", "reasoning-1", turn.reasoning)
+        chunks += _part_chunks("reasoning", "reasoning-0", turn.reasoning)
     if turn.tool is not None:
         chunks += _tool_chunks(turn.tool)
         chunks += [{"type": "finish-step"}, {"type": "start-step"}]
-    chunks += _part_chunks("text", "text-1", turn.reply)
-    chunks += [{"type": "finish-step"}, {"type": "finish", "finishReason": "stop"}]
+    chunks += _part_chunks("text", "txt-0", turn.reply)
+    chunks += [{"type": "finish-step"}, {"type": "finish"}]
     return chunks
 
 
@@ -109,7 +141,9 @@ def _tool_chunks(tool: ToolCall) -> list[dict[str, Any]]:
     return [
         {"type": "tool-input-start", **ids, "toolName": tool.name},
         {"type": "tool-input-delta", **ids, "inputTextDelta": json.dumps(tool.input)},
+        *tool.data,
         {"type": "tool-input-available", **ids, "toolName": tool.name, "input": tool.input},
+        *tool.streamed,
         {"type": "tool-output-available", **ids, "output": tool.output},
     ]
 
@@ -118,7 +152,7 @@ def message_parts(turn: Turn) -> list[dict[str, Any]]:
     """The assistant message's parts as the service saves them."""
     parts: list[dict[str, Any]] = [{"type": "step-start"}]
     if turn.reasoning is not None:
-        parts.append({"type": "reasoning", "text": turn.reasoning})
+        parts.append({"type": "reasoning", "text": turn.reasoning, "state": "done"})
     if turn.tool is not None:
         tool = turn.tool
         parts.append(
@@ -131,7 +165,7 @@ def message_parts(turn: Turn) -> list[dict[str, Any]]:
             }
         )
         parts.append({"type": "step-start"})
-    parts.append({"type": "text", "text": turn.reply})
+    parts.append({"type": "text", "text": turn.reply, "state": "done"})
     return parts
 
 

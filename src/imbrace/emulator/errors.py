@@ -7,12 +7,10 @@ from typing import Any
 
 from starlette.responses import JSONResponse, Response
 
+from .agent_errors import agent_error_body
 from .fastapi_errors import AI_PREFIXES, fastapi_response
-from .ids import now_iso
 
 __all__ = ["HttpError", "error_body", "error_response"]
-
-_SDK_ERROR_TYPES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 429: "rate_limit"}
 
 
 class HttpError(Exception):
@@ -45,15 +43,8 @@ class HttpError(Exception):
 def error_body(method: str, path: str, error: HttpError) -> dict[str, Any]:
     """The body the real service of `path` sends for this error (all keys optional in the specs' `Error`)."""
     status, message = error.status, error.message
-    if path.startswith("/ai-agent/chat-client/"):
-        kind = _SDK_ERROR_TYPES.get(status, "offline" if status == 503 else "bad_request")
-        return {"code": error.code or f"{kind}:api", "message": message}
     if path.startswith("/ai-agent/"):
-        if status == 401:
-            return {"message": message}
-        if path.startswith(("/ai-agent/v2/", "/ai-agent/chat")):
-            return {"error": message}
-        return {"success": False, "error": message, "timestamp": now_iso(), "path": path, "method": method}
+        return agent_error_body(method, path, error)
     return {"success": False, "statusCode": status, "message": message}
 
 

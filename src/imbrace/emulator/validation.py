@@ -26,9 +26,21 @@ from .fastapi_errors import missing
 from .multipart import Form, MultipartError, parse_multipart
 from .specs import Operation, Service, load_spec
 
-__all__ = ["ParsedRequest", "RequestValidator"]
+__all__ = ["InvalidRequest", "ParsedRequest", "RequestValidator"]
 
 _MAX_MESSAGE = 400
+
+
+class InvalidRequest(HttpError):
+    """A request its operation's schemas reject: where (`json`, `content-type`, `query`, `body`) and the schema errors.
+
+    The app may answer it in the shape of the service that owns the operation (see `rejections.py`).
+    """
+
+    def __init__(self, message: str, location: str, issues: tuple[Any, ...] = (), *, detail: Any = None) -> None:
+        super().__init__(400, message, detail=detail, schema_errors=issues if location == "body" else ())
+        self.location = location
+        self.issues = issues
 
 
 @dataclass(frozen=True)
@@ -73,17 +85,18 @@ class RequestValidator:
             return ParsedRequest()
         if not body:
             if compiled.body_required and self.enabled:
-                raise HttpError(400, "Request body validation error: a request body is required")
+                raise InvalidRequest("Request body validation error: a request body is required", "body")
             return ParsedRequest()
         mime = content_type.split(";", 1)[0].strip().lower()
         validator = compiled.media.get(mime)
         if validator is None:
             accepted = ", ".join(compiled.media)
-            raise HttpError(400, f"Request body validation error: content type {mime or 'none'!r}, expected {accepted}")
+            message = f"Request body validation error: content type {mime or 'none'!r}, expected {accepted}"
+            raise InvalidRequest(message, "content-type")
         parsed = _decode(mime, content_type, body)
         if self.enabled and not compiled.checked_by_handler:
             value = _form_for_validation(parsed.form) if parsed.form is not None else parsed.body
-            _check(validator, value, "Request body validation error", "body")
+            _check(validator, value, "Request body validation error", "body", "body")
         return parsed
 
     def _compile(self, op: Operation) -> _Compiled:
@@ -143,15 +156,16 @@ def _check_params(params: tuple[_Param, ...], query: Mapping[str, str]) -> None:
         raw = query.get(param.name)
         if raw is None:
             if param.required:
-                raise HttpError(
-                    400, f"Missing required query parameter: {param.name}", detail=[missing("query", param.name)]
+                raise InvalidRequest(
+                    f"Missing required query parameter: {param.name}", "query", detail=[missing("query", param.name)]
                 )
             continue
         try:
             value = _cast(param.kind, raw)
         except ValueError:
-            raise HttpError(400, f"Query parameter {param.name}: {raw!r} is not a valid {param.kind}") from None
-        _check(param.validator, value, f"Query parameter {param.name}", param.name)
+            message = f"Query parameter {param.name}: {raw!r} is not a valid {param.kind}"
+            raise InvalidRequest(message, "query") from None
+        _check(param.validator, value, f"Query parameter {param.name}", param.name, "query")
 
 
 def _cast(kind: str, raw: str) -> Any:
@@ -171,24 +185,23 @@ def _decode(mime: str, content_type: str, body: bytes) -> ParsedRequest:
         try:
             return ParsedRequest(form=parse_multipart(content_type, body))
         except MultipartError as exc:
-            raise HttpError(400, f"Request body validation error: {exc}") from None
+            raise InvalidRequest(f"Request body validation error: {exc}", "body") from None
     try:
         return ParsedRequest(body=json.loads(body))
     except ValueError as exc:
-        raise HttpError(400, f"Request body validation error: invalid JSON ({exc})") from None
+        raise InvalidRequest(f"Request body validation error: invalid JSON ({exc})", "json") from None
 
 
 def _form_for_validation(form: Form) -> dict[str, Any]:
     return {**form.fields, **{name: f"<file {upload.filename}>" for name, upload in form.files.items()}}
 
 
-def _check(validator: SchemaValidator, value: Any, prefix: str, root: str) -> None:
+def _check(validator: SchemaValidator, value: Any, prefix: str, root: str, location: str) -> None:
     try:
         validator.validate(value)
     except InvalidSchemaValue as exc:
         details = "; ".join(_describe(error, root) for error in exc.schema_errors)
-        errors = tuple(exc.schema_errors) if root == "body" else ()
-        raise HttpError(400, f"{prefix}: {details}"[:_MAX_MESSAGE], schema_errors=errors) from None
+        raise InvalidRequest(f"{prefix}: {details}"[:_MAX_MESSAGE], location, tuple(exc.schema_errors)) from None
 
 
 def _describe(error: Exception, root: str) -> str:

@@ -10,12 +10,15 @@ __all__ = [
     "AdminGuide",
     "AdminGuideListResponse",
     "AiChatConfig",
+    "ApiErrorBody",
     "AssistantMessageInput",
+    "AuthErrorBody",
     "ChatClientCredentials",
     "ChatClientRegistration",
     "ChatClientUser",
     "ChatClientUserRequest",
     "ChatRequest",
+    "ChatSdkErrorBody",
     "ChatStatus",
     "ChatStatusEvent",
     "ChatType",
@@ -53,6 +56,7 @@ __all__ = [
     "FinishStepChunk",
     "GenerateTitleRequest",
     "GenerateTitleResponse",
+    "GuideErrorBody",
     "HealthResponse",
     "HealthStatus",
     "LegacyChat",
@@ -69,8 +73,10 @@ __all__ = [
     "ParquetFileListResponse",
     "ParquetGenerateRequest",
     "ParquetGenerateResponse",
+    "ParquetNotFoundBody",
     "ParquetRow",
     "ParquetStorageType",
+    "PlainErrorBody",
     "PromptSuggestionsResponse",
     "ProviderMetadata",
     "ReasoningDeltaChunk",
@@ -115,6 +121,8 @@ __all__ = [
     "UIMessageChunk",
     "UIMessagePart",
     "UIMessageRole",
+    "UserFilePart",
+    "UserTextPart",
     "ValidationError",
     "VersionInfo",
     "VersionResponse",
@@ -148,31 +156,45 @@ class AiChatConfig(TypedDict, total=False):
     url: str
 
 
+class ApiErrorBody(TypedDict, total=False):
+    """Unknown routes and unreadable JSON bodies (`app.ts`): `{success: false, error, timestamp, path, method}`."""
+
+    success: Required[Literal[False]]
+    error: Required[str]
+    timestamp: str
+    path: str
+    method: str
+
+
 class AssistantMessageInput(TypedDict, total=False):
     """An assistant message to store."""
 
-    id: str
-    chatId: str
-    role: Literal["assistant"]
-    parts: list[UIMessagePart]
+    id: Required[str]
+    chatId: Required[str]
+    role: Required[Literal["assistant"]]
+    parts: Required[list[UIMessagePart]]
     metadata: MessageMetadata | None
 
 
-class ChatClientCredentials(TypedDict, total=False):
-    """`{email, password}` on the open-source server; the documentation sends `{token}`."""
+class AuthErrorBody(TypedDict, total=False):
+    """`{message}` from `authorize`/`requireOrganizationId`, `{code, message}` from `chatClientAuth`."""
 
-    email: str
-    password: str
-    token: str
+    code: Literal["unauthorized:auth"]
+    message: Required[str]
+
+
+class ChatClientCredentials(TypedDict, total=False):
+    """A chat-client user's e-mail and password."""
+
+    email: Required[str]
+    password: Required[str]
 
 
 class ChatClientRegistration(TypedDict, total=False):
-    """`{email, password}` on the open-source server (email at most 64 characters); the documentation sends `{name, secret}`."""
+    """A new chat-client user's e-mail (at most 64 characters) and password."""
 
-    email: str
-    password: str
-    name: str
-    secret: str
+    email: Required[str]
+    password: Required[str]
 
 
 class ChatClientUser(TypedDict, total=False):
@@ -203,6 +225,14 @@ ChatRequest = TypedDict(
     total=False,
 )
 """One chat turn."""
+
+
+class ChatSdkErrorBody(TypedDict, total=False):
+    """A chat-client error (`lib/chatSdkError.ts`): `code` is `<type>:<surface>`, `message` is fixed by the code, `cause` (when present) says what went wrong; a zod rejection joins its issue messages with `; `."""
+
+    code: Required[str]
+    message: Required[str]
+    cause: str
 
 
 ChatStatus: TypeAlias = "Literal['idle', 'processing']"
@@ -242,25 +272,22 @@ class ClientChat(TypedDict, total=False):
 
 
 class ClientChatCreate(TypedDict, total=False):
-    """A new chat and its first user message."""
+    """A new chat and its first user message (`createChatBody`, routes/chatClient.ts:48)."""
 
     id: Required[str]
     message: Required[ClientChatCreateMessage]
     selectedVisibilityType: Required[ChatVisibility]
     assistantId: str
     organizationId: str
-    userId: str
     type: ChatType
 
 
 class ClientChatCreateMessage(TypedDict, total=False):
-    """The first user message."""
+    """The first user message: `text` parts (`text`, 1..2000 characters) and `file` parts (`mediaType`, `name`, `url`)."""
 
     id: str
     role: Required[Literal["user"]]
-    content: str
-    createdAt: str
-    parts: Required[list[UIMessagePart]]
+    parts: Required[list[UserTextPart | UserFilePart]]
     metadata: MessageMetadata
 
 
@@ -291,11 +318,9 @@ class ClientMessage(TypedDict, total=False):
 
 
 class ClientMessageCreate(TypedDict, total=False):
-    """`{message}` on the open-source server; the documentation sends `{chatId, content}`."""
+    """`{message}`: the assistant message to store."""
 
-    message: AssistantMessageInput
-    chatId: str
-    content: str
+    message: Required[AssistantMessageInput]
 
 
 class ClientMessageCreateResponse(TypedDict, total=False):
@@ -338,7 +363,7 @@ class Document(TypedDict, total=False):
 class DocumentCreate(TypedDict, total=False):
     kind: Required[DocumentKind]
     content: Required[str]
-    title: str
+    title: Required[str]
 
 
 DocumentKind: TypeAlias = "Literal['text', 'code', 'image', 'sheet', 'imbrace-databoard']"
@@ -466,11 +491,18 @@ class FinishStepChunk(TypedDict, total=False):
 
 
 class GenerateTitleRequest(TypedDict, total=False):
-    message: TitleSourceMessage
+    """The message to title (`generateTitleBody`, routes/chatClient.ts); a bad body is 400 `bad_request:api`."""
+
+    message: Required[TitleSourceMessage]
 
 
 class GenerateTitleResponse(TypedDict, total=False):
     title: str
+
+
+class GuideErrorBody(TypedDict, total=False):
+    success: Required[Literal[False]]
+    error: Required[str]
 
 
 class HealthResponse(TypedDict, total=False):
@@ -611,6 +643,12 @@ class ParquetGenerateResponse(TypedDict, total=False):
     fileName: str
 
 
+class ParquetNotFoundBody(TypedDict, total=False):
+    error: Required[Literal["File not found"]]
+    fileName: str
+    localPath: str
+
+
 class ParquetRow(TypedDict, total=False):
     """One flat row; every value is stored as VARCHAR."""
 
@@ -618,6 +656,10 @@ class ParquetRow(TypedDict, total=False):
 
 
 ParquetStorageType: TypeAlias = "Literal['local', 's3']"
+
+
+class PlainErrorBody(TypedDict, total=False):
+    error: Required[str]
 
 
 class PromptSuggestionsResponse(TypedDict, total=False):
@@ -777,7 +819,7 @@ class TextStartChunk(TypedDict, total=False):
 
 
 class TitleSourceMessage(TypedDict, total=False):
-    parts: list[UIMessagePart]
+    parts: Required[list[UIMessagePart]]
 
 
 class ToolApproval(TypedDict, total=False):
@@ -980,6 +1022,18 @@ class UIMessagePart(TypedDict, total=False):
 UIMessageRole: TypeAlias = "Literal['system', 'user', 'assistant']"
 
 
+class UserFilePart(TypedDict, total=False):
+    type: Required[Literal["file"]]
+    mediaType: Required[str]
+    name: Required[str]
+    url: Required[str]
+
+
+class UserTextPart(TypedDict, total=False):
+    type: Required[Literal["text"]]
+    text: Required[str]
+
+
 class ValidationError(TypedDict, total=False):
     """One field-level validation failure."""
 
@@ -1013,10 +1067,9 @@ VoteType: TypeAlias = "Literal['up', 'down']"
 
 
 class VoteUpdate(TypedDict, total=False):
-    chatId: str
+    chatId: Required[str]
     messageId: Required[str]
-    type: VoteType
-    vote: VoteType
+    type: Required[VoteType]
 
 
 class WebAppConfig(TypedDict, total=False):

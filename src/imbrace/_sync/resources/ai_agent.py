@@ -13,6 +13,17 @@ from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import httpx
 
+from ..._agent_bodies import (
+    ALL_VERSIONS,
+    chat_update_body,
+    client_chat_body,
+    credentials_body,
+    message_body,
+    parquet_stored_name,
+    title_body,
+    turn_messages,
+    vote_body,
+)
 from ..._errors import JobFailedError, JobTimeoutError
 from ..._generated.ai_agent.api.ai_agent import (
     classify_file,
@@ -178,6 +189,8 @@ class AiAgentResource(Resource):
     def _chat_body(self, body: Mapping[str, Any], *, new_id: bool) -> dict[str, Any]:
         """The caller's body (not mutated) with a fresh chat `id` when asked and the client's organization."""
         payload = dict(body)
+        if "messages" in payload:
+            payload["messages"] = turn_messages(payload["messages"])
         if new_id and not payload.get("id"):
             payload["id"] = str(uuid.uuid4())
         organization = self._organization(payload.get("organization_id"))
@@ -188,8 +201,9 @@ class AiAgentResource(Resource):
     def stream_chat(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> ChatStream:
         """POST /v2/chat: one chat turn; returns the reply as a stream that reads as it arrives.
 
-        `body` is `{"id", "assistant_id", "messages", ...}`; `id` defaults to a new UUID (a new chat) and
-        `organization_id` to the client's. The result works like the raw response the documentation uses
+        `body` is `{"id", "assistant_id", "messages", ...}`; `id` (a UUID) defaults to a new one (a new chat) and
+        `organization_id` to the client's. A `{"role", "content"}` message is sent with its text as a part too (the
+        service reads `parts`). The result works like the raw response the documentation uses
         (`status_code`, `headers`, `raise_for_status()`, `text`, `iter_lines()`) and adds `iter_events()` (typed
         chunks), `iter_text()` (text deltas) and `get_final_message()`. A non-2xx status raises before it returns;
         close it (or use `with`) if you do not read it to the end. Never retried once sent: a chat turn is a write.
@@ -515,11 +529,14 @@ class AiAgentResource(Resource):
     ) -> ParquetDeleteResponse | None:
         """DELETE /parquet/{file_name}: delete a parquet file; None when the reply has no body.
 
-        `file_name` is sent as one path segment (`exports/users.parquet` -> `exports%2Fusers.parquet`).
+        `file_name` is the stored name `generate_parquet` answered as `fileName` (`20261202_users`: the date of the
+        day it was written, then the name given), `folder_name` its folder. A path or a `.parquet` name raises
+        ValueError: the service finds nothing by them (404).
 
-        Example: `client.ai_agent.delete_parquet_file("exports/users.parquet")`
+        Example: `client.ai_agent.delete_parquet_file("20261202_users", folder_name="exports")`
         """
-        return self._json(delete_parquet_file._get_kwargs(file_name, folder_name=folder_name), options)
+        kwargs = delete_parquet_file._get_kwargs(parquet_stored_name(file_name), folder_name=folder_name)
+        return self._json(kwargs, options)
 
     # ------------------------------------------------------------------ tracing
 
@@ -603,17 +620,25 @@ class AiAgentResource(Resource):
     def verify_chat_client_credentials(
         self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
     ) -> ChatClientUser:
-        """POST /chat-client/auth/verify-credentials: check a chat-client user's credentials.
+        """POST /chat-client/auth/verify-credentials: check a chat-client user's `{email, password}`.
 
-        Example: `client.ai_agent.verify_chat_client_credentials({"token": "tok_xxx"})`
+        Returns `{id, email}`; a wrong password raises AuthenticationError (401 `invalid_credentials`). A body without
+        both (the documentation's `{token}`) raises ValueError before sending.
+
+        Example: `user = client.ai_agent.verify_chat_client_credentials({"email": "a@b.co", "password": "pw-123456"})`
         """
+        body = credentials_body(body, "verify_chat_client_credentials")
         return self._json(verify_chat_client_credentials._get_kwargs(body=body), options)
 
     def register_chat_client(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> OkResponse:
-        """POST /chat-client/auth/register: create a chat-client user.
+        """POST /chat-client/auth/register: create a chat-client user from `{email, password}` (201 `{ok: true}`).
 
-        Example: `client.ai_agent.register_chat_client({"name": "web-app", "secret": "s3cr3t"})`
+        A registered e-mail raises ConflictError (409 `user_exists`). A body without both (the documentation's
+        `{name, secret}`) raises ValueError before sending.
+
+        Example: `client.ai_agent.register_chat_client({"email": "a@b.co", "password": "pw-123456"})`
         """
+        body = credentials_body(body, "register_chat_client")
         return self._json(register_chat_client._get_kwargs(body=body), options)
 
     def get_chat_client_user(
@@ -621,9 +646,9 @@ class AiAgentResource(Resource):
     ) -> ChatClientUser:
         """POST /chat-client/auth/user: the calling chat-client user (its `id` is the chat `user_id`).
 
-        Without `body` the request has none.
+        The service reads no body (the documentation's `{token}` is ignored); without `body` the request has none.
 
-        Example: `user = client.ai_agent.get_chat_client_user({"token": "tok_xxx"})`
+        Example: `user = client.ai_agent.get_chat_client_user()`
         """
         kwargs = get_chat_client_user._get_kwargs() if body is None else get_chat_client_user._get_kwargs(body=body)
         return self._json(kwargs, options)
@@ -645,9 +670,11 @@ class AiAgentResource(Resource):
         """POST /chat-client/chats: create a chat with its first user message (or add the message if it exists).
 
         `body` is the whole chat dict, or the chat id with the other fields as keywords (the old `(id, **fields)`
-        form); keywords given override the dict. `organizationId` defaults to the client's.
+        form); keywords given override the dict. `organizationId` defaults to the client's. The chat id and the
+        message id are UUIDs; a message with `content` and no `parts` (the documentation's form) is sent with its
+        text as a text part (the service reads only `parts`).
 
-        Example: `client.ai_agent.create_client_chat({"id": "chat_uuid", "selectedVisibilityType": "private", ...})`
+        Example: `client.ai_agent.create_client_chat({"id": str(uuid4()), "selectedVisibilityType": "private", ...})`
         """
         fields = {
             "message": message,
@@ -663,7 +690,7 @@ class AiAgentResource(Resource):
             organization = self._organization(None)
             if organization:
                 chat["organizationId"] = organization
-        return self._json(create_client_chat._get_kwargs(body=chat), options)
+        return self._json(create_client_chat._get_kwargs(body=client_chat_body(chat)), options)
 
     def list_client_chats(
         self,
@@ -737,11 +764,13 @@ class AiAgentResource(Resource):
     def update_client_chat(
         self, chat_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
     ) -> OkResponse:
-        """PATCH /chat-client/chats/{chat_id}: change a chat's title or visibility.
+        """PATCH /chat-client/chats/{chat_id}: change a chat's `assistantId` or `visibility`.
+
+        Any other key (e.g. `title`, which the service silently ignores) raises ValueError before sending.
 
         Example: `client.ai_agent.update_client_chat("chat_id", {"visibility": "private"})`
         """
-        return self._json(update_client_chat._get_kwargs(chat_id, body=body), options)
+        return self._json(update_client_chat._get_kwargs(chat_id, body=chat_update_body(body)), options)
 
     def delete_client_chat(self, chat_id: str, **options: Unpack[RequestOptions]) -> ClientChat | None:
         """DELETE /chat-client/chats/{chat_id}: delete a chat with its messages and votes; returns the deleted chat.
@@ -755,17 +784,15 @@ class AiAgentResource(Resource):
     def generate_client_chat_title(
         self, chat_id: str, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
     ) -> GenerateTitleResponse:
-        """POST /chat-client/chats/{chat_id}/title: generate a title (the chat itself is not updated).
+        """POST /chat-client/chats/{chat_id}/title: a title for a message's text (the chat itself is not updated).
 
-        `body` is optional: `{"message": {"parts": [...]}}` gives the text to title; without it nothing is sent.
+        `body` is `{"message": {"parts": [text_part, ...]}}` with `text_part = {"type": "text", "text": ...}`; without
+        it (the documentation's call)
+        ValueError is raised before sending: the service answers 400.
 
-        Example: `client.ai_agent.generate_client_chat_title("chat_id")`
+        Example: `client.ai_agent.generate_client_chat_title("chat_id", {"message": {"parts": [text_part]}})`
         """
-        kwargs = (
-            generate_client_chat_title._get_kwargs(chat_id)
-            if body is None
-            else generate_client_chat_title._get_kwargs(chat_id, body=body)
-        )
+        kwargs = generate_client_chat_title._get_kwargs(chat_id, body=title_body(body))
         return self._json(kwargs, options)
 
     # ------------------------------------------------------------------ chat client: messages and votes
@@ -773,11 +800,15 @@ class AiAgentResource(Resource):
     def persist_client_message(
         self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
     ) -> ClientMessageCreateResponse:
-        """POST /chat-client/messages: store a message produced elsewhere.
+        """POST /chat-client/messages: store an assistant message produced elsewhere; returns `{ok, id}`.
+
+        `body` is `{"message": {"id", "chatId", "role": "assistant", "parts", "metadata"?}}`, or the documented
+        `{"chatId", "content"}`, sent as such a message with one text part and a new UUID id. Anything else raises
+        ValueError before sending. A non-UUID message id is replaced by the service (and kept in a `source` part).
 
         Example: `client.ai_agent.persist_client_message({"chatId": "chat_id", "content": "Hello"})`
         """
-        return self._json(persist_client_message._get_kwargs(body=body), options)
+        return self._json(persist_client_message._get_kwargs(body=message_body(body)), options)
 
     def list_client_messages(self, chat_id: str, **options: Unpack[RequestOptions]) -> list[ClientMessage]:
         """GET /chat-client/chats/{chat_id}/messages: every message of a chat, oldest first.
@@ -803,11 +834,14 @@ class AiAgentResource(Resource):
         return self._json(get_votes._get_kwargs(chat_id), options)
 
     def update_vote(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> OkResponse:
-        """PATCH /chat-client/votes: vote a message up or down.
+        """PATCH /chat-client/votes: vote a message of a chat up or down, `{"chatId", "messageId", "type"}`.
 
-        Example: `client.ai_agent.update_vote({"messageId": "msg_id", "vote": "up"})`
+        A `vote` key is taken as `type`; without `chatId` (the documentation's `{messageId, vote}`) ValueError is
+        raised before sending. A message the chat does not hold is a 400 (`bad_request:database`).
+
+        Example: `client.ai_agent.update_vote({"chatId": "chat_id", "messageId": "msg_id", "type": "up"})`
         """
-        return self._json(update_vote._get_kwargs(body=body), options)
+        return self._json(update_vote._get_kwargs(body=vote_body(body)), options)
 
     # ------------------------------------------------------------------ chat client: documents
 
@@ -816,11 +850,20 @@ class AiAgentResource(Resource):
     ) -> list[Document]:
         """POST /chat-client/documents: save a version of an AI-generated document; returns the inserted row(s).
 
-        `document_id` (sent as the `id` query parameter) names the document to add a version to.
+        `body` is `{"title", "content", "kind"}` (all three required by the service: a body without `title`, like the
+        documentation's, raises ValueError before sending). `document_id` (a UUID, sent as the `id` query parameter)
+        names the document to add a version to; without it a new document is created under a new UUID, the `id`
+        of the returned row.
 
-        Example: `client.ai_agent.create_document({"kind": "text", "content": "Draft..."})`
+        Example: `client.ai_agent.create_document({"title": "Plan", "kind": "text", "content": "Draft..."})`
         """
-        return self._json(create_document._get_kwargs(body=body, id=document_id), options)
+        if "title" not in body:
+            raise ValueError(
+                "create_document needs a title: {'title': ..., 'content': ..., 'kind': 'text'} "
+                f"(the service answers 400 bad_request:document otherwise); got the keys {sorted(body)}"
+            )
+        kwargs = create_document._get_kwargs(body=body, id=document_id or str(uuid.uuid4()))
+        return self._json(kwargs, options)
 
     def get_document_latest_by_kind(self, kind: DocumentKind, **options: Unpack[RequestOptions]) -> Document | None:
         """GET /chat-client/documents/latest-by-kind: the caller's newest document of a kind, or None.
@@ -855,11 +898,13 @@ class AiAgentResource(Resource):
     ) -> list[Document] | None:
         """DELETE /chat-client/documents/{doc_id}: delete a document's versions; returns the deleted ones.
 
-        `timestamp` (ISO 8601) deletes only the versions created after it. None when the reply has no body.
+        `timestamp` (ISO 8601) deletes only the versions created after it; without it every version is deleted
+        (the SDK sends the Unix epoch: the service requires a timestamp). None when the reply has no body.
 
         Example: `client.ai_agent.delete_document("doc_id")`
         """
-        return self._json(delete_document._get_kwargs(doc_id, timestamp=timestamp), options)
+        kwargs = delete_document._get_kwargs(doc_id, timestamp=timestamp or ALL_VERSIONS)
+        return self._json(kwargs, options)
 
     def get_document_suggestions(self, document_id: str, **options: Unpack[RequestOptions]) -> list[DocumentSuggestion]:
         """GET /chat-client/documents/{document_id}/suggestions: the edit suggestions on a document.
@@ -882,7 +927,10 @@ class AiAgentResource(Resource):
 
         The bytes are `response.content`; to stream a large file to disk instead, use `download_admin_guide`.
 
-        Example: `response = client.ai_agent.get_admin_guide("onboarding.pdf")`
+        The service bundles `ai-agent-guide-*.pdf` files (see `list_admin_guides`); an unknown name is NotFoundError,
+        a name other than `<letters, digits, ._->.pdf` BadRequestError (`Invalid filename`).
+
+        Example: `response = client.ai_agent.get_admin_guide("ai-agent-guide-code-step.pdf")`
         """
         return self._response(get_admin_guide._get_kwargs(filename), options)
 
@@ -891,6 +939,6 @@ class AiAgentResource(Resource):
 
         A partly written file is removed when the download fails.
 
-        Example: `client.ai_agent.download_admin_guide("onboarding.pdf", "onboarding.pdf")`
+        Example: `client.ai_agent.download_admin_guide("ai-agent-guide-code-step.pdf", "guide.pdf")`
         """
         return self._download(get_admin_guide._get_kwargs(filename), path, options)

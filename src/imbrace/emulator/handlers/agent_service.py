@@ -3,6 +3,7 @@ prompt suggestions, field-type suggestions and the admin guides."""
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 from urllib.parse import urlparse
@@ -13,18 +14,31 @@ from ..chatmodel import text_of
 from ..errors import HttpError
 from ..ids import now_iso
 from ..store import Doc
+from .agents import find_agent
 from .base import Ctx, operation
+from .chat import require_organization
 from .chat_client import CHATS, chat_messages, require_chat
 
 _STARTED = time.monotonic()
 _VERSION = "1.0.0"
-_GUIDES = {"onboarding.pdf": "Onboarding", "admin-guide.pdf": "Administration"}
-_SUGGESTIONS = [
-    "What can you help me with?",
-    "Summarize the latest documents in my knowledge base.",
-    "Which boards do I have access to?",
-    "Draft a reply to a customer asking about pricing.",
-]
+# The five guides bundled with the service (`server/src/assets/guides/`), and the file names it serves.
+_GUIDES = {
+    f"ai-agent-guide-{topic}.pdf": title
+    for topic, title in (
+        ("automate-data-board", "Automate a data board"),
+        ("code-step", "Code step"),
+        ("document-ai", "Document AI"),
+        ("send-email", "Send an email"),
+        ("webhook-return-response", "Webhook return response"),
+    )
+}
+_GUIDE_NAME = re.compile(r"^[a-zA-Z0-9._-]+\.pdf$")
+_GUIDES_NOTE = (
+    "Download these PDFs and upload them to the target knowledge-hub folder. Set assistant.folder_ids to that folder "
+    "so folderContentsTool + RAGknowledge can retrieve them."
+)
+_BUILTIN_AGENTS = frozenset({"builtin-databoard-agent"})
+_SUGGESTIONS = ["What can you do?", "Summarise my data", "Create a board", "Help me start"]
 
 
 def _envelope(data: Any) -> Doc:
@@ -62,6 +76,7 @@ def _legacy(chat: Doc) -> Doc:
 
 @operation("list_chats")
 def list_chats(ctx: Ctx) -> Doc:
+    require_organization(ctx)
     organization, user = ctx.query("organization_id"), ctx.query("user_id")
     chats = ctx.store.all(
         CHATS, lambda d: d.get("organizationId") == organization and (user is None or d["userId"] == user)
@@ -72,6 +87,7 @@ def list_chats(ctx: Ctx) -> Doc:
 
 @operation("get_chat")
 def get_chat(ctx: Ctx) -> Doc:
+    require_organization(ctx)
     chat = require_chat(ctx, ctx.path["chat_id"])
     detail: Doc = {"chat": _legacy(chat)}
     if ctx.query_flag("include_messages"):
@@ -84,6 +100,7 @@ def get_chat(ctx: Ctx) -> Doc:
 
 @operation("delete_chat")
 def delete_chat(ctx: Ctx) -> Doc:
+    require_organization(ctx)
     chat = require_chat(ctx, ctx.path["chat_id"])
     if chat.get("organizationId") != ctx.query("organization_id"):
         raise HttpError(403, "This chat belongs to another organization")
@@ -95,6 +112,10 @@ def delete_chat(ctx: Ctx) -> Doc:
 
 @operation("get_agent_prompt_suggestion")
 def get_agent_prompt_suggestion(ctx: Ctx) -> Doc:
+    """The service's four fallback prompts, for a built-in agent or one of the organization's (404 otherwise)."""
+    assistant_id = ctx.query("assistant_id") or ""
+    if assistant_id not in _BUILTIN_AGENTS and find_agent(ctx.store, assistant_id) is None:
+        raise HttpError(404, "Assistant not found")
     return {"success": True, "data": _SUGGESTIONS}
 
 
@@ -127,13 +148,15 @@ def list_admin_guides(ctx: Ctx) -> Doc:
         {"filename": name, "size_bytes": len(_pdf(title)), "download_url": f"/api/admin/guides/{name}"}
         for name, title in _GUIDES.items()
     ]
-    return {"success": True, "data": guides, "note": "Guides bundled with the emulator"}
+    return {"success": True, "data": guides, "note": _GUIDES_NOTE}
 
 
 @operation("get_admin_guide")
 def get_admin_guide(ctx: Ctx) -> Response:
     name = ctx.path["filename"]
+    if not _GUIDE_NAME.match(name):
+        raise HttpError(400, "Invalid filename")
     if name not in _GUIDES:
-        raise HttpError(404, f"Guide not found: {name}")
+        raise HttpError(404, "Guide not found")
     headers = {"content-disposition": f'attachment; filename="{name}"'}
     return Response(_pdf(_GUIDES[name]), media_type="application/pdf", headers=headers)

@@ -1,7 +1,8 @@
-"""The chat-client store: users, chats, messages and votes (errors in the ChatSDKError `{code, message}` shape).
+"""The chat-client store: users, chats, messages and votes (errors in the ChatSDKError `{code, message, cause?}` shape).
 
 A chat belongs to the caller's credential (all tokens of one login share a user); others may read it only when it
-is public. Chats created by `POST /v2/chat` live here too, so their history is listed like any other.
+is public. Chats created by `POST /v2/chat` live here too, so their history is listed like any other. Statuses,
+codes and id checks follow `routes/chatClient.ts` and `controllers/chatClientController.ts` of imbraceltd/ai-agent.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from typing import Any
 
 from starlette.responses import JSONResponse
 
+from ..agent_rejections import ChatSdkError, database_uuid, is_uuid, model_uuid
 from ..chatmodel import text_of
-from ..errors import HttpError
 from ..ids import new_uuid, now_iso
 from ..store import Doc
 from .base import Ctx, operation
@@ -25,26 +26,32 @@ USERS = "chat_client_users"
 _TITLE_LENGTH = 80
 
 
-def require_chat(ctx: Ctx, chat_id: str, *, owner_only: bool = False) -> Doc:
+def require_chat(ctx: Ctx, chat_id: str, *, owner_only: bool = False, surface: str = "chat") -> Doc:
     chat = ctx.store.get(CHATS, chat_id)
     if chat is None:
-        raise HttpError(404, f"Chat not found: {chat_id}", code="not_found:chat")
+        raise ChatSdkError(f"not_found:{surface}")
     if chat["userId"] != ctx.user_id and (owner_only or chat.get("visibility") != "public"):
-        raise HttpError(403, "This chat belongs to another user", code="forbidden:chat")
+        raise ChatSdkError(f"forbidden:{surface}")
     return chat
 
 
 def title_of(text: str) -> str:
-    return text.strip()[:_TITLE_LENGTH] or "New chat"
+    """The title the service makes without an LLM: the text on one line, cut to 80 characters with an ellipsis."""
+    compact = " ".join(text.split())
+    if len(compact) <= _TITLE_LENGTH:
+        return compact or "New chat"
+    return compact[: _TITLE_LENGTH - 1].rstrip() + "\u2026"
 
 
-def new_chat(ctx: Ctx, chat_id: str, *, title: str, assistant_id: str | None, chat_type: str = "chat") -> Doc:
+def new_chat(
+    ctx: Ctx, chat_id: str, *, title: str, assistant_id: str | None, chat_type: str = "chat", organization: str | None
+) -> Doc:
     doc = {
         "id": chat_id,
         "createdAt": now_iso(),
         "title": title,
         "userId": ctx.user_id,
-        "organizationId": ctx.organization_id,
+        "organizationId": organization,
         "assistantId": assistant_id,
         "visibility": "private",
         "type": chat_type,
@@ -55,7 +62,11 @@ def new_chat(ctx: Ctx, chat_id: str, *, title: str, assistant_id: str | None, ch
 
 
 def save_message(ctx: Ctx, chat_id: str, role: str, parts: list[Any], message_id: str | None = None) -> Doc:
+    """Stores a message; a non-UUID id is replaced and kept in a leading `source` part, as `Message.create` does."""
     key = message_id or new_uuid()
+    if not is_uuid(key):
+        parts = [{"type": "source", "source": {"upstreamMessageId": key}}, *parts]
+        key = new_uuid()
     doc = {
         "id": key,
         "chatId": chat_id,
@@ -89,10 +100,8 @@ def _delete_chat(ctx: Ctx, chat_id: str) -> Doc | None:
 @operation("verify_chat_client_credentials")
 def verify_credentials(ctx: Ctx) -> Doc | JSONResponse:
     body = ctx.json
-    if "email" not in body:
-        return {"id": ctx.user_id, "email": f"{ctx.user_id}@emulator.local"}
     user = ctx.store.get(USERS, body["email"])
-    if user is None or user["password"] != body.get("password"):
+    if user is None or user["password"] != body["password"]:
         return JSONResponse({"error": "invalid_credentials"}, status_code=401)
     return {"id": user["id"], "email": user["email"]}
 
@@ -100,14 +109,10 @@ def verify_credentials(ctx: Ctx) -> Doc | JSONResponse:
 @operation("register_chat_client")
 def register(ctx: Ctx) -> JSONResponse:
     body = ctx.json
-    login = body.get("email") or body.get("name")
-    secret = body.get("password") or body.get("secret")
-    if not login or not secret:
-        raise HttpError(400, "email and password (or name and secret) are required")
-    if ctx.store.get(USERS, login) is not None:
+    if ctx.store.get(USERS, body["email"]) is not None:
         return JSONResponse({"error": "user_exists"}, status_code=409)
-    user = ctx.store.put(USERS, login, {"id": new_uuid(), "email": login, "password": secret})
-    return JSONResponse({"ok": True, "id": user["id"]}, status_code=201)
+    ctx.store.put(USERS, body["email"], {"id": new_uuid(), "email": body["email"], "password": body["password"]})
+    return JSONResponse({"ok": True}, status_code=201)
 
 
 @operation("get_chat_client_user")
@@ -123,13 +128,18 @@ def create_chat(ctx: Ctx) -> JSONResponse:
     if existing is None:
         title = title_of(text_of(message))
         chat = new_chat(
-            ctx, chat_id, title=title, assistant_id=body.get("assistantId"), chat_type=body.get("type", "chat")
+            ctx,
+            chat_id,
+            title=title,
+            assistant_id=body.get("assistantId"),
+            chat_type=body.get("type", "chat"),
+            organization=body.get("organizationId"),
         )
         chat = ctx.store.put(CHATS, chat_id, {**chat, "visibility": body["selectedVisibilityType"]})
     else:
         chat = require_chat(ctx, chat_id, owner_only=True)
-        ctx.store.put(CHATS, chat_id, {**chat, "assistantId": body.get("assistantId", chat["assistantId"])})
-    save_message(ctx, chat_id, "user", parts_of(message), message.get("id"))
+        ctx.store.put(CHATS, chat_id, {**chat, "assistantId": body.get("assistantId") or chat["assistantId"]})
+    save_message(ctx, chat_id, "user", message["parts"], message.get("id"))
     return JSONResponse(
         {"ok": True, "id": chat_id, "created": existing is None}, status_code=201 if existing is None else 200
     )
@@ -139,7 +149,7 @@ def create_chat(ctx: Ctx) -> JSONResponse:
 def list_chats(ctx: Ctx) -> Doc:
     organization, before, after = ctx.query("organization_id"), ctx.query("ending_before"), ctx.query("starting_after")
     if before and after:
-        raise HttpError(400, "Only one of starting_after or ending_before can be given", code="bad_request:api")
+        raise ChatSdkError("bad_request:api", "Only one of starting_after or ending_before can be provided.")
     chats = ctx.store.all(
         CHATS,
         lambda d: (
@@ -153,7 +163,7 @@ def list_chats(ctx: Ctx) -> Doc:
     if cursor is not None:
         ids = [chat["id"] for chat in chats]
         if cursor not in ids:
-            raise HttpError(404, f"Chat with id {cursor} not found", code="not_found:database")
+            raise ChatSdkError("not_found:database", f"Chat with id {model_uuid(cursor)} not found")
         position = ids.index(cursor)
         chats = chats[:position] if after else chats[position + 1 :]
     limit = ctx.query_int("limit", 10)
@@ -172,12 +182,15 @@ def delete_all_chats(ctx: Ctx) -> Doc:
 
 @operation("get_client_chat")
 def get_chat(ctx: Ctx) -> Doc:
-    return require_chat(ctx, ctx.path["chat_id"])
+    return require_chat(ctx, model_uuid(ctx.path["chat_id"]))
 
 
 @operation("update_client_chat")
 def update_chat(ctx: Ctx) -> Doc:
-    chat = require_chat(ctx, ctx.path["chat_id"], owner_only=True)
+    chat = ctx.store.get(CHATS, model_uuid(ctx.path["chat_id"]))
+    if chat is None:
+        raise ChatSdkError("not_found:database", "Chat not found")
+    chat = require_chat(ctx, chat["id"], owner_only=True)
     changes: dict[str, Any] = {key: ctx.json[key] for key in ("visibility", "assistantId") if key in ctx.json}
     ctx.store.put(CHATS, chat["id"], {**chat, **changes})
     return {"ok": True}
@@ -185,44 +198,36 @@ def update_chat(ctx: Ctx) -> Doc:
 
 @operation("delete_client_chat")
 def delete_chat(ctx: Ctx) -> Doc | None:
-    chat = require_chat(ctx, ctx.path["chat_id"], owner_only=True)
+    chat = require_chat(ctx, model_uuid(ctx.path["chat_id"]), owner_only=True)
     return _delete_chat(ctx, chat["id"])
 
 
 @operation("generate_client_chat_title")
 def generate_title(ctx: Ctx) -> Doc:
-    message = ctx.json.get("message")
-    if isinstance(message, dict):
-        return {"title": title_of(text_of(message))}
-    chat = ctx.store.get(CHATS, ctx.path["chat_id"])
-    first = next((m for m in chat_messages(ctx, chat["id"]) if m["role"] == "user"), None) if chat else None
-    return {"title": title_of(text_of(first) if first else "")}
+    """Titles the body's message; like the service, neither reads nor updates the chat."""
+    return {"title": title_of(text_of(ctx.json["message"]))}
 
 
 @operation("persist_client_message")
 def persist_message(ctx: Ctx) -> Doc:
-    body = ctx.json
-    message = body.get("message")
-    if isinstance(message, dict):
-        chat_id, parts, message_id = message.get("chatId") or body.get("chatId"), parts_of(message), message.get("id")
-    else:
-        chat_id, parts, message_id = body.get("chatId"), [{"type": "text", "text": body.get("content", "")}], None
-    if not chat_id:
-        raise HttpError(400, "chatId is required", code="bad_request:api")
-    require_chat(ctx, chat_id, owner_only=True)
-    return {"ok": True, "id": save_message(ctx, chat_id, "assistant", parts, message_id)["id"]}
+    message = ctx.json["message"]
+    require_chat(ctx, message["chatId"], owner_only=True)
+    saved = save_message(ctx, message["chatId"], "assistant", message["parts"], message["id"])
+    if message.get("metadata") is not None:
+        saved = ctx.store.put(MESSAGES, saved["id"], {**saved, "metadata": message["metadata"]})
+    return {"ok": True, "id": saved["id"]}
 
 
 @operation("list_client_messages")
 def list_messages(ctx: Ctx) -> list[Doc]:
-    return chat_messages(ctx, require_chat(ctx, ctx.path["chat_id"])["id"])
+    return chat_messages(ctx, require_chat(ctx, model_uuid(ctx.path["chat_id"]))["id"])
 
 
 @operation("delete_trailing_messages")
 def delete_trailing(ctx: Ctx) -> Doc:
-    message = ctx.store.get(MESSAGES, ctx.path["message_id"])
+    message = ctx.store.get(MESSAGES, model_uuid(ctx.path["message_id"]))
     if message is None:
-        raise HttpError(404, f"Message not found: {ctx.path['message_id']}", code="not_found:database")
+        raise ChatSdkError("not_found:chat")
     messages = chat_messages(ctx, require_chat(ctx, message["chatId"], owner_only=True)["id"])
     for doomed in messages[messages.index(message) :]:
         ctx.store.delete(MESSAGES, doomed["id"])
@@ -232,20 +237,22 @@ def delete_trailing(ctx: Ctx) -> Doc:
 
 @operation("get_votes")
 def get_votes(ctx: Ctx) -> list[Doc]:
-    chat = require_chat(ctx, ctx.path["chat_id"], owner_only=True)
+    chat = ctx.store.get(CHATS, database_uuid(ctx.path["chat_id"]))
+    if chat is None:
+        raise ChatSdkError("not_found:chat")
+    chat = require_chat(ctx, chat["id"], owner_only=True, surface="vote")
     return ctx.store.all(VOTES, lambda d: d["chatId"] == chat["id"])
 
 
 @operation("update_vote")
 def update_vote(ctx: Ctx) -> Doc:
+    """Upserts the vote; a message the chat lacks breaks the table's foreign key (400 `bad_request:database`)."""
     body = ctx.json
+    chat = require_chat(ctx, body["chatId"], owner_only=True, surface="vote")
     message = ctx.store.get(MESSAGES, body["messageId"])
-    if message is None:
-        raise HttpError(404, f"Message not found: {body['messageId']}", code="not_found:vote")
-    chat = require_chat(ctx, body.get("chatId") or message["chatId"], owner_only=True)
-    kind = body.get("type") or body.get("vote")
-    if kind is None:
-        raise HttpError(400, "Parameters chatId, messageId, and type are required.", code="bad_request:api")
-    vote = {"chatId": chat["id"], "messageId": message["id"], "isUpvoted": kind == "up"}
+    if message is None or message["chatId"] != chat["id"]:
+        cause = 'insert or update on table "Vote_v2" violates foreign key constraint'
+        raise ChatSdkError("bad_request:database", cause)
+    vote = {"chatId": chat["id"], "messageId": message["id"], "isUpvoted": body["type"] == "up"}
     ctx.store.put(VOTES, f"{chat['id']}:{message['id']}", vote)
     return {"ok": True}

@@ -10,12 +10,15 @@ if TYPE_CHECKING:
     from .admin_guide import AdminGuide
     from .admin_guide_list_response import AdminGuideListResponse
     from .ai_chat_config import AiChatConfig
+    from .api_error_body import ApiErrorBody
     from .assistant_message_input import AssistantMessageInput
+    from .auth_error_body import AuthErrorBody
     from .chat_client_credentials import ChatClientCredentials
     from .chat_client_registration import ChatClientRegistration
     from .chat_client_user import ChatClientUser
     from .chat_client_user_request import ChatClientUserRequest
     from .chat_request import ChatRequest
+    from .chat_sdk_error_body import ChatSdkErrorBody
     from .chat_status import ChatStatus
     from .chat_status_event import ChatStatusEvent
     from .chat_type import ChatType
@@ -53,6 +56,7 @@ if TYPE_CHECKING:
     from .finish_step_chunk import FinishStepChunk
     from .generate_title_request import GenerateTitleRequest
     from .generate_title_response import GenerateTitleResponse
+    from .guide_error_body import GuideErrorBody
     from .health_response import HealthResponse
     from .health_status import HealthStatus
     from .legacy_chat import LegacyChat
@@ -69,8 +73,10 @@ if TYPE_CHECKING:
     from .parquet_file_list_response import ParquetFileListResponse
     from .parquet_generate_request import ParquetGenerateRequest
     from .parquet_generate_response import ParquetGenerateResponse
+    from .parquet_not_found_body import ParquetNotFoundBody
     from .parquet_row import ParquetRow
     from .parquet_storage_type import ParquetStorageType
+    from .plain_error_body import PlainErrorBody
     from .prompt_suggestions_response import PromptSuggestionsResponse
     from .provider_metadata import ProviderMetadata
     from .reasoning_delta_chunk import ReasoningDeltaChunk
@@ -114,6 +120,8 @@ if TYPE_CHECKING:
     from .ui_message import UIMessage
     from .ui_message_part import UIMessagePart
     from .ui_message_role import UIMessageRole
+    from .user_file_part import UserFilePart
+    from .user_text_part import UserTextPart
     from .validation_error import ValidationError
     from .version_info import VersionInfo
     from .version_response import VersionResponse
@@ -129,12 +137,15 @@ _MODULE_OF: dict[str, str] = {
     "AdminGuide": ".admin_guide",
     "AdminGuideListResponse": ".admin_guide_list_response",
     "AiChatConfig": ".ai_chat_config",
+    "ApiErrorBody": ".api_error_body",
     "AssistantMessageInput": ".assistant_message_input",
+    "AuthErrorBody": ".auth_error_body",
     "ChatClientCredentials": ".chat_client_credentials",
     "ChatClientRegistration": ".chat_client_registration",
     "ChatClientUser": ".chat_client_user",
     "ChatClientUserRequest": ".chat_client_user_request",
     "ChatRequest": ".chat_request",
+    "ChatSdkErrorBody": ".chat_sdk_error_body",
     "ChatStatus": ".chat_status",
     "ChatStatusEvent": ".chat_status_event",
     "ChatType": ".chat_type",
@@ -172,6 +183,7 @@ _MODULE_OF: dict[str, str] = {
     "FinishStepChunk": ".finish_step_chunk",
     "GenerateTitleRequest": ".generate_title_request",
     "GenerateTitleResponse": ".generate_title_response",
+    "GuideErrorBody": ".guide_error_body",
     "HealthResponse": ".health_response",
     "HealthStatus": ".health_status",
     "LegacyChat": ".legacy_chat",
@@ -188,8 +200,10 @@ _MODULE_OF: dict[str, str] = {
     "ParquetFileListResponse": ".parquet_file_list_response",
     "ParquetGenerateRequest": ".parquet_generate_request",
     "ParquetGenerateResponse": ".parquet_generate_response",
+    "ParquetNotFoundBody": ".parquet_not_found_body",
     "ParquetRow": ".parquet_row",
     "ParquetStorageType": ".parquet_storage_type",
+    "PlainErrorBody": ".plain_error_body",
     "PromptSuggestionsResponse": ".prompt_suggestions_response",
     "ProviderMetadata": ".provider_metadata",
     "ReasoningDeltaChunk": ".reasoning_delta_chunk",
@@ -233,6 +247,8 @@ _MODULE_OF: dict[str, str] = {
     "UIMessage": ".ui_message",
     "UIMessagePart": ".ui_message_part",
     "UIMessageRole": ".ui_message_role",
+    "UserFilePart": ".user_file_part",
+    "UserTextPart": ".user_text_part",
     "ValidationError": ".validation_error",
     "VersionInfo": ".version_info",
     "VersionResponse": ".version_response",
@@ -261,12 +277,15 @@ __all__ = (
     "AdminGuide",
     "AdminGuideListResponse",
     "AiChatConfig",
+    "ApiErrorBody",
     "AssistantMessageInput",
+    "AuthErrorBody",
     "ChatClientCredentials",
     "ChatClientRegistration",
     "ChatClientUser",
     "ChatClientUserRequest",
     "ChatRequest",
+    "ChatSdkErrorBody",
     "ChatStatus",
     "ChatStatusEvent",
     "ChatType",
@@ -304,6 +323,7 @@ __all__ = (
     "FinishStepChunk",
     "GenerateTitleRequest",
     "GenerateTitleResponse",
+    "GuideErrorBody",
     "HealthResponse",
     "HealthStatus",
     "LegacyChat",
@@ -320,8 +340,10 @@ __all__ = (
     "ParquetFileListResponse",
     "ParquetGenerateRequest",
     "ParquetGenerateResponse",
+    "ParquetNotFoundBody",
     "ParquetRow",
     "ParquetStorageType",
+    "PlainErrorBody",
     "PromptSuggestionsResponse",
     "ProviderMetadata",
     "ReasoningDeltaChunk",
@@ -365,6 +387,8 @@ __all__ = (
     "UIMessage",
     "UIMessagePart",
     "UIMessageRole",
+    "UserFilePart",
+    "UserTextPart",
     "ValidationError",
     "VersionInfo",
     "VersionResponse",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,10 +23,10 @@ T = TypeVar("T", bound="AssistantMessageInput")
 class AssistantMessageInput:
     """An assistant message to store. A non-UUID `id` is replaced and kept in a leading `source` part."""
 
-    id: str | Unset = UNSET
-    chat_id: str | Unset = UNSET
-    role: Literal["assistant"] | Unset = UNSET
-    parts: list[UIMessagePart] | Unset = UNSET
+    id: str
+    chat_id: UUID
+    role: Literal["assistant"]
+    parts: list[UIMessagePart]
     metadata: MessageMetadata | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -34,16 +35,14 @@ class AssistantMessageInput:
 
         id = self.id
 
-        chat_id = self.chat_id
+        chat_id = str(self.chat_id)
 
         role = self.role
 
-        parts: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.parts, Unset):
-            parts = []
-            for parts_item_data in self.parts:
-                parts_item = parts_item_data.to_dict()
-                parts.append(parts_item)
+        parts = []
+        for parts_item_data in self.parts:
+            parts_item = parts_item_data.to_dict()
+            parts.append(parts_item)
 
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
@@ -55,15 +54,14 @@ class AssistantMessageInput:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if chat_id is not UNSET:
-            field_dict["chatId"] = chat_id
-        if role is not UNSET:
-            field_dict["role"] = role
-        if parts is not UNSET:
-            field_dict["parts"] = parts
+        field_dict.update(
+            {
+                "id": id,
+                "chatId": chat_id,
+                "role": role,
+                "parts": parts,
+            }
+        )
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
 
@@ -75,22 +73,20 @@ class AssistantMessageInput:
         from ..models.ui_message_part import UIMessagePart  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
-        chat_id = d.pop("chatId", UNSET)
+        chat_id = UUID(d.pop("chatId"))
 
-        role = cast(Literal["assistant"] | Unset, d.pop("role", UNSET))
-        if role != "assistant" and not isinstance(role, Unset):
+        role = cast(Literal["assistant"], d.pop("role"))
+        if role != "assistant":
             raise ValueError(f"role must match const 'assistant', got '{role}'")
 
-        _parts = d.pop("parts", UNSET)
-        parts: list[UIMessagePart] | Unset = UNSET
-        if _parts is not UNSET:
-            parts = []
-            for parts_item_data in _parts:
-                parts_item = UIMessagePart.from_dict(parts_item_data)
+        parts = []
+        _parts = d.pop("parts")
+        for parts_item_data in _parts:
+            parts_item = UIMessagePart.from_dict(parts_item_data)
 
-                parts.append(parts_item)
+            parts.append(parts_item)
 
         def _parse_metadata(data: object) -> MessageMetadata | None | Unset:
             if data is None:

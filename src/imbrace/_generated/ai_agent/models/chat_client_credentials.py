@@ -8,18 +8,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ChatClientCredentials")
 
 
 @_attrs_define
 class ChatClientCredentials:
-    """`{email, password}` on the open-source server; the documentation sends `{token}`."""
+    """A chat-client user's e-mail and password."""
 
-    email: str | Unset = UNSET
-    password: str | Unset = UNSET
-    token: str | Unset = UNSET
+    email: str
+    password: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -27,33 +24,27 @@ class ChatClientCredentials:
 
         password = self.password
 
-        token = self.token
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if email is not UNSET:
-            field_dict["email"] = email
-        if password is not UNSET:
-            field_dict["password"] = password
-        if token is not UNSET:
-            field_dict["token"] = token
+        field_dict.update(
+            {
+                "email": email,
+                "password": password,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        email = d.pop("email", UNSET)
+        email = d.pop("email")
 
-        password = d.pop("password", UNSET)
-
-        token = d.pop("token", UNSET)
+        password = d.pop("password")
 
         chat_client_credentials = cls(
             email=email,
             password=password,
-            token=token,
         )
 
         chat_client_credentials.additional_properties = d

@@ -8,22 +8,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ChatClientRegistration")
 
 
 @_attrs_define
 class ChatClientRegistration:
-    """`{email, password}` on the open-source server (email at most 64 characters); the documentation sends `{name,
-    secret}`.
+    """A new chat-client user's e-mail (at most 64 characters) and password."""
 
-    """
-
-    email: str | Unset = UNSET
-    password: str | Unset = UNSET
-    name: str | Unset = UNSET
-    secret: str | Unset = UNSET
+    email: str
+    password: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,40 +24,27 @@ class ChatClientRegistration:
 
         password = self.password
 
-        name = self.name
-
-        secret = self.secret
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if email is not UNSET:
-            field_dict["email"] = email
-        if password is not UNSET:
-            field_dict["password"] = password
-        if name is not UNSET:
-            field_dict["name"] = name
-        if secret is not UNSET:
-            field_dict["secret"] = secret
+        field_dict.update(
+            {
+                "email": email,
+                "password": password,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        email = d.pop("email", UNSET)
+        email = d.pop("email")
 
-        password = d.pop("password", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        secret = d.pop("secret", UNSET)
+        password = d.pop("password")
 
         chat_client_registration = cls(
             email=email,
             password=password,
-            name=name,
-            secret=secret,
         )
 
         chat_client_registration.additional_properties = d

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -24,8 +25,10 @@ class ChatRequest:
 
     """
 
-    id: str
-    """ The chat id, chosen by the client; the server requires a UUID. A new id starts a new chat. """
+    id: UUID
+    """ The chat id, chosen by the client (a new id starts a new chat). A non-UUID id fails in the chat model's zod
+    check: 500 with the zod issues as `error` (recorded).
+     """
     assistant_id: str
     """ The AI agent (assistant) to talk to. """
     messages: list[UIMessage]
@@ -47,7 +50,7 @@ class ChatRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = str(self.id)
 
         assistant_id = self.assistant_id
 
@@ -109,7 +112,7 @@ class ChatRequest:
         from ..models.ui_message import UIMessage  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         assistant_id = d.pop("assistant_id")
 

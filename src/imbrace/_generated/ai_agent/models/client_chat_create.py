@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,25 +22,26 @@ T = TypeVar("T", bound="ClientChatCreate")
 
 @_attrs_define
 class ClientChatCreate:
-    """A new chat and its first user message. Keys are camelCase."""
+    """A new chat and its first user message (`createChatBody`, routes/chatClient.ts:48). Keys are camelCase. The service
+    takes the user from the credential and ignores other keys (the documentation's `userId`).
 
-    id: str
-    """ The chat id, chosen by the client (the server requires a UUID). """
+    """
+
+    id: UUID
+    """ The chat id, chosen by the client. """
     message: ClientChatCreateMessage
-    """ The first user message. The server accepts `text` parts (`text`, 1..2000 characters) and `file` parts
-    (`mediaType`, `name`, `url`); it ignores `content` and `createdAt`, which the documentation also sends.
+    """ The first user message: `text` parts (`text`, 1..2000 characters) and `file` parts (`mediaType`, `name`,
+    `url`). The service ignores other keys (the documentation's `content` and `createdAt`).
      """
     selected_visibility_type: ChatVisibility
     assistant_id: str | Unset = UNSET
     organization_id: str | Unset = UNSET
-    user_id: str | Unset = UNSET
-    """ Sent by the documentation; the server takes the user from the credential. """
     type_: ChatType | Unset = UNSET
     """ `sub-agent` chats are hidden from the chat list. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = str(self.id)
 
         message = self.message.to_dict()
 
@@ -48,8 +50,6 @@ class ClientChatCreate:
         assistant_id = self.assistant_id
 
         organization_id = self.organization_id
-
-        user_id = self.user_id
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
@@ -68,8 +68,6 @@ class ClientChatCreate:
             field_dict["assistantId"] = assistant_id
         if organization_id is not UNSET:
             field_dict["organizationId"] = organization_id
-        if user_id is not UNSET:
-            field_dict["userId"] = user_id
         if type_ is not UNSET:
             field_dict["type"] = type_
 
@@ -80,7 +78,7 @@ class ClientChatCreate:
         from ..models.client_chat_create_message import ClientChatCreateMessage  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         message = ClientChatCreateMessage.from_dict(d.pop("message"))
 
@@ -89,8 +87,6 @@ class ClientChatCreate:
         assistant_id = d.pop("assistantId", UNSET)
 
         organization_id = d.pop("organizationId", UNSET)
-
-        user_id = d.pop("userId", UNSET)
 
         _type_ = d.pop("type", UNSET)
         type_: ChatType | Unset
@@ -105,7 +101,6 @@ class ClientChatCreate:
             selected_visibility_type=selected_visibility_type,
             assistant_id=assistant_id,
             organization_id=organization_id,
-            user_id=user_id,
             type_=type_,
         )
 

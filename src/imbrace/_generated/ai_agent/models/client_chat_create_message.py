@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,7 +13,8 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.message_metadata import MessageMetadata
-    from ..models.ui_message_part import UIMessagePart
+    from ..models.user_file_part import UserFilePart
+    from ..models.user_text_part import UserTextPart
 
 
 T = TypeVar("T", bound="ClientChatCreateMessage")
@@ -20,35 +22,37 @@ T = TypeVar("T", bound="ClientChatCreateMessage")
 
 @_attrs_define
 class ClientChatCreateMessage:
-    """The first user message. The server accepts `text` parts (`text`, 1..2000 characters) and `file` parts (`mediaType`,
-    `name`, `url`); it ignores `content` and `createdAt`, which the documentation also sends.
+    """The first user message: `text` parts (`text`, 1..2000 characters) and `file` parts (`mediaType`, `name`, `url`). The
+    service ignores other keys (the documentation's `content` and `createdAt`).
 
     """
 
     role: Literal["user"]
-    parts: list[UIMessagePart]
-    id: str | Unset = UNSET
-    """ Message id (a UUID on the open-source server). """
-    content: str | Unset = UNSET
-    created_at: str | Unset = UNSET
-    """ ISO 8601 timestamp. """
+    parts: list[UserFilePart | UserTextPart]
+    id: UUID | Unset = UNSET
+    """ Message id; the service generates one when missing. """
     metadata: MessageMetadata | Unset = UNSET
     """ Free-form message metadata (e.g. `error: true` on a saved error text, `subAgent` on sub-agent rows). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.user_text_part import UserTextPart  # noqa: PLC0415
+
         role = self.role
 
         parts = []
         for parts_item_data in self.parts:
-            parts_item = parts_item_data.to_dict()
+            parts_item: dict[str, Any]
+            if isinstance(parts_item_data, UserTextPart):
+                parts_item = parts_item_data.to_dict()
+            else:
+                parts_item = parts_item_data.to_dict()
+
             parts.append(parts_item)
 
-        id = self.id
-
-        content = self.content
-
-        created_at = self.created_at
+        id: str | Unset = UNSET
+        if not isinstance(self.id, Unset):
+            id = str(self.id)
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -64,10 +68,6 @@ class ClientChatCreateMessage:
         )
         if id is not UNSET:
             field_dict["id"] = id
-        if content is not UNSET:
-            field_dict["content"] = content
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
 
@@ -76,7 +76,8 @@ class ClientChatCreateMessage:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.message_metadata import MessageMetadata  # noqa: PLC0415
-        from ..models.ui_message_part import UIMessagePart  # noqa: PLC0415
+        from ..models.user_file_part import UserFilePart  # noqa: PLC0415
+        from ..models.user_text_part import UserTextPart  # noqa: PLC0415
 
         d = dict(src_dict)
         role = cast(Literal["user"], d.pop("role"))
@@ -86,15 +87,32 @@ class ClientChatCreateMessage:
         parts = []
         _parts = d.pop("parts")
         for parts_item_data in _parts:
-            parts_item = UIMessagePart.from_dict(parts_item_data)
+
+            def _parse_parts_item(data: object) -> UserFilePart | UserTextPart:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    parts_item_type_0 = UserTextPart.from_dict(data)
+
+                    return parts_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                parts_item_type_1 = UserFilePart.from_dict(data)
+
+                return parts_item_type_1
+
+            parts_item = _parse_parts_item(parts_item_data)
 
             parts.append(parts_item)
 
-        id = d.pop("id", UNSET)
-
-        content = d.pop("content", UNSET)
-
-        created_at = d.pop("createdAt", UNSET)
+        _id = d.pop("id", UNSET)
+        id: UUID | Unset
+        if isinstance(_id, Unset):
+            id = UNSET
+        else:
+            id = UUID(_id)
 
         _metadata = d.pop("metadata", UNSET)
         metadata: MessageMetadata | Unset
@@ -107,8 +125,6 @@ class ClientChatCreateMessage:
             role=role,
             parts=parts,
             id=id,
-            content=content,
-            created_at=created_at,
             metadata=metadata,
         )
 

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.assistant_message_input import AssistantMessageInput
 
@@ -19,32 +17,22 @@ T = TypeVar("T", bound="ClientMessageCreate")
 
 @_attrs_define
 class ClientMessageCreate:
-    """`{message}` on the open-source server; the documentation sends `{chatId, content}`."""
+    """`{message}`: the assistant message to store."""
 
-    message: AssistantMessageInput | Unset = UNSET
+    message: AssistantMessageInput
     """ An assistant message to store. A non-UUID `id` is replaced and kept in a leading `source` part. """
-    chat_id: str | Unset = UNSET
-    content: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.message, Unset):
-            message = self.message.to_dict()
-
-        chat_id = self.chat_id
-
-        content = self.content
+        message = self.message.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if message is not UNSET:
-            field_dict["message"] = message
-        if chat_id is not UNSET:
-            field_dict["chatId"] = chat_id
-        if content is not UNSET:
-            field_dict["content"] = content
+        field_dict.update(
+            {
+                "message": message,
+            }
+        )
 
         return field_dict
 
@@ -53,21 +41,10 @@ class ClientMessageCreate:
         from ..models.assistant_message_input import AssistantMessageInput  # noqa: PLC0415
 
         d = dict(src_dict)
-        _message = d.pop("message", UNSET)
-        message: AssistantMessageInput | Unset
-        if isinstance(_message, Unset):
-            message = UNSET
-        else:
-            message = AssistantMessageInput.from_dict(_message)
-
-        chat_id = d.pop("chatId", UNSET)
-
-        content = d.pop("content", UNSET)
+        message = AssistantMessageInput.from_dict(d.pop("message"))
 
         client_message_create = cls(
             message=message,
-            chat_id=chat_id,
-            content=content,
         )
 
         client_message_create.additional_properties = d

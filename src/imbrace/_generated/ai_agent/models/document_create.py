@@ -9,7 +9,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.document_kind import DocumentKind, check_document_kind
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DocumentCreate")
 
@@ -18,7 +17,7 @@ T = TypeVar("T", bound="DocumentCreate")
 class DocumentCreate:
     kind: DocumentKind
     content: str
-    title: str | Unset = UNSET
+    title: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,10 +33,9 @@ class DocumentCreate:
             {
                 "kind": kind,
                 "content": content,
+                "title": title,
             }
         )
-        if title is not UNSET:
-            field_dict["title"] = title
 
         return field_dict
 
@@ -48,7 +46,7 @@ class DocumentCreate:
 
         content = d.pop("content")
 
-        title = d.pop("title", UNSET)
+        title = d.pop("title")
 
         document_create = cls(
             kind=kind,

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.title_source_message import TitleSourceMessage
 
@@ -19,19 +17,21 @@ T = TypeVar("T", bound="GenerateTitleRequest")
 
 @_attrs_define
 class GenerateTitleRequest:
-    message: TitleSourceMessage | Unset = UNSET
+    """The message to title (`generateTitleBody`, routes/chatClient.ts); a bad body is 400 `bad_request:api`."""
+
+    message: TitleSourceMessage
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.message, Unset):
-            message = self.message.to_dict()
+        message = self.message.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "message": message,
+            }
+        )
 
         return field_dict
 
@@ -40,12 +40,7 @@ class GenerateTitleRequest:
         from ..models.title_source_message import TitleSourceMessage  # noqa: PLC0415
 
         d = dict(src_dict)
-        _message = d.pop("message", UNSET)
-        message: TitleSourceMessage | Unset
-        if isinstance(_message, Unset):
-            message = UNSET
-        else:
-            message = TitleSourceMessage.from_dict(_message)
+        message = TitleSourceMessage.from_dict(d.pop("message"))
 
         generate_title_request = cls(
             message=message,

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.ui_message_part import UIMessagePart
 
@@ -19,22 +17,22 @@ T = TypeVar("T", bound="TitleSourceMessage")
 
 @_attrs_define
 class TitleSourceMessage:
-    parts: list[UIMessagePart] | Unset = UNSET
+    parts: list[UIMessagePart]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        parts: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.parts, Unset):
-            parts = []
-            for parts_item_data in self.parts:
-                parts_item = parts_item_data.to_dict()
-                parts.append(parts_item)
+        parts = []
+        for parts_item_data in self.parts:
+            parts_item = parts_item_data.to_dict()
+            parts.append(parts_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if parts is not UNSET:
-            field_dict["parts"] = parts
+        field_dict.update(
+            {
+                "parts": parts,
+            }
+        )
 
         return field_dict
 
@@ -43,14 +41,12 @@ class TitleSourceMessage:
         from ..models.ui_message_part import UIMessagePart  # noqa: PLC0415
 
         d = dict(src_dict)
-        _parts = d.pop("parts", UNSET)
-        parts: list[UIMessagePart] | Unset = UNSET
-        if _parts is not UNSET:
-            parts = []
-            for parts_item_data in _parts:
-                parts_item = UIMessagePart.from_dict(parts_item_data)
+        parts = []
+        _parts = d.pop("parts")
+        for parts_item_data in _parts:
+            parts_item = UIMessagePart.from_dict(parts_item_data)
 
-                parts.append(parts_item)
+            parts.append(parts_item)
 
         title_source_message = cls(
             parts=parts,

@@ -4,79 +4,55 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.vote_type import VoteType, check_vote_type
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="VoteUpdate")
 
 
 @_attrs_define
 class VoteUpdate:
-    message_id: str
-    chat_id: str | Unset = UNSET
-    type_: VoteType | Unset = UNSET
-    vote: VoteType | Unset = UNSET
+    chat_id: UUID
+    message_id: UUID
+    type_: VoteType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message_id = self.message_id
+        chat_id = str(self.chat_id)
 
-        chat_id = self.chat_id
+        message_id = str(self.message_id)
 
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
-
-        vote: str | Unset = UNSET
-        if not isinstance(self.vote, Unset):
-            vote = self.vote
+        type_: str = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "chatId": chat_id,
                 "messageId": message_id,
+                "type": type_,
             }
         )
-        if chat_id is not UNSET:
-            field_dict["chatId"] = chat_id
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if vote is not UNSET:
-            field_dict["vote"] = vote
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        message_id = d.pop("messageId")
+        chat_id = UUID(d.pop("chatId"))
 
-        chat_id = d.pop("chatId", UNSET)
+        message_id = UUID(d.pop("messageId"))
 
-        _type_ = d.pop("type", UNSET)
-        type_: VoteType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_vote_type(_type_)
-
-        _vote = d.pop("vote", UNSET)
-        vote: VoteType | Unset
-        if isinstance(_vote, Unset):
-            vote = UNSET
-        else:
-            vote = check_vote_type(_vote)
+        type_ = check_vote_type(d.pop("type"))
 
         vote_update = cls(
-            message_id=message_id,
             chat_id=chat_id,
+            message_id=message_id,
             type_=type_,
-            vote=vote,
         )
 
         vote_update.additional_properties = d

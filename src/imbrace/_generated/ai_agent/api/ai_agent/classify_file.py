@@ -6,6 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.api_error_body import ApiErrorBody
 from ...models.classify_file_response import ClassifyFileResponse
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
@@ -31,11 +32,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ClassifyFileResponse | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiErrorBody | ClassifyFileResponse | Error:
     if response.status_code == 200:
         response_200 = ClassifyFileResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = ApiErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -44,7 +52,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClassifyFileResponse | Error]:
+) -> Response[ApiErrorBody | ClassifyFileResponse | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,7 +65,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     file_id: str | None | Unset = UNSET,
-) -> Response[ClassifyFileResponse | Error]:
+) -> Response[ApiErrorBody | ClassifyFileResponse | Error]:
     """Classify a file for RAG
 
      Classifies a file for retrieval categorisation. The SDK forwards arbitrary keyword arguments as
@@ -72,7 +80,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClassifyFileResponse | Error]
+        Response[ApiErrorBody | ClassifyFileResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -90,7 +98,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     file_id: str | None | Unset = UNSET,
-) -> ClassifyFileResponse | Error | None:
+) -> ApiErrorBody | ClassifyFileResponse | Error | None:
     """Classify a file for RAG
 
      Classifies a file for retrieval categorisation. The SDK forwards arbitrary keyword arguments as
@@ -105,7 +113,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClassifyFileResponse | Error
+        ApiErrorBody | ClassifyFileResponse | Error
     """
 
     return sync_detailed(
@@ -118,7 +126,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     file_id: str | None | Unset = UNSET,
-) -> Response[ClassifyFileResponse | Error]:
+) -> Response[ApiErrorBody | ClassifyFileResponse | Error]:
     """Classify a file for RAG
 
      Classifies a file for retrieval categorisation. The SDK forwards arbitrary keyword arguments as
@@ -133,7 +141,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClassifyFileResponse | Error]
+        Response[ApiErrorBody | ClassifyFileResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -149,7 +157,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     file_id: str | None | Unset = UNSET,
-) -> ClassifyFileResponse | Error | None:
+) -> ApiErrorBody | ClassifyFileResponse | Error | None:
     """Classify a file for RAG
 
      Classifies a file for retrieval categorisation. The SDK forwards arbitrary keyword arguments as
@@ -164,7 +172,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClassifyFileResponse | Error
+        ApiErrorBody | ClassifyFileResponse | Error
     """
 
     return (

@@ -7,6 +7,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.client_chat_create import ClientChatCreate
 from ...models.client_chat_create_response import ClientChatCreateResponse
 from ...models.error import Error
@@ -37,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClientChatCreateResponse | Error:
+) -> AuthErrorBody | ChatSdkErrorBody | ClientChatCreateResponse | Error:
     if response.status_code == 200:
         response_200 = ClientChatCreateResponse.from_dict(response.json())
 
@@ -48,6 +50,21 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
     response_default = Error.from_dict(response.json())
 
     return response_default
@@ -55,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientChatCreateResponse | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientChatCreateResponse | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ClientChatCreate | Mapping[str, Any],
-) -> Response[ClientChatCreateResponse | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientChatCreateResponse | Error]:
     """Create a chat
 
      Creates a chat (title from an LLM, or the first 80 characters of the text) and stores its first user
@@ -76,14 +93,16 @@ def sync_detailed(
     `type: "sub-agent"` for a sub-agent chat.
 
     Args:
-        body (ClientChatCreate): A new chat and its first user message. Keys are camelCase.
+        body (ClientChatCreate): A new chat and its first user message (`createChatBody`,
+            routes/chatClient.ts:48). Keys are camelCase. The service takes the user from the
+            credential and ignores other keys (the documentation's `userId`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientChatCreateResponse | Error]
+        Response[AuthErrorBody | ChatSdkErrorBody | ClientChatCreateResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ClientChatCreate | Mapping[str, Any],
-) -> ClientChatCreateResponse | Error | None:
+) -> AuthErrorBody | ChatSdkErrorBody | ClientChatCreateResponse | Error | None:
     """Create a chat
 
      Creates a chat (title from an LLM, or the first 80 characters of the text) and stores its first user
@@ -109,14 +128,16 @@ def sync(
     `type: "sub-agent"` for a sub-agent chat.
 
     Args:
-        body (ClientChatCreate): A new chat and its first user message. Keys are camelCase.
+        body (ClientChatCreate): A new chat and its first user message (`createChatBody`,
+            routes/chatClient.ts:48). Keys are camelCase. The service takes the user from the
+            credential and ignores other keys (the documentation's `userId`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientChatCreateResponse | Error
+        AuthErrorBody | ChatSdkErrorBody | ClientChatCreateResponse | Error
     """
 
     return sync_detailed(
@@ -129,7 +150,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ClientChatCreate | Mapping[str, Any],
-) -> Response[ClientChatCreateResponse | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientChatCreateResponse | Error]:
     """Create a chat
 
      Creates a chat (title from an LLM, or the first 80 characters of the text) and stores its first user
@@ -137,14 +158,16 @@ async def asyncio_detailed(
     `type: "sub-agent"` for a sub-agent chat.
 
     Args:
-        body (ClientChatCreate): A new chat and its first user message. Keys are camelCase.
+        body (ClientChatCreate): A new chat and its first user message (`createChatBody`,
+            routes/chatClient.ts:48). Keys are camelCase. The service takes the user from the
+            credential and ignores other keys (the documentation's `userId`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientChatCreateResponse | Error]
+        Response[AuthErrorBody | ChatSdkErrorBody | ClientChatCreateResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +183,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ClientChatCreate | Mapping[str, Any],
-) -> ClientChatCreateResponse | Error | None:
+) -> AuthErrorBody | ChatSdkErrorBody | ClientChatCreateResponse | Error | None:
     """Create a chat
 
      Creates a chat (title from an LLM, or the first 80 characters of the text) and stores its first user
@@ -168,14 +191,16 @@ async def asyncio(
     `type: "sub-agent"` for a sub-agent chat.
 
     Args:
-        body (ClientChatCreate): A new chat and its first user message. Keys are camelCase.
+        body (ClientChatCreate): A new chat and its first user message (`createChatBody`,
+            routes/chatClient.ts:48). Keys are camelCase. The service takes the user from the
+            credential and ignores other keys (the documentation's `userId`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientChatCreateResponse | Error
+        AuthErrorBody | ChatSdkErrorBody | ClientChatCreateResponse | Error
     """
 
     return (

@@ -7,16 +7,18 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.document import Document
 from ...models.document_create import DocumentCreate
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response
 
 
 def _get_kwargs(
     *,
     body: DocumentCreate | Mapping[str, Any],
-    id: str | None | Unset = UNSET,
+    id: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -43,7 +45,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Document]:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document]:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -54,6 +58,21 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
     response_default = Error.from_dict(response.json())
 
     return response_default
@@ -61,7 +80,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[Document]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,15 +93,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: DocumentCreate | Mapping[str, Any],
-    id: str | None | Unset = UNSET,
-) -> Response[Error | list[Document]]:
+    id: str,
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     """Save a document version
 
-     Adds a version of an AI-generated document (artifact). The open-source server takes the document id
-    in the `id` query parameter (400 without it); the documentation sends only the body.
+     Adds a version of an AI-generated document (artifact), `{title, content, kind}` (400
+    `bad_request:document` otherwise), to the document named by the `id` query parameter (400 `Parameter
+    id is required.` without it; the SDK sends a new UUID when no document id is given).
 
     Args:
-        id (str | Unset):
+        id (str):
         body (DocumentCreate):
 
     Raises:
@@ -90,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Document]]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]
     """
 
     kwargs = _get_kwargs(
@@ -109,15 +129,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: DocumentCreate | Mapping[str, Any],
-    id: str | None | Unset = UNSET,
-) -> Error | list[Document] | None:
+    id: str,
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document] | None:
     """Save a document version
 
-     Adds a version of an AI-generated document (artifact). The open-source server takes the document id
-    in the `id` query parameter (400 without it); the documentation sends only the body.
+     Adds a version of an AI-generated document (artifact), `{title, content, kind}` (400
+    `bad_request:document` otherwise), to the document named by the `id` query parameter (400 `Parameter
+    id is required.` without it; the SDK sends a new UUID when no document id is given).
 
     Args:
-        id (str | Unset):
+        id (str):
         body (DocumentCreate):
 
     Raises:
@@ -125,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Document]
+        AuthErrorBody | ChatSdkErrorBody | Error | list[Document]
     """
 
     return sync_detailed(
@@ -139,15 +160,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: DocumentCreate | Mapping[str, Any],
-    id: str | None | Unset = UNSET,
-) -> Response[Error | list[Document]]:
+    id: str,
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     """Save a document version
 
-     Adds a version of an AI-generated document (artifact). The open-source server takes the document id
-    in the `id` query parameter (400 without it); the documentation sends only the body.
+     Adds a version of an AI-generated document (artifact), `{title, content, kind}` (400
+    `bad_request:document` otherwise), to the document named by the `id` query parameter (400 `Parameter
+    id is required.` without it; the SDK sends a new UUID when no document id is given).
 
     Args:
-        id (str | Unset):
+        id (str):
         body (DocumentCreate):
 
     Raises:
@@ -155,7 +177,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Document]]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]
     """
 
     kwargs = _get_kwargs(
@@ -172,15 +194,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: DocumentCreate | Mapping[str, Any],
-    id: str | None | Unset = UNSET,
-) -> Error | list[Document] | None:
+    id: str,
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document] | None:
     """Save a document version
 
-     Adds a version of an AI-generated document (artifact). The open-source server takes the document id
-    in the `id` query parameter (400 without it); the documentation sends only the body.
+     Adds a version of an AI-generated document (artifact), `{title, content, kind}` (400
+    `bad_request:document` otherwise), to the document named by the `id` query parameter (400 `Parameter
+    id is required.` without it; the SDK sends a new UUID when no document id is given).
 
     Args:
-        id (str | Unset):
+        id (str):
         body (DocumentCreate):
 
     Raises:
@@ -188,7 +211,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Document]
+        AuthErrorBody | ChatSdkErrorBody | Error | list[Document]
     """
 
     return (

@@ -6,6 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
 from ...models.delete_all_client_chats_response import DeleteAllClientChatsResponse
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
@@ -33,11 +34,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DeleteAllClientChatsResponse | Error:
+) -> AuthErrorBody | DeleteAllClientChatsResponse | Error:
     if response.status_code == 200:
         response_200 = DeleteAllClientChatsResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
 
     response_default = Error.from_dict(response.json())
 
@@ -46,7 +52,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DeleteAllClientChatsResponse | Error]:
+) -> Response[AuthErrorBody | DeleteAllClientChatsResponse | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +65,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     organization_id: str | None | Unset = UNSET,
-) -> Response[DeleteAllClientChatsResponse | Error]:
+) -> Response[AuthErrorBody | DeleteAllClientChatsResponse | Error]:
     """Delete all chats
 
      Deletes all of the caller's chats with their messages and votes.
@@ -72,7 +78,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteAllClientChatsResponse | Error]
+        Response[AuthErrorBody | DeleteAllClientChatsResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -90,7 +96,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     organization_id: str | None | Unset = UNSET,
-) -> DeleteAllClientChatsResponse | Error | None:
+) -> AuthErrorBody | DeleteAllClientChatsResponse | Error | None:
     """Delete all chats
 
      Deletes all of the caller's chats with their messages and votes.
@@ -103,7 +109,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeleteAllClientChatsResponse | Error
+        AuthErrorBody | DeleteAllClientChatsResponse | Error
     """
 
     return sync_detailed(
@@ -116,7 +122,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     organization_id: str | None | Unset = UNSET,
-) -> Response[DeleteAllClientChatsResponse | Error]:
+) -> Response[AuthErrorBody | DeleteAllClientChatsResponse | Error]:
     """Delete all chats
 
      Deletes all of the caller's chats with their messages and votes.
@@ -129,7 +135,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DeleteAllClientChatsResponse | Error]
+        Response[AuthErrorBody | DeleteAllClientChatsResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +151,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     organization_id: str | None | Unset = UNSET,
-) -> DeleteAllClientChatsResponse | Error | None:
+) -> AuthErrorBody | DeleteAllClientChatsResponse | Error | None:
     """Delete all chats
 
      Deletes all of the caller's chats with their messages and votes.
@@ -158,7 +164,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DeleteAllClientChatsResponse | Error
+        AuthErrorBody | DeleteAllClientChatsResponse | Error
     """
 
     return (

@@ -6,6 +6,8 @@ from typing import Any, cast
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.client_chat import ClientChat
 from ...models.error import Error
 from ...types import Response, path_segment
@@ -25,7 +27,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ClientChat | None | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | ClientChat | None | Error:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> ClientChat | None:
@@ -45,6 +49,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
+
     response_default = Error.from_dict(response.json())
 
     return response_default
@@ -52,7 +76,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientChat | None | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientChat | None | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,7 +89,7 @@ def sync_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ClientChat | None | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientChat | None | Error]:
     """Delete a chat
 
      Deletes a chat with its messages and votes (owner only) and returns the deleted row.
@@ -78,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientChat | None | Error]
+        Response[AuthErrorBody | ChatSdkErrorBody | ClientChat | None | Error]
     """
 
     kwargs = _get_kwargs(
@@ -96,7 +120,7 @@ def sync(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ClientChat | None | Error | None:
+) -> AuthErrorBody | ChatSdkErrorBody | ClientChat | None | Error | None:
     """Delete a chat
 
      Deletes a chat with its messages and votes (owner only) and returns the deleted row.
@@ -109,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientChat | None | Error
+        AuthErrorBody | ChatSdkErrorBody | ClientChat | None | Error
     """
 
     return sync_detailed(
@@ -122,7 +146,7 @@ async def asyncio_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ClientChat | None | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientChat | None | Error]:
     """Delete a chat
 
      Deletes a chat with its messages and votes (owner only) and returns the deleted row.
@@ -135,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientChat | None | Error]
+        Response[AuthErrorBody | ChatSdkErrorBody | ClientChat | None | Error]
     """
 
     kwargs = _get_kwargs(
@@ -151,7 +175,7 @@ async def asyncio(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ClientChat | None | Error | None:
+) -> AuthErrorBody | ChatSdkErrorBody | ClientChat | None | Error | None:
     """Delete a chat
 
      Deletes a chat with its messages and votes (owner only) and returns the deleted row.
@@ -164,7 +188,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientChat | None | Error
+        AuthErrorBody | ChatSdkErrorBody | ClientChat | None | Error
     """
 
     return (

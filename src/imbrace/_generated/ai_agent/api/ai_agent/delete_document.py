@@ -6,15 +6,17 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.document import Document
 from ...models.error import Error
-from ...types import UNSET, Response, Unset, path_segment
+from ...types import UNSET, Response, path_segment
 
 
 def _get_kwargs(
     doc_id: str,
     *,
-    timestamp: str | None | Unset = UNSET,
+    timestamp: str,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -34,7 +36,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Document]:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document]:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -45,6 +49,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
+
     response_default = Error.from_dict(response.json())
 
     return response_default
@@ -52,7 +76,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[Document]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,23 +89,23 @@ def sync_detailed(
     doc_id: str,
     *,
     client: AuthenticatedClient | Client,
-    timestamp: str | None | Unset = UNSET,
-) -> Response[Error | list[Document]]:
+    timestamp: str,
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     """Delete document versions
 
-     Deletes the versions created after `timestamp`, with their suggestions. The open-source server
-    requires `timestamp` (400 without it); the SDK and the documentation do not send it.
+     Deletes the versions created after `timestamp`, with their suggestions (400 without `timestamp`; the
+    SDK sends the Unix epoch when none is given, deleting every version).
 
     Args:
         doc_id (str):
-        timestamp (str | Unset):
+        timestamp (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Document]]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]
     """
 
     kwargs = _get_kwargs(
@@ -100,23 +124,23 @@ def sync(
     doc_id: str,
     *,
     client: AuthenticatedClient | Client,
-    timestamp: str | None | Unset = UNSET,
-) -> Error | list[Document] | None:
+    timestamp: str,
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document] | None:
     """Delete document versions
 
-     Deletes the versions created after `timestamp`, with their suggestions. The open-source server
-    requires `timestamp` (400 without it); the SDK and the documentation do not send it.
+     Deletes the versions created after `timestamp`, with their suggestions (400 without `timestamp`; the
+    SDK sends the Unix epoch when none is given, deleting every version).
 
     Args:
         doc_id (str):
-        timestamp (str | Unset):
+        timestamp (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Document]
+        AuthErrorBody | ChatSdkErrorBody | Error | list[Document]
     """
 
     return sync_detailed(
@@ -130,23 +154,23 @@ async def asyncio_detailed(
     doc_id: str,
     *,
     client: AuthenticatedClient | Client,
-    timestamp: str | None | Unset = UNSET,
-) -> Response[Error | list[Document]]:
+    timestamp: str,
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     """Delete document versions
 
-     Deletes the versions created after `timestamp`, with their suggestions. The open-source server
-    requires `timestamp` (400 without it); the SDK and the documentation do not send it.
+     Deletes the versions created after `timestamp`, with their suggestions (400 without `timestamp`; the
+    SDK sends the Unix epoch when none is given, deleting every version).
 
     Args:
         doc_id (str):
-        timestamp (str | Unset):
+        timestamp (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Document]]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]
     """
 
     kwargs = _get_kwargs(
@@ -163,23 +187,23 @@ async def asyncio(
     doc_id: str,
     *,
     client: AuthenticatedClient | Client,
-    timestamp: str | None | Unset = UNSET,
-) -> Error | list[Document] | None:
+    timestamp: str,
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document] | None:
     """Delete document versions
 
-     Deletes the versions created after `timestamp`, with their suggestions. The open-source server
-    requires `timestamp` (400 without it); the SDK and the documentation do not send it.
+     Deletes the versions created after `timestamp`, with their suggestions (400 without `timestamp`; the
+    SDK sends the Unix epoch when none is given, deleting every version).
 
     Args:
         doc_id (str):
-        timestamp (str | Unset):
+        timestamp (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Document]
+        AuthErrorBody | ChatSdkErrorBody | Error | list[Document]
     """
 
     return (

@@ -8,6 +8,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.parquet_delete_response import ParquetDeleteResponse
+from ...models.parquet_not_found_body import ParquetNotFoundBody
 from ...types import UNSET, Response, Unset, path_segment
 
 
@@ -34,11 +35,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | ParquetDeleteResponse:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ParquetDeleteResponse | ParquetNotFoundBody:
     if response.status_code == 200:
         response_200 = ParquetDeleteResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = ParquetNotFoundBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -47,7 +55,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ParquetDeleteResponse]:
+) -> Response[Error | ParquetDeleteResponse | ParquetNotFoundBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,7 +69,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     folder_name: str | None | Unset = UNSET,
-) -> Response[Error | ParquetDeleteResponse]:
+) -> Response[Error | ParquetDeleteResponse | ParquetNotFoundBody]:
     """Delete a parquet file
 
      Deletes a generated parquet file. No auth on the open-source server.
@@ -75,7 +83,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ParquetDeleteResponse]
+        Response[Error | ParquetDeleteResponse | ParquetNotFoundBody]
     """
 
     kwargs = _get_kwargs(
@@ -95,7 +103,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     folder_name: str | None | Unset = UNSET,
-) -> Error | ParquetDeleteResponse | None:
+) -> Error | ParquetDeleteResponse | ParquetNotFoundBody | None:
     """Delete a parquet file
 
      Deletes a generated parquet file. No auth on the open-source server.
@@ -109,7 +117,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ParquetDeleteResponse
+        Error | ParquetDeleteResponse | ParquetNotFoundBody
     """
 
     return sync_detailed(
@@ -124,7 +132,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     folder_name: str | None | Unset = UNSET,
-) -> Response[Error | ParquetDeleteResponse]:
+) -> Response[Error | ParquetDeleteResponse | ParquetNotFoundBody]:
     """Delete a parquet file
 
      Deletes a generated parquet file. No auth on the open-source server.
@@ -138,7 +146,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ParquetDeleteResponse]
+        Response[Error | ParquetDeleteResponse | ParquetNotFoundBody]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +164,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     folder_name: str | None | Unset = UNSET,
-) -> Error | ParquetDeleteResponse | None:
+) -> Error | ParquetDeleteResponse | ParquetNotFoundBody | None:
     """Delete a parquet file
 
      Deletes a generated parquet file. No auth on the open-source server.
@@ -170,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ParquetDeleteResponse
+        Error | ParquetDeleteResponse | ParquetNotFoundBody
     """
 
     return (

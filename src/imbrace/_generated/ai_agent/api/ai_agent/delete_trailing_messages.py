@@ -6,6 +6,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.error import Error
 from ...models.ok_response import OkResponse
 from ...types import Response, path_segment
@@ -25,18 +27,42 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | OkResponse:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse:
     if response.status_code == 200:
         response_200 = OkResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | OkResponse]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,7 +75,7 @@ def sync_detailed(
     message_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | OkResponse]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     """Delete a message and everything after it
 
      Deletes the message and every later message of its chat, with their votes.
@@ -62,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | OkResponse]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]
     """
 
     kwargs = _get_kwargs(
@@ -80,7 +106,7 @@ def sync(
     message_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | OkResponse | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse | None:
     """Delete a message and everything after it
 
      Deletes the message and every later message of its chat, with their votes.
@@ -93,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | OkResponse
+        AuthErrorBody | ChatSdkErrorBody | Error | OkResponse
     """
 
     return sync_detailed(
@@ -106,7 +132,7 @@ async def asyncio_detailed(
     message_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | OkResponse]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     """Delete a message and everything after it
 
      Deletes the message and every later message of its chat, with their votes.
@@ -119,7 +145,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | OkResponse]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +161,7 @@ async def asyncio(
     message_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | OkResponse | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse | None:
     """Delete a message and everything after it
 
      Deletes the message and every later message of its chat, with their votes.
@@ -148,7 +174,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | OkResponse
+        AuthErrorBody | ChatSdkErrorBody | Error | OkResponse
     """
 
     return (

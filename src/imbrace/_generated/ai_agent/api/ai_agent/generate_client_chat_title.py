@@ -7,16 +7,18 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.error import Error
 from ...models.generate_title_request import GenerateTitleRequest
 from ...models.generate_title_response import GenerateTitleResponse
-from ...types import UNSET, Response, Unset, path_segment
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
     chat_id: str,
     *,
-    body: GenerateTitleRequest | Unset | Mapping[str, Any] = UNSET,
+    body: GenerateTitleRequest | Mapping[str, Any],
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -30,8 +32,7 @@ def _get_kwargs(
     if isinstance(body, Mapping):
         _kwargs["json"] = body
     else:
-        if not isinstance(body, Unset):
-            _kwargs["json"] = body.to_dict()
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -39,11 +40,23 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GenerateTitleResponse:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | Error | GenerateTitleResponse:
     if response.status_code == 200:
         response_200 = GenerateTitleResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
 
     response_default = Error.from_dict(response.json())
 
@@ -52,7 +65,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | GenerateTitleResponse]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | GenerateTitleResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,8 +78,8 @@ def sync_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: GenerateTitleRequest | Unset | Mapping[str, Any] = UNSET,
-) -> Response[Error | GenerateTitleResponse]:
+    body: GenerateTitleRequest | Mapping[str, Any],
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | GenerateTitleResponse]:
     """Generate a chat title
 
      Generates a title from a message's text parts and returns it; the chat itself is not updated.
@@ -74,14 +87,15 @@ def sync_detailed(
 
     Args:
         chat_id (str):
-        body (GenerateTitleRequest | Unset):
+        body (GenerateTitleRequest): The message to title (`generateTitleBody`,
+            routes/chatClient.ts); a bad body is 400 `bad_request:api`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GenerateTitleResponse]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | GenerateTitleResponse]
     """
 
     kwargs = _get_kwargs(
@@ -100,8 +114,8 @@ def sync(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: GenerateTitleRequest | Unset | Mapping[str, Any] = UNSET,
-) -> Error | GenerateTitleResponse | None:
+    body: GenerateTitleRequest | Mapping[str, Any],
+) -> AuthErrorBody | ChatSdkErrorBody | Error | GenerateTitleResponse | None:
     """Generate a chat title
 
      Generates a title from a message's text parts and returns it; the chat itself is not updated.
@@ -109,14 +123,15 @@ def sync(
 
     Args:
         chat_id (str):
-        body (GenerateTitleRequest | Unset):
+        body (GenerateTitleRequest): The message to title (`generateTitleBody`,
+            routes/chatClient.ts); a bad body is 400 `bad_request:api`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GenerateTitleResponse
+        AuthErrorBody | ChatSdkErrorBody | Error | GenerateTitleResponse
     """
 
     return sync_detailed(
@@ -130,8 +145,8 @@ async def asyncio_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: GenerateTitleRequest | Unset | Mapping[str, Any] = UNSET,
-) -> Response[Error | GenerateTitleResponse]:
+    body: GenerateTitleRequest | Mapping[str, Any],
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | GenerateTitleResponse]:
     """Generate a chat title
 
      Generates a title from a message's text parts and returns it; the chat itself is not updated.
@@ -139,14 +154,15 @@ async def asyncio_detailed(
 
     Args:
         chat_id (str):
-        body (GenerateTitleRequest | Unset):
+        body (GenerateTitleRequest): The message to title (`generateTitleBody`,
+            routes/chatClient.ts); a bad body is 400 `bad_request:api`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | GenerateTitleResponse]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | GenerateTitleResponse]
     """
 
     kwargs = _get_kwargs(
@@ -163,8 +179,8 @@ async def asyncio(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: GenerateTitleRequest | Unset | Mapping[str, Any] = UNSET,
-) -> Error | GenerateTitleResponse | None:
+    body: GenerateTitleRequest | Mapping[str, Any],
+) -> AuthErrorBody | ChatSdkErrorBody | Error | GenerateTitleResponse | None:
     """Generate a chat title
 
      Generates a title from a message's text parts and returns it; the chat itself is not updated.
@@ -172,14 +188,15 @@ async def asyncio(
 
     Args:
         chat_id (str):
-        body (GenerateTitleRequest | Unset):
+        body (GenerateTitleRequest): The message to title (`generateTitleBody`,
+            routes/chatClient.ts); a bad body is 400 `bad_request:api`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | GenerateTitleResponse
+        AuthErrorBody | ChatSdkErrorBody | Error | GenerateTitleResponse
     """
 
     return (

@@ -10,6 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.parquet_generate_request import ParquetGenerateRequest
 from ...models.parquet_generate_response import ParquetGenerateResponse
+from ...models.plain_error_body import PlainErrorBody
 from ...types import Response
 
 
@@ -37,11 +38,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | ParquetGenerateResponse:
+) -> Error | ParquetGenerateResponse | PlainErrorBody:
     if response.status_code == 200:
         response_200 = ParquetGenerateResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = PlainErrorBody.from_dict(response.json())
+
+        return response_400
 
     response_default = Error.from_dict(response.json())
 
@@ -50,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | ParquetGenerateResponse]:
+) -> Response[Error | ParquetGenerateResponse | PlainErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +69,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ParquetGenerateRequest | Mapping[str, Any],
-) -> Response[Error | ParquetGenerateResponse]:
+) -> Response[Error | ParquetGenerateResponse | PlainErrorBody]:
     """Generate a parquet file from rows
 
      Writes the rows as a parquet file (every column VARCHAR, columns taken from the first row) to S3 or
@@ -77,7 +83,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ParquetGenerateResponse]
+        Response[Error | ParquetGenerateResponse | PlainErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -95,7 +101,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ParquetGenerateRequest | Mapping[str, Any],
-) -> Error | ParquetGenerateResponse | None:
+) -> Error | ParquetGenerateResponse | PlainErrorBody | None:
     """Generate a parquet file from rows
 
      Writes the rows as a parquet file (every column VARCHAR, columns taken from the first row) to S3 or
@@ -109,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ParquetGenerateResponse
+        Error | ParquetGenerateResponse | PlainErrorBody
     """
 
     return sync_detailed(
@@ -122,7 +128,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ParquetGenerateRequest | Mapping[str, Any],
-) -> Response[Error | ParquetGenerateResponse]:
+) -> Response[Error | ParquetGenerateResponse | PlainErrorBody]:
     """Generate a parquet file from rows
 
      Writes the rows as a parquet file (every column VARCHAR, columns taken from the first row) to S3 or
@@ -136,7 +142,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | ParquetGenerateResponse]
+        Response[Error | ParquetGenerateResponse | PlainErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -152,7 +158,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ParquetGenerateRequest | Mapping[str, Any],
-) -> Error | ParquetGenerateResponse | None:
+) -> Error | ParquetGenerateResponse | PlainErrorBody | None:
     """Generate a parquet file from rows
 
      Writes the rows as a parquet file (every column VARCHAR, columns taken from the first row) to S3 or
@@ -166,7 +172,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | ParquetGenerateResponse
+        Error | ParquetGenerateResponse | PlainErrorBody
     """
 
     return (

@@ -8,6 +8,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.guide_error_body import GuideErrorBody
 from ...types import File, Response, path_segment
 
 
@@ -25,18 +26,30 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | File:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | File | GuideErrorBody:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = GuideErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = GuideErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | File]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | File | GuideErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,7 +62,7 @@ def sync_detailed(
     filename: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | File]:
+) -> Response[Error | File | GuideErrorBody]:
     """Download an admin guide
 
      The guide file (sent as `application/pdf` with `Content-Disposition: attachment`). No auth on the
@@ -63,7 +76,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File]
+        Response[Error | File | GuideErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -81,7 +94,7 @@ def sync(
     filename: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | File | None:
+) -> Error | File | GuideErrorBody | None:
     """Download an admin guide
 
      The guide file (sent as `application/pdf` with `Content-Disposition: attachment`). No auth on the
@@ -95,7 +108,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File
+        Error | File | GuideErrorBody
     """
 
     return sync_detailed(
@@ -108,7 +121,7 @@ async def asyncio_detailed(
     filename: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | File]:
+) -> Response[Error | File | GuideErrorBody]:
     """Download an admin guide
 
      The guide file (sent as `application/pdf` with `Content-Disposition: attachment`). No auth on the
@@ -122,7 +135,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File]
+        Response[Error | File | GuideErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -138,7 +151,7 @@ async def asyncio(
     filename: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | File | None:
+) -> Error | File | GuideErrorBody | None:
     """Download an admin guide
 
      The guide file (sent as `application/pdf` with `Content-Disposition: attachment`). No auth on the
@@ -152,7 +165,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File
+        Error | File | GuideErrorBody
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.plain_error_body import PlainErrorBody
 from ...models.prompt_suggestions_response import PromptSuggestionsResponse
 from ...types import UNSET, Response
 
@@ -33,11 +34,21 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PromptSuggestionsResponse:
+) -> Error | PlainErrorBody | PromptSuggestionsResponse:
     if response.status_code == 200:
         response_200 = PromptSuggestionsResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = PlainErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = PlainErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -46,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PromptSuggestionsResponse]:
+) -> Response[Error | PlainErrorBody | PromptSuggestionsResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +70,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     assistant_id: str,
-) -> Response[Error | PromptSuggestionsResponse]:
+) -> Response[Error | PlainErrorBody | PromptSuggestionsResponse]:
     """Get prompt suggestions for an agent
 
      Asks an LLM for starter prompts for the given assistant. When the model output cannot be parsed the
@@ -73,7 +84,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PromptSuggestionsResponse]
+        Response[Error | PlainErrorBody | PromptSuggestionsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -91,7 +102,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     assistant_id: str,
-) -> Error | PromptSuggestionsResponse | None:
+) -> Error | PlainErrorBody | PromptSuggestionsResponse | None:
     """Get prompt suggestions for an agent
 
      Asks an LLM for starter prompts for the given assistant. When the model output cannot be parsed the
@@ -105,7 +116,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PromptSuggestionsResponse
+        Error | PlainErrorBody | PromptSuggestionsResponse
     """
 
     return sync_detailed(
@@ -118,7 +129,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     assistant_id: str,
-) -> Response[Error | PromptSuggestionsResponse]:
+) -> Response[Error | PlainErrorBody | PromptSuggestionsResponse]:
     """Get prompt suggestions for an agent
 
      Asks an LLM for starter prompts for the given assistant. When the model output cannot be parsed the
@@ -132,7 +143,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PromptSuggestionsResponse]
+        Response[Error | PlainErrorBody | PromptSuggestionsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +159,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     assistant_id: str,
-) -> Error | PromptSuggestionsResponse | None:
+) -> Error | PlainErrorBody | PromptSuggestionsResponse | None:
     """Get prompt suggestions for an agent
 
      Asks an LLM for starter prompts for the given assistant. When the model output cannot be parsed the
@@ -162,7 +173,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PromptSuggestionsResponse
+        Error | PlainErrorBody | PromptSuggestionsResponse
     """
 
     return (

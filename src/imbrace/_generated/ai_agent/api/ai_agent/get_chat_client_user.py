@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
 from ...models.chat_client_user import ChatClientUser
 from ...models.chat_client_user_request import ChatClientUserRequest
 from ...models.error import Error
@@ -36,11 +37,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChatClientUser | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatClientUser | Error:
     if response.status_code == 200:
         response_200 = ChatClientUser.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
 
     response_default = Error.from_dict(response.json())
 
@@ -49,7 +57,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatClientUser | Error]:
+) -> Response[AuthErrorBody | ChatClientUser | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -62,7 +70,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatClientUserRequest | Unset | Mapping[str, Any] = UNSET,
-) -> Response[ChatClientUser | Error]:
+) -> Response[AuthErrorBody | ChatClientUser | Error]:
     """Resolve the calling chat-client user
 
      "Who am I": validates the credential header against the gateway account and returns the local chat-
@@ -78,7 +86,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatClientUser | Error]
+        Response[AuthErrorBody | ChatClientUser | Error]
     """
 
     kwargs = _get_kwargs(
@@ -96,7 +104,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatClientUserRequest | Unset | Mapping[str, Any] = UNSET,
-) -> ChatClientUser | Error | None:
+) -> AuthErrorBody | ChatClientUser | Error | None:
     """Resolve the calling chat-client user
 
      "Who am I": validates the credential header against the gateway account and returns the local chat-
@@ -112,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatClientUser | Error
+        AuthErrorBody | ChatClientUser | Error
     """
 
     return sync_detailed(
@@ -125,7 +133,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatClientUserRequest | Unset | Mapping[str, Any] = UNSET,
-) -> Response[ChatClientUser | Error]:
+) -> Response[AuthErrorBody | ChatClientUser | Error]:
     """Resolve the calling chat-client user
 
      "Who am I": validates the credential header against the gateway account and returns the local chat-
@@ -141,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatClientUser | Error]
+        Response[AuthErrorBody | ChatClientUser | Error]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +165,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatClientUserRequest | Unset | Mapping[str, Any] = UNSET,
-) -> ChatClientUser | Error | None:
+) -> AuthErrorBody | ChatClientUser | Error | None:
     """Resolve the calling chat-client user
 
      "Who am I": validates the credential header against the gateway account and returns the local chat-
@@ -173,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatClientUser | Error
+        AuthErrorBody | ChatClientUser | Error
     """
 
     return (

@@ -6,6 +6,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.client_chat import ClientChat
 from ...models.error import Error
 from ...types import Response, path_segment
@@ -25,18 +27,42 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ClientChat | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | ClientChat | Error:
     if response.status_code == 200:
         response_200 = ClientChat.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ClientChat | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientChat | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,7 +75,7 @@ def sync_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ClientChat | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientChat | Error]:
     """Get a chat
 
      Returns one chat (the caller's own, or a public one).
@@ -62,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientChat | Error]
+        Response[AuthErrorBody | ChatSdkErrorBody | ClientChat | Error]
     """
 
     kwargs = _get_kwargs(
@@ -80,7 +106,7 @@ def sync(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ClientChat | Error | None:
+) -> AuthErrorBody | ChatSdkErrorBody | ClientChat | Error | None:
     """Get a chat
 
      Returns one chat (the caller's own, or a public one).
@@ -93,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientChat | Error
+        AuthErrorBody | ChatSdkErrorBody | ClientChat | Error
     """
 
     return sync_detailed(
@@ -106,7 +132,7 @@ async def asyncio_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ClientChat | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientChat | Error]:
     """Get a chat
 
      Returns one chat (the caller's own, or a public one).
@@ -119,7 +145,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientChat | Error]
+        Response[AuthErrorBody | ChatSdkErrorBody | ClientChat | Error]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +161,7 @@ async def asyncio(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ClientChat | Error | None:
+) -> AuthErrorBody | ChatSdkErrorBody | ClientChat | Error | None:
     """Get a chat
 
      Returns one chat (the caller's own, or a public one).
@@ -148,7 +174,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientChat | Error
+        AuthErrorBody | ChatSdkErrorBody | ClientChat | Error
     """
 
     return (

@@ -6,6 +6,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.document import Document
 from ...models.error import Error
 from ...types import Response, path_segment
@@ -25,7 +27,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Document]:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document]:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -36,6 +40,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
+
     response_default = Error.from_dict(response.json())
 
     return response_default
@@ -43,7 +67,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[Document]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -56,7 +80,7 @@ def sync_detailed(
     doc_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[Document]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     """Get all versions of a document
 
      Every version of the document, oldest first.
@@ -69,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Document]]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]
     """
 
     kwargs = _get_kwargs(
@@ -87,7 +111,7 @@ def sync(
     doc_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Document] | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document] | None:
     """Get all versions of a document
 
      Every version of the document, oldest first.
@@ -100,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Document]
+        AuthErrorBody | ChatSdkErrorBody | Error | list[Document]
     """
 
     return sync_detailed(
@@ -113,7 +137,7 @@ async def asyncio_detailed(
     doc_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[Document]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]:
     """Get all versions of a document
 
      Every version of the document, oldest first.
@@ -126,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Document]]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Document]]
     """
 
     kwargs = _get_kwargs(
@@ -142,7 +166,7 @@ async def asyncio(
     doc_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Document] | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Document] | None:
     """Get all versions of a document
 
      Every version of the document, oldest first.
@@ -155,7 +179,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Document]
+        AuthErrorBody | ChatSdkErrorBody | Error | list[Document]
     """
 
     return (

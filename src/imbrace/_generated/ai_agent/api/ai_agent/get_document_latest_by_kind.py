@@ -6,6 +6,8 @@ from typing import Any, cast
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.document import Document
 from ...models.document_kind import DocumentKind
 from ...models.error import Error
@@ -33,7 +35,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Document | None | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | Document | None | Error:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> Document | None:
@@ -53,6 +57,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
     response_default = Error.from_dict(response.json())
 
     return response_default
@@ -60,7 +74,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Document | None | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Document | None | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +87,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     kind: DocumentKind,
-) -> Response[Document | None | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Document | None | Error]:
     """Get the caller's newest document of a kind
 
      The caller's newest document of the given kind, or null.
@@ -86,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Document | None | Error]
+        Response[AuthErrorBody | ChatSdkErrorBody | Document | None | Error]
     """
 
     kwargs = _get_kwargs(
@@ -104,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     kind: DocumentKind,
-) -> Document | None | Error | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Document | None | Error | None:
     """Get the caller's newest document of a kind
 
      The caller's newest document of the given kind, or null.
@@ -117,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Document | None | Error
+        AuthErrorBody | ChatSdkErrorBody | Document | None | Error
     """
 
     return sync_detailed(
@@ -130,7 +144,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     kind: DocumentKind,
-) -> Response[Document | None | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Document | None | Error]:
     """Get the caller's newest document of a kind
 
      The caller's newest document of the given kind, or null.
@@ -143,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Document | None | Error]
+        Response[AuthErrorBody | ChatSdkErrorBody | Document | None | Error]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     kind: DocumentKind,
-) -> Document | None | Error | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Document | None | Error | None:
     """Get the caller's newest document of a kind
 
      The caller's newest document of the given kind, or null.
@@ -172,7 +186,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Document | None | Error
+        AuthErrorBody | ChatSdkErrorBody | Document | None | Error
     """
 
     return (

@@ -6,6 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.document import Document
 from ...models.error import Error
 from ...types import Response, path_segment
@@ -25,18 +26,32 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Document | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChatSdkErrorBody | Document | Error:
     if response.status_code == 200:
         response_200 = Document.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Document | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChatSdkErrorBody | Document | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,7 +64,7 @@ def sync_detailed(
     doc_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Document | Error]:
+) -> Response[ChatSdkErrorBody | Document | Error]:
     """Get a shared document
 
      The newest version of a document through its share link. No auth on the open-source server.
@@ -62,7 +77,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Document | Error]
+        Response[ChatSdkErrorBody | Document | Error]
     """
 
     kwargs = _get_kwargs(
@@ -80,7 +95,7 @@ def sync(
     doc_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Document | Error | None:
+) -> ChatSdkErrorBody | Document | Error | None:
     """Get a shared document
 
      The newest version of a document through its share link. No auth on the open-source server.
@@ -93,7 +108,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Document | Error
+        ChatSdkErrorBody | Document | Error
     """
 
     return sync_detailed(
@@ -106,7 +121,7 @@ async def asyncio_detailed(
     doc_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Document | Error]:
+) -> Response[ChatSdkErrorBody | Document | Error]:
     """Get a shared document
 
      The newest version of a document through its share link. No auth on the open-source server.
@@ -119,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Document | Error]
+        Response[ChatSdkErrorBody | Document | Error]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +150,7 @@ async def asyncio(
     doc_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Document | Error | None:
+) -> ChatSdkErrorBody | Document | Error | None:
     """Get a shared document
 
      The newest version of a document through its share link. No auth on the open-source server.
@@ -148,7 +163,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Document | Error
+        ChatSdkErrorBody | Document | Error
     """
 
     return (

@@ -6,6 +6,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.document_suggestion import DocumentSuggestion
 from ...models.error import Error
 from ...types import Response, path_segment
@@ -27,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | list[DocumentSuggestion]:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[DocumentSuggestion]:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -38,6 +40,21 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
     response_default = Error.from_dict(response.json())
 
     return response_default
@@ -45,7 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[DocumentSuggestion]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[DocumentSuggestion]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,7 +75,7 @@ def sync_detailed(
     document_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[DocumentSuggestion]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[DocumentSuggestion]]:
     """List a document's edit suggestions
 
      The edit suggestions attached to a document's versions.
@@ -71,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[DocumentSuggestion]]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | list[DocumentSuggestion]]
     """
 
     kwargs = _get_kwargs(
@@ -89,7 +106,7 @@ def sync(
     document_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[DocumentSuggestion] | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[DocumentSuggestion] | None:
     """List a document's edit suggestions
 
      The edit suggestions attached to a document's versions.
@@ -102,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[DocumentSuggestion]
+        AuthErrorBody | ChatSdkErrorBody | Error | list[DocumentSuggestion]
     """
 
     return sync_detailed(
@@ -115,7 +132,7 @@ async def asyncio_detailed(
     document_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[DocumentSuggestion]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[DocumentSuggestion]]:
     """List a document's edit suggestions
 
      The edit suggestions attached to a document's versions.
@@ -128,7 +145,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[DocumentSuggestion]]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | list[DocumentSuggestion]]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +161,7 @@ async def asyncio(
     document_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[DocumentSuggestion] | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[DocumentSuggestion] | None:
     """List a document's edit suggestions
 
      The edit suggestions attached to a document's versions.
@@ -157,7 +174,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[DocumentSuggestion]
+        AuthErrorBody | ChatSdkErrorBody | Error | list[DocumentSuggestion]
     """
 
     return (

@@ -6,6 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.api_error_body import ApiErrorBody
 from ...models.embedding_file_response import EmbeddingFileResponse
 from ...models.error import Error
 from ...types import Response, path_segment
@@ -25,11 +26,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EmbeddingFileResponse | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiErrorBody | EmbeddingFileResponse | Error:
     if response.status_code == 200:
         response_200 = EmbeddingFileResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = ApiErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -38,7 +46,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EmbeddingFileResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingFileResponse | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -51,7 +59,7 @@ def sync_detailed(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EmbeddingFileResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingFileResponse | Error]:
     """Get an embedding file
 
      Returns one file of the embedding store with its processing status. Hosted platform only.
@@ -64,7 +72,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingFileResponse | Error]
+        Response[ApiErrorBody | EmbeddingFileResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -82,7 +90,7 @@ def sync(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> EmbeddingFileResponse | Error | None:
+) -> ApiErrorBody | EmbeddingFileResponse | Error | None:
     """Get an embedding file
 
      Returns one file of the embedding store with its processing status. Hosted platform only.
@@ -95,7 +103,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingFileResponse | Error
+        ApiErrorBody | EmbeddingFileResponse | Error
     """
 
     return sync_detailed(
@@ -108,7 +116,7 @@ async def asyncio_detailed(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EmbeddingFileResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingFileResponse | Error]:
     """Get an embedding file
 
      Returns one file of the embedding store with its processing status. Hosted platform only.
@@ -121,7 +129,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingFileResponse | Error]
+        Response[ApiErrorBody | EmbeddingFileResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +145,7 @@ async def asyncio(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> EmbeddingFileResponse | Error | None:
+) -> ApiErrorBody | EmbeddingFileResponse | Error | None:
     """Get an embedding file
 
      Returns one file of the embedding store with its processing status. Hosted platform only.
@@ -150,7 +158,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingFileResponse | Error
+        ApiErrorBody | EmbeddingFileResponse | Error
     """
 
     return (

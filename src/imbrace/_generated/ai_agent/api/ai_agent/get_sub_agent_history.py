@@ -6,6 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.api_error_body import ApiErrorBody
 from ...models.error import Error
 from ...models.sub_agent_history_response import SubAgentHistoryResponse
 from ...types import UNSET, Response, Unset
@@ -36,11 +37,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | SubAgentHistoryResponse:
+) -> ApiErrorBody | Error | SubAgentHistoryResponse:
     if response.status_code == 200:
         response_200 = SubAgentHistoryResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = ApiErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -49,7 +55,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SubAgentHistoryResponse]:
+) -> Response[ApiErrorBody | Error | SubAgentHistoryResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,10 +69,11 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     session_id: str | None | Unset = UNSET,
     chat_id: str | None | Unset = UNSET,
-) -> Response[Error | SubAgentHistoryResponse]:
+) -> Response[ApiErrorBody | Error | SubAgentHistoryResponse]:
     """Get a sub-agent's conversation history
 
-     Returns the messages a sub-agent exchanged in a session. Served by the hosted platform only.
+     Returns the messages a sub-agent exchanged in a session. Hosted platform only (the open-source
+    service answers 404, recorded).
 
     Args:
         session_id (str | Unset):
@@ -77,7 +84,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SubAgentHistoryResponse]
+        Response[ApiErrorBody | Error | SubAgentHistoryResponse]
     """
 
     kwargs = _get_kwargs(
@@ -97,10 +104,11 @@ def sync(
     client: AuthenticatedClient | Client,
     session_id: str | None | Unset = UNSET,
     chat_id: str | None | Unset = UNSET,
-) -> Error | SubAgentHistoryResponse | None:
+) -> ApiErrorBody | Error | SubAgentHistoryResponse | None:
     """Get a sub-agent's conversation history
 
-     Returns the messages a sub-agent exchanged in a session. Served by the hosted platform only.
+     Returns the messages a sub-agent exchanged in a session. Hosted platform only (the open-source
+    service answers 404, recorded).
 
     Args:
         session_id (str | Unset):
@@ -111,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SubAgentHistoryResponse
+        ApiErrorBody | Error | SubAgentHistoryResponse
     """
 
     return sync_detailed(
@@ -126,10 +134,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     session_id: str | None | Unset = UNSET,
     chat_id: str | None | Unset = UNSET,
-) -> Response[Error | SubAgentHistoryResponse]:
+) -> Response[ApiErrorBody | Error | SubAgentHistoryResponse]:
     """Get a sub-agent's conversation history
 
-     Returns the messages a sub-agent exchanged in a session. Served by the hosted platform only.
+     Returns the messages a sub-agent exchanged in a session. Hosted platform only (the open-source
+    service answers 404, recorded).
 
     Args:
         session_id (str | Unset):
@@ -140,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SubAgentHistoryResponse]
+        Response[ApiErrorBody | Error | SubAgentHistoryResponse]
     """
 
     kwargs = _get_kwargs(
@@ -158,10 +167,11 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     session_id: str | None | Unset = UNSET,
     chat_id: str | None | Unset = UNSET,
-) -> Error | SubAgentHistoryResponse | None:
+) -> ApiErrorBody | Error | SubAgentHistoryResponse | None:
     """Get a sub-agent's conversation history
 
-     Returns the messages a sub-agent exchanged in a session. Served by the hosted platform only.
+     Returns the messages a sub-agent exchanged in a session. Hosted platform only (the open-source
+    service answers 404, recorded).
 
     Args:
         session_id (str | Unset):
@@ -172,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | SubAgentHistoryResponse
+        ApiErrorBody | Error | SubAgentHistoryResponse
     """
 
     return (

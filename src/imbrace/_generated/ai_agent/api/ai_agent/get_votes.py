@@ -6,6 +6,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.error import Error
 from ...models.vote import Vote
 from ...types import Response, path_segment
@@ -25,7 +27,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Vote]:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Vote]:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -36,12 +40,34 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
+
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | list[Vote]]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Vote]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -54,7 +80,7 @@ def sync_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[Vote]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Vote]]:
     """List a chat's votes
 
      The up/down votes on a chat's messages (owner only).
@@ -67,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Vote]]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Vote]]
     """
 
     kwargs = _get_kwargs(
@@ -85,7 +111,7 @@ def sync(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Vote] | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Vote] | None:
     """List a chat's votes
 
      The up/down votes on a chat's messages (owner only).
@@ -98,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Vote]
+        AuthErrorBody | ChatSdkErrorBody | Error | list[Vote]
     """
 
     return sync_detailed(
@@ -111,7 +137,7 @@ async def asyncio_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[Vote]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Vote]]:
     """List a chat's votes
 
      The up/down votes on a chat's messages (owner only).
@@ -124,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Vote]]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | list[Vote]]
     """
 
     kwargs = _get_kwargs(
@@ -140,7 +166,7 @@ async def asyncio(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[Vote] | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[Vote] | None:
     """List a chat's votes
 
      The up/down votes on a chat's messages (owner only).
@@ -153,7 +179,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[Vote]
+        AuthErrorBody | ChatSdkErrorBody | Error | list[Vote]
     """
 
     return (

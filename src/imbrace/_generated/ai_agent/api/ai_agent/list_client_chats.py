@@ -6,6 +6,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.client_chat_list import ClientChatList
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
@@ -40,11 +42,28 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ClientChatList | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | ClientChatList | Error:
     if response.status_code == 200:
         response_200 = ClientChatList.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -53,7 +72,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientChatList | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientChatList | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,7 +88,7 @@ def sync_detailed(
     limit: int | None | Unset = UNSET,
     starting_after: str | None | Unset = UNSET,
     ending_before: str | None | Unset = UNSET,
-) -> Response[ClientChatList | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientChatList | Error]:
     """List chats
 
      The caller's chats of type `chat` (sub-agent chats hidden), newest first, with cursor pagination:
@@ -87,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientChatList | Error]
+        Response[AuthErrorBody | ChatSdkErrorBody | ClientChatList | Error]
     """
 
     kwargs = _get_kwargs(
@@ -111,7 +130,7 @@ def sync(
     limit: int | None | Unset = UNSET,
     starting_after: str | None | Unset = UNSET,
     ending_before: str | None | Unset = UNSET,
-) -> ClientChatList | Error | None:
+) -> AuthErrorBody | ChatSdkErrorBody | ClientChatList | Error | None:
     """List chats
 
      The caller's chats of type `chat` (sub-agent chats hidden), newest first, with cursor pagination:
@@ -129,7 +148,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientChatList | Error
+        AuthErrorBody | ChatSdkErrorBody | ClientChatList | Error
     """
 
     return sync_detailed(
@@ -148,7 +167,7 @@ async def asyncio_detailed(
     limit: int | None | Unset = UNSET,
     starting_after: str | None | Unset = UNSET,
     ending_before: str | None | Unset = UNSET,
-) -> Response[ClientChatList | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientChatList | Error]:
     """List chats
 
      The caller's chats of type `chat` (sub-agent chats hidden), newest first, with cursor pagination:
@@ -166,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientChatList | Error]
+        Response[AuthErrorBody | ChatSdkErrorBody | ClientChatList | Error]
     """
 
     kwargs = _get_kwargs(
@@ -188,7 +207,7 @@ async def asyncio(
     limit: int | None | Unset = UNSET,
     starting_after: str | None | Unset = UNSET,
     ending_before: str | None | Unset = UNSET,
-) -> ClientChatList | Error | None:
+) -> AuthErrorBody | ChatSdkErrorBody | ClientChatList | Error | None:
     """List chats
 
      The caller's chats of type `chat` (sub-agent chats hidden), newest first, with cursor pagination:
@@ -206,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientChatList | Error
+        AuthErrorBody | ChatSdkErrorBody | ClientChatList | Error
     """
 
     return (

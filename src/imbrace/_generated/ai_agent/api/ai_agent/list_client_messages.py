@@ -6,6 +6,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.client_message import ClientMessage
 from ...models.error import Error
 from ...types import Response, path_segment
@@ -25,7 +27,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[ClientMessage]:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[ClientMessage]:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -36,6 +40,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
+
     response_default = Error.from_dict(response.json())
 
     return response_default
@@ -43,7 +67,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[ClientMessage]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[ClientMessage]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -56,7 +80,7 @@ def sync_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[ClientMessage]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[ClientMessage]]:
     """List a chat's messages
 
      All messages of a chat, oldest first, including assistant replies, saved error texts and sub-agent
@@ -70,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[ClientMessage]]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | list[ClientMessage]]
     """
 
     kwargs = _get_kwargs(
@@ -88,7 +112,7 @@ def sync(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[ClientMessage] | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[ClientMessage] | None:
     """List a chat's messages
 
      All messages of a chat, oldest first, including assistant replies, saved error texts and sub-agent
@@ -102,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[ClientMessage]
+        AuthErrorBody | ChatSdkErrorBody | Error | list[ClientMessage]
     """
 
     return sync_detailed(
@@ -115,7 +139,7 @@ async def asyncio_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[ClientMessage]]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | list[ClientMessage]]:
     """List a chat's messages
 
      All messages of a chat, oldest first, including assistant replies, saved error texts and sub-agent
@@ -129,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[ClientMessage]]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | list[ClientMessage]]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +169,7 @@ async def asyncio(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | list[ClientMessage] | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | list[ClientMessage] | None:
     """List a chat's messages
 
      All messages of a chat, oldest first, including assistant replies, saved error texts and sub-agent
@@ -159,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | list[ClientMessage]
+        AuthErrorBody | ChatSdkErrorBody | Error | list[ClientMessage]
     """
 
     return (

@@ -6,6 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.api_error_body import ApiErrorBody
 from ...models.embedding_file_list_response import EmbeddingFileListResponse
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
@@ -36,11 +37,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EmbeddingFileListResponse | Error:
+) -> ApiErrorBody | EmbeddingFileListResponse | Error:
     if response.status_code == 200:
         response_200 = EmbeddingFileListResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = ApiErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -49,7 +55,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EmbeddingFileListResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingFileListResponse | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +69,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
-) -> Response[EmbeddingFileListResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingFileListResponse | Error]:
     """List embedding files
 
      Pages through the files known to the embedding store. The SDK forwards arbitrary keyword arguments
@@ -78,7 +84,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingFileListResponse | Error]
+        Response[ApiErrorBody | EmbeddingFileListResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -98,7 +104,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
-) -> EmbeddingFileListResponse | Error | None:
+) -> ApiErrorBody | EmbeddingFileListResponse | Error | None:
     """List embedding files
 
      Pages through the files known to the embedding store. The SDK forwards arbitrary keyword arguments
@@ -113,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingFileListResponse | Error
+        ApiErrorBody | EmbeddingFileListResponse | Error
     """
 
     return sync_detailed(
@@ -128,7 +134,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
-) -> Response[EmbeddingFileListResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingFileListResponse | Error]:
     """List embedding files
 
      Pages through the files known to the embedding store. The SDK forwards arbitrary keyword arguments
@@ -143,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingFileListResponse | Error]
+        Response[ApiErrorBody | EmbeddingFileListResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +167,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | None | Unset = UNSET,
     limit: int | None | Unset = UNSET,
-) -> EmbeddingFileListResponse | Error | None:
+) -> ApiErrorBody | EmbeddingFileListResponse | Error | None:
     """List embedding files
 
      Pages through the files known to the embedding store. The SDK forwards arbitrary keyword arguments
@@ -176,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingFileListResponse | Error
+        ApiErrorBody | EmbeddingFileListResponse | Error
     """
 
     return (

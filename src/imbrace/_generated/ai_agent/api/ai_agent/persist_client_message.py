@@ -7,6 +7,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.client_message_create import ClientMessageCreate
 from ...models.client_message_create_response import ClientMessageCreateResponse
 from ...models.error import Error
@@ -37,11 +39,31 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClientMessageCreateResponse | Error:
+) -> AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error:
     if response.status_code == 200:
         response_200 = ClientMessageCreateResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -50,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientMessageCreateResponse | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,23 +85,23 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ClientMessageCreate | Mapping[str, Any],
-) -> Response[ClientMessageCreateResponse | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error]:
     """Save an assistant message
 
-     Stores an assistant message produced elsewhere. The open-source server takes `{message: {id, chatId,
-    role: "assistant", parts, metadata?}}` (user messages are saved by `POST /chat-client/chats` or
-    `POST /v2/chat`); the documentation sends `{chatId, content}`.
+     Stores an assistant message produced elsewhere: `{message: {id, chatId, role: "assistant", parts,
+    metadata?}}` (user messages are saved by `POST /chat-client/chats` or `POST /v2/chat`). The
+    documentation's `{chatId, content}` is a 400 (cause `Required`); the SDK sends it as such a message
+    with a text part.
 
     Args:
-        body (ClientMessageCreate): `{message}` on the open-source server; the documentation sends
-            `{chatId, content}`.
+        body (ClientMessageCreate): `{message}`: the assistant message to store.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientMessageCreateResponse | Error]
+        Response[AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -97,23 +119,23 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ClientMessageCreate | Mapping[str, Any],
-) -> ClientMessageCreateResponse | Error | None:
+) -> AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error | None:
     """Save an assistant message
 
-     Stores an assistant message produced elsewhere. The open-source server takes `{message: {id, chatId,
-    role: "assistant", parts, metadata?}}` (user messages are saved by `POST /chat-client/chats` or
-    `POST /v2/chat`); the documentation sends `{chatId, content}`.
+     Stores an assistant message produced elsewhere: `{message: {id, chatId, role: "assistant", parts,
+    metadata?}}` (user messages are saved by `POST /chat-client/chats` or `POST /v2/chat`). The
+    documentation's `{chatId, content}` is a 400 (cause `Required`); the SDK sends it as such a message
+    with a text part.
 
     Args:
-        body (ClientMessageCreate): `{message}` on the open-source server; the documentation sends
-            `{chatId, content}`.
+        body (ClientMessageCreate): `{message}`: the assistant message to store.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientMessageCreateResponse | Error
+        AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error
     """
 
     return sync_detailed(
@@ -126,23 +148,23 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ClientMessageCreate | Mapping[str, Any],
-) -> Response[ClientMessageCreateResponse | Error]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error]:
     """Save an assistant message
 
-     Stores an assistant message produced elsewhere. The open-source server takes `{message: {id, chatId,
-    role: "assistant", parts, metadata?}}` (user messages are saved by `POST /chat-client/chats` or
-    `POST /v2/chat`); the documentation sends `{chatId, content}`.
+     Stores an assistant message produced elsewhere: `{message: {id, chatId, role: "assistant", parts,
+    metadata?}}` (user messages are saved by `POST /chat-client/chats` or `POST /v2/chat`). The
+    documentation's `{chatId, content}` is a 400 (cause `Required`); the SDK sends it as such a message
+    with a text part.
 
     Args:
-        body (ClientMessageCreate): `{message}` on the open-source server; the documentation sends
-            `{chatId, content}`.
+        body (ClientMessageCreate): `{message}`: the assistant message to store.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientMessageCreateResponse | Error]
+        Response[AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -158,23 +180,23 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ClientMessageCreate | Mapping[str, Any],
-) -> ClientMessageCreateResponse | Error | None:
+) -> AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error | None:
     """Save an assistant message
 
-     Stores an assistant message produced elsewhere. The open-source server takes `{message: {id, chatId,
-    role: "assistant", parts, metadata?}}` (user messages are saved by `POST /chat-client/chats` or
-    `POST /v2/chat`); the documentation sends `{chatId, content}`.
+     Stores an assistant message produced elsewhere: `{message: {id, chatId, role: "assistant", parts,
+    metadata?}}` (user messages are saved by `POST /chat-client/chats` or `POST /v2/chat`). The
+    documentation's `{chatId, content}` is a 400 (cause `Required`); the SDK sends it as such a message
+    with a text part.
 
     Args:
-        body (ClientMessageCreate): `{message}` on the open-source server; the documentation sends
-            `{chatId, content}`.
+        body (ClientMessageCreate): `{message}`: the assistant message to store.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientMessageCreateResponse | Error
+        AuthErrorBody | ChatSdkErrorBody | ClientMessageCreateResponse | Error
     """
 
     return (

@@ -6,6 +6,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.api_error_body import ApiErrorBody
 from ...models.embedding_preview_response import EmbeddingPreviewResponse
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
@@ -33,11 +34,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EmbeddingPreviewResponse | Error:
+) -> ApiErrorBody | EmbeddingPreviewResponse | Error:
     if response.status_code == 200:
         response_200 = EmbeddingPreviewResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = ApiErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -46,7 +52,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EmbeddingPreviewResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingPreviewResponse | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +65,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     file_id: str | None | Unset = UNSET,
-) -> Response[EmbeddingPreviewResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingPreviewResponse | Error]:
     """Preview an embedding file's content
 
      Returns a preview of a file's extracted content. The SDK forwards arbitrary keyword arguments as
@@ -73,7 +79,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingPreviewResponse | Error]
+        Response[ApiErrorBody | EmbeddingPreviewResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -91,7 +97,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     file_id: str | None | Unset = UNSET,
-) -> EmbeddingPreviewResponse | Error | None:
+) -> ApiErrorBody | EmbeddingPreviewResponse | Error | None:
     """Preview an embedding file's content
 
      Returns a preview of a file's extracted content. The SDK forwards arbitrary keyword arguments as
@@ -105,7 +111,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingPreviewResponse | Error
+        ApiErrorBody | EmbeddingPreviewResponse | Error
     """
 
     return sync_detailed(
@@ -118,7 +124,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     file_id: str | None | Unset = UNSET,
-) -> Response[EmbeddingPreviewResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingPreviewResponse | Error]:
     """Preview an embedding file's content
 
      Returns a preview of a file's extracted content. The SDK forwards arbitrary keyword arguments as
@@ -132,7 +138,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingPreviewResponse | Error]
+        Response[ApiErrorBody | EmbeddingPreviewResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +154,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     file_id: str | None | Unset = UNSET,
-) -> EmbeddingPreviewResponse | Error | None:
+) -> ApiErrorBody | EmbeddingPreviewResponse | Error | None:
     """Preview an embedding file's content
 
      Returns a preview of a file's extracted content. The SDK forwards arbitrary keyword arguments as
@@ -162,7 +168,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingPreviewResponse | Error
+        ApiErrorBody | EmbeddingPreviewResponse | Error
     """
 
     return (

@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.api_error_body import ApiErrorBody
 from ...models.embedding_file_response import EmbeddingFileResponse
 from ...models.embedding_process_request import EmbeddingProcessRequest
 from ...models.error import Error
@@ -35,11 +36,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EmbeddingFileResponse | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiErrorBody | EmbeddingFileResponse | Error:
     if response.status_code == 200:
         response_200 = EmbeddingFileResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = ApiErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -48,7 +56,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EmbeddingFileResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingFileResponse | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,7 +69,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EmbeddingProcessRequest | Mapping[str, Any],
-) -> Response[EmbeddingFileResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingFileResponse | Error]:
     """Start embedding an uploaded file
 
      Triggers chunking and embedding of a file uploaded through the data-board file upload. Hosted
@@ -75,7 +83,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingFileResponse | Error]
+        Response[ApiErrorBody | EmbeddingFileResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -93,7 +101,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: EmbeddingProcessRequest | Mapping[str, Any],
-) -> EmbeddingFileResponse | Error | None:
+) -> ApiErrorBody | EmbeddingFileResponse | Error | None:
     """Start embedding an uploaded file
 
      Triggers chunking and embedding of a file uploaded through the data-board file upload. Hosted
@@ -107,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingFileResponse | Error
+        ApiErrorBody | EmbeddingFileResponse | Error
     """
 
     return sync_detailed(
@@ -120,7 +128,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EmbeddingProcessRequest | Mapping[str, Any],
-) -> Response[EmbeddingFileResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingFileResponse | Error]:
     """Start embedding an uploaded file
 
      Triggers chunking and embedding of a file uploaded through the data-board file upload. Hosted
@@ -134,7 +142,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingFileResponse | Error]
+        Response[ApiErrorBody | EmbeddingFileResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +158,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: EmbeddingProcessRequest | Mapping[str, Any],
-) -> EmbeddingFileResponse | Error | None:
+) -> ApiErrorBody | EmbeddingFileResponse | Error | None:
     """Start embedding an uploaded file
 
      Triggers chunking and embedding of a file uploaded through the data-board file upload. Hosted
@@ -164,7 +172,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingFileResponse | Error
+        ApiErrorBody | EmbeddingFileResponse | Error
     """
 
     return (

@@ -8,8 +8,10 @@ import httpx
 
 from ...client import AuthenticatedClient, Client
 from ...models.chat_client_registration import ChatClientRegistration
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.error import Error
 from ...models.ok_response import OkResponse
+from ...models.plain_error_body import PlainErrorBody
 from ...types import Response
 
 
@@ -35,18 +37,32 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | OkResponse:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChatSdkErrorBody | Error | OkResponse | PlainErrorBody:
     if response.status_code == 201:
         response_201 = OkResponse.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 409:
+        response_409 = PlainErrorBody.from_dict(response.json())
+
+        return response_409
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | OkResponse]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChatSdkErrorBody | Error | OkResponse | PlainErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,22 +75,22 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatClientRegistration | Mapping[str, Any],
-) -> Response[Error | OkResponse]:
+) -> Response[ChatSdkErrorBody | Error | OkResponse | PlainErrorBody]:
     """Register a chat-client user
 
      Creates a chat-client user. The open-source server takes `{email, password}` (409 `{error:
     "user_exists"}`); the documentation sends `{name, secret}`.
 
     Args:
-        body (ChatClientRegistration): `{email, password}` on the open-source server (email at
-            most 64 characters); the documentation sends `{name, secret}`.
+        body (ChatClientRegistration): A new chat-client user's e-mail (at most 64 characters) and
+            password.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | OkResponse]
+        Response[ChatSdkErrorBody | Error | OkResponse | PlainErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -92,22 +108,22 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatClientRegistration | Mapping[str, Any],
-) -> Error | OkResponse | None:
+) -> ChatSdkErrorBody | Error | OkResponse | PlainErrorBody | None:
     """Register a chat-client user
 
      Creates a chat-client user. The open-source server takes `{email, password}` (409 `{error:
     "user_exists"}`); the documentation sends `{name, secret}`.
 
     Args:
-        body (ChatClientRegistration): `{email, password}` on the open-source server (email at
-            most 64 characters); the documentation sends `{name, secret}`.
+        body (ChatClientRegistration): A new chat-client user's e-mail (at most 64 characters) and
+            password.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | OkResponse
+        ChatSdkErrorBody | Error | OkResponse | PlainErrorBody
     """
 
     return sync_detailed(
@@ -120,22 +136,22 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatClientRegistration | Mapping[str, Any],
-) -> Response[Error | OkResponse]:
+) -> Response[ChatSdkErrorBody | Error | OkResponse | PlainErrorBody]:
     """Register a chat-client user
 
      Creates a chat-client user. The open-source server takes `{email, password}` (409 `{error:
     "user_exists"}`); the documentation sends `{name, secret}`.
 
     Args:
-        body (ChatClientRegistration): `{email, password}` on the open-source server (email at
-            most 64 characters); the documentation sends `{name, secret}`.
+        body (ChatClientRegistration): A new chat-client user's e-mail (at most 64 characters) and
+            password.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | OkResponse]
+        Response[ChatSdkErrorBody | Error | OkResponse | PlainErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -151,22 +167,22 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatClientRegistration | Mapping[str, Any],
-) -> Error | OkResponse | None:
+) -> ChatSdkErrorBody | Error | OkResponse | PlainErrorBody | None:
     """Register a chat-client user
 
      Creates a chat-client user. The open-source server takes `{email, password}` (409 `{error:
     "user_exists"}`); the documentation sends `{name, secret}`.
 
     Args:
-        body (ChatClientRegistration): `{email, password}` on the open-source server (email at
-            most 64 characters); the documentation sends `{name, secret}`.
+        body (ChatClientRegistration): A new chat-client user's e-mail (at most 64 characters) and
+            password.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | OkResponse
+        ChatSdkErrorBody | Error | OkResponse | PlainErrorBody
     """
 
     return (

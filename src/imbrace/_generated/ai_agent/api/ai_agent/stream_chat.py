@@ -7,8 +7,10 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
 from ...models.chat_request import ChatRequest
 from ...models.error import Error
+from ...models.plain_error_body import PlainErrorBody
 from ...types import Response
 
 
@@ -34,17 +36,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | str:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | Error | PlainErrorBody | str:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 400:
+        response_400 = PlainErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = PlainErrorBody.from_dict(response.json())
+
+        return response_500
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuthErrorBody | Error | PlainErrorBody | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,7 +78,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatRequest | Mapping[str, Any],
-) -> Response[Error | str]:
+) -> Response[AuthErrorBody | Error | PlainErrorBody | str]:
     """Run one agent chat turn
 
      Sends the new turn of a chat to an AI agent. A streaming agent (`streaming: true`) answers with the
@@ -68,7 +89,13 @@ def sync_detailed(
     The chat `id` is chosen by the client (a UUID; the SDK generates one per call unless given). The
     server stores only the last message (if it is a user message) and reloads the history itself, so
     clients send just the new turn. Sub-agent chats (created with `type: "sub-agent"`) use this route
-    too on the open-source server. An unknown assistant is reported as 500, not 404.
+    too on the open-source server. An unknown assistant is reported as 500, not 404; a request without
+    `x-organization-id` is 401 `Missing organization ID`.
+    Measured on the running service: `content-type: text/event-stream` (no charset), `finish` carries no
+    `finishReason`, text part ids look like `txt-0`, a document tool's `data-kind`/`data-id`/`data-
+    title`/ `data-clear` chunks arrive before its `tool-input-available`, and the knowledge-search
+    tool's input is `{tool_title, vector_search_query, full_text_search_query}`. A non-streaming agent's
+    reply is not saved and leaves the chat `processing`.
 
     Args:
         body (ChatRequest): One chat turn. The server also accepts `userId` (alias of `user_id`).
@@ -80,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[AuthErrorBody | Error | PlainErrorBody | str]
     """
 
     kwargs = _get_kwargs(
@@ -98,7 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatRequest | Mapping[str, Any],
-) -> Error | str | None:
+) -> AuthErrorBody | Error | PlainErrorBody | str | None:
     """Run one agent chat turn
 
      Sends the new turn of a chat to an AI agent. A streaming agent (`streaming: true`) answers with the
@@ -109,7 +136,13 @@ def sync(
     The chat `id` is chosen by the client (a UUID; the SDK generates one per call unless given). The
     server stores only the last message (if it is a user message) and reloads the history itself, so
     clients send just the new turn. Sub-agent chats (created with `type: "sub-agent"`) use this route
-    too on the open-source server. An unknown assistant is reported as 500, not 404.
+    too on the open-source server. An unknown assistant is reported as 500, not 404; a request without
+    `x-organization-id` is 401 `Missing organization ID`.
+    Measured on the running service: `content-type: text/event-stream` (no charset), `finish` carries no
+    `finishReason`, text part ids look like `txt-0`, a document tool's `data-kind`/`data-id`/`data-
+    title`/ `data-clear` chunks arrive before its `tool-input-available`, and the knowledge-search
+    tool's input is `{tool_title, vector_search_query, full_text_search_query}`. A non-streaming agent's
+    reply is not saved and leaves the chat `processing`.
 
     Args:
         body (ChatRequest): One chat turn. The server also accepts `userId` (alias of `user_id`).
@@ -121,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        AuthErrorBody | Error | PlainErrorBody | str
     """
 
     return sync_detailed(
@@ -134,7 +167,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatRequest | Mapping[str, Any],
-) -> Response[Error | str]:
+) -> Response[AuthErrorBody | Error | PlainErrorBody | str]:
     """Run one agent chat turn
 
      Sends the new turn of a chat to an AI agent. A streaming agent (`streaming: true`) answers with the
@@ -145,7 +178,13 @@ async def asyncio_detailed(
     The chat `id` is chosen by the client (a UUID; the SDK generates one per call unless given). The
     server stores only the last message (if it is a user message) and reloads the history itself, so
     clients send just the new turn. Sub-agent chats (created with `type: "sub-agent"`) use this route
-    too on the open-source server. An unknown assistant is reported as 500, not 404.
+    too on the open-source server. An unknown assistant is reported as 500, not 404; a request without
+    `x-organization-id` is 401 `Missing organization ID`.
+    Measured on the running service: `content-type: text/event-stream` (no charset), `finish` carries no
+    `finishReason`, text part ids look like `txt-0`, a document tool's `data-kind`/`data-id`/`data-
+    title`/ `data-clear` chunks arrive before its `tool-input-available`, and the knowledge-search
+    tool's input is `{tool_title, vector_search_query, full_text_search_query}`. A non-streaming agent's
+    reply is not saved and leaves the chat `processing`.
 
     Args:
         body (ChatRequest): One chat turn. The server also accepts `userId` (alias of `user_id`).
@@ -157,7 +196,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[AuthErrorBody | Error | PlainErrorBody | str]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +212,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatRequest | Mapping[str, Any],
-) -> Error | str | None:
+) -> AuthErrorBody | Error | PlainErrorBody | str | None:
     """Run one agent chat turn
 
      Sends the new turn of a chat to an AI agent. A streaming agent (`streaming: true`) answers with the
@@ -184,7 +223,13 @@ async def asyncio(
     The chat `id` is chosen by the client (a UUID; the SDK generates one per call unless given). The
     server stores only the last message (if it is a user message) and reloads the history itself, so
     clients send just the new turn. Sub-agent chats (created with `type: "sub-agent"`) use this route
-    too on the open-source server. An unknown assistant is reported as 500, not 404.
+    too on the open-source server. An unknown assistant is reported as 500, not 404; a request without
+    `x-organization-id` is 401 `Missing organization ID`.
+    Measured on the running service: `content-type: text/event-stream` (no charset), `finish` carries no
+    `finishReason`, text part ids look like `txt-0`, a document tool's `data-kind`/`data-id`/`data-
+    title`/ `data-clear` chunks arrive before its `tool-input-available`, and the knowledge-search
+    tool's input is `{tool_title, vector_search_query, full_text_search_query}`. A non-streaming agent's
+    reply is not saved and leaves the chat `processing`.
 
     Args:
         body (ChatRequest): One chat turn. The server also accepts `userId` (alias of `user_id`).
@@ -196,7 +241,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        AuthErrorBody | Error | PlainErrorBody | str
     """
 
     return (

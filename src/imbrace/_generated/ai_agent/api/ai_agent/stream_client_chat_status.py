@@ -6,6 +6,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.error import Error
 from ...types import Response, path_segment
 
@@ -24,17 +26,41 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | str:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | Error | str:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,7 +73,7 @@ def sync_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | str]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | str]:
     """Stream a chat's processing status
 
      Server-sent events telling whether a chat turn is still running. If the chat is idle: one `data:
@@ -63,7 +89,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | str]
     """
 
     kwargs = _get_kwargs(
@@ -81,7 +107,7 @@ def sync(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | str | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | str | None:
     """Stream a chat's processing status
 
      Server-sent events telling whether a chat turn is still running. If the chat is idle: one `data:
@@ -97,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        AuthErrorBody | ChatSdkErrorBody | Error | str
     """
 
     return sync_detailed(
@@ -110,7 +136,7 @@ async def asyncio_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | str]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | str]:
     """Stream a chat's processing status
 
      Server-sent events telling whether a chat turn is still running. If the chat is idle: one `data:
@@ -126,7 +152,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | str]
     """
 
     kwargs = _get_kwargs(
@@ -142,7 +168,7 @@ async def asyncio(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Error | str | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | str | None:
     """Stream a chat's processing status
 
      Server-sent events telling whether a chat turn is still running. If the chat is idle: one `data:
@@ -158,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        AuthErrorBody | ChatSdkErrorBody | Error | str
     """
 
     return (

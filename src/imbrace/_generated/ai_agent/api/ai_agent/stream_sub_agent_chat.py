@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.api_error_body import ApiErrorBody
 from ...models.error import Error
 from ...models.sub_agent_chat_request import SubAgentChatRequest
 from ...types import Response
@@ -34,17 +35,24 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | str:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ApiErrorBody | Error | str:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 404:
+        response_404 = ApiErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | str]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ApiErrorBody | Error | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,11 +65,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SubAgentChatRequest | Mapping[str, Any],
-) -> Response[Error | str]:
+) -> Response[ApiErrorBody | Error | str]:
     """Run one sub-agent chat turn
 
-     Sends a turn to a sub-agent within an orchestrator session. Served by the hosted platform only; the
-    reply is assumed to use the same formats as `POST /v2/chat`.
+     Sends a turn to a sub-agent within an orchestrator session. Hosted platform only (the open-source
+    service answers 404, recorded; its sub-agent chats are `type: "sub-agent"` chats turned through
+    `POST /v2/chat`); the reply is assumed to use the same formats as `POST /v2/chat`.
 
     Args:
         body (SubAgentChatRequest): One sub-agent turn (hosted platform only). No field is marked
@@ -73,7 +82,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[ApiErrorBody | Error | str]
     """
 
     kwargs = _get_kwargs(
@@ -91,11 +100,12 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SubAgentChatRequest | Mapping[str, Any],
-) -> Error | str | None:
+) -> ApiErrorBody | Error | str | None:
     """Run one sub-agent chat turn
 
-     Sends a turn to a sub-agent within an orchestrator session. Served by the hosted platform only; the
-    reply is assumed to use the same formats as `POST /v2/chat`.
+     Sends a turn to a sub-agent within an orchestrator session. Hosted platform only (the open-source
+    service answers 404, recorded; its sub-agent chats are `type: "sub-agent"` chats turned through
+    `POST /v2/chat`); the reply is assumed to use the same formats as `POST /v2/chat`.
 
     Args:
         body (SubAgentChatRequest): One sub-agent turn (hosted platform only). No field is marked
@@ -107,7 +117,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        ApiErrorBody | Error | str
     """
 
     return sync_detailed(
@@ -120,11 +130,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SubAgentChatRequest | Mapping[str, Any],
-) -> Response[Error | str]:
+) -> Response[ApiErrorBody | Error | str]:
     """Run one sub-agent chat turn
 
-     Sends a turn to a sub-agent within an orchestrator session. Served by the hosted platform only; the
-    reply is assumed to use the same formats as `POST /v2/chat`.
+     Sends a turn to a sub-agent within an orchestrator session. Hosted platform only (the open-source
+    service answers 404, recorded; its sub-agent chats are `type: "sub-agent"` chats turned through
+    `POST /v2/chat`); the reply is assumed to use the same formats as `POST /v2/chat`.
 
     Args:
         body (SubAgentChatRequest): One sub-agent turn (hosted platform only). No field is marked
@@ -136,7 +147,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | str]
+        Response[ApiErrorBody | Error | str]
     """
 
     kwargs = _get_kwargs(
@@ -152,11 +163,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SubAgentChatRequest | Mapping[str, Any],
-) -> Error | str | None:
+) -> ApiErrorBody | Error | str | None:
     """Run one sub-agent chat turn
 
-     Sends a turn to a sub-agent within an orchestrator session. Served by the hosted platform only; the
-    reply is assumed to use the same formats as `POST /v2/chat`.
+     Sends a turn to a sub-agent within an orchestrator session. Hosted platform only (the open-source
+    service answers 404, recorded; its sub-agent chats are `type: "sub-agent"` chats turned through
+    `POST /v2/chat`); the reply is assumed to use the same formats as `POST /v2/chat`.
 
     Args:
         body (SubAgentChatRequest): One sub-agent turn (hosted platform only). No field is marked
@@ -168,7 +180,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | str
+        ApiErrorBody | Error | str
     """
 
     return (

@@ -7,6 +7,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.client_chat_update import ClientChatUpdate
 from ...models.error import Error
 from ...models.ok_response import OkResponse
@@ -38,18 +40,42 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | OkResponse:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse:
     if response.status_code == 200:
         response_200 = OkResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | OkResponse]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,10 +89,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ClientChatUpdate | Mapping[str, Any],
-) -> Response[Error | OkResponse]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     """Update a chat
 
-     Changes a chat's assistant or visibility (owner only).
+     Changes a chat's assistant or visibility (owner only). Every other key (e.g. the documentation's
+    `title`) is ignored and `{}` is a 200 no-op (recorded); the SDK refuses other keys before sending.
 
     Args:
         chat_id (str):
@@ -77,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | OkResponse]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]
     """
 
     kwargs = _get_kwargs(
@@ -97,10 +124,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ClientChatUpdate | Mapping[str, Any],
-) -> Error | OkResponse | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse | None:
     """Update a chat
 
-     Changes a chat's assistant or visibility (owner only).
+     Changes a chat's assistant or visibility (owner only). Every other key (e.g. the documentation's
+    `title`) is ignored and `{}` is a 200 no-op (recorded); the SDK refuses other keys before sending.
 
     Args:
         chat_id (str):
@@ -111,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | OkResponse
+        AuthErrorBody | ChatSdkErrorBody | Error | OkResponse
     """
 
     return sync_detailed(
@@ -126,10 +154,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ClientChatUpdate | Mapping[str, Any],
-) -> Response[Error | OkResponse]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     """Update a chat
 
-     Changes a chat's assistant or visibility (owner only).
+     Changes a chat's assistant or visibility (owner only). Every other key (e.g. the documentation's
+    `title`) is ignored and `{}` is a 200 no-op (recorded); the SDK refuses other keys before sending.
 
     Args:
         chat_id (str):
@@ -140,7 +169,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | OkResponse]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]
     """
 
     kwargs = _get_kwargs(
@@ -158,10 +187,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ClientChatUpdate | Mapping[str, Any],
-) -> Error | OkResponse | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse | None:
     """Update a chat
 
-     Changes a chat's assistant or visibility (owner only).
+     Changes a chat's assistant or visibility (owner only). Every other key (e.g. the documentation's
+    `title`) is ignored and `{}` is a 200 no-op (recorded); the SDK refuses other keys before sending.
 
     Args:
         chat_id (str):
@@ -172,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | OkResponse
+        AuthErrorBody | ChatSdkErrorBody | Error | OkResponse
     """
 
     return (

@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.api_error_body import ApiErrorBody
 from ...models.embedding_file_response import EmbeddingFileResponse
 from ...models.embedding_file_status_update import EmbeddingFileStatusUpdate
 from ...models.error import Error
@@ -38,11 +39,18 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EmbeddingFileResponse | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiErrorBody | EmbeddingFileResponse | Error:
     if response.status_code == 200:
         response_200 = EmbeddingFileResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 404:
+        response_404 = ApiErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
@@ -51,7 +59,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EmbeddingFileResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingFileResponse | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,7 +73,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EmbeddingFileStatusUpdate | Mapping[str, Any],
-) -> Response[EmbeddingFileResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingFileResponse | Error]:
     """Set an embedding file's status
 
      Changes a file's status (the documentation uses `active`). Hosted platform only.
@@ -79,7 +87,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingFileResponse | Error]
+        Response[ApiErrorBody | EmbeddingFileResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -99,7 +107,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: EmbeddingFileStatusUpdate | Mapping[str, Any],
-) -> EmbeddingFileResponse | Error | None:
+) -> ApiErrorBody | EmbeddingFileResponse | Error | None:
     """Set an embedding file's status
 
      Changes a file's status (the documentation uses `active`). Hosted platform only.
@@ -113,7 +121,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingFileResponse | Error
+        ApiErrorBody | EmbeddingFileResponse | Error
     """
 
     return sync_detailed(
@@ -128,7 +136,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EmbeddingFileStatusUpdate | Mapping[str, Any],
-) -> Response[EmbeddingFileResponse | Error]:
+) -> Response[ApiErrorBody | EmbeddingFileResponse | Error]:
     """Set an embedding file's status
 
      Changes a file's status (the documentation uses `active`). Hosted platform only.
@@ -142,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingFileResponse | Error]
+        Response[ApiErrorBody | EmbeddingFileResponse | Error]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +168,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: EmbeddingFileStatusUpdate | Mapping[str, Any],
-) -> EmbeddingFileResponse | Error | None:
+) -> ApiErrorBody | EmbeddingFileResponse | Error | None:
     """Set an embedding file's status
 
      Changes a file's status (the documentation uses `active`). Hosted platform only.
@@ -174,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingFileResponse | Error
+        ApiErrorBody | EmbeddingFileResponse | Error
     """
 
     return (

@@ -7,6 +7,8 @@ from typing import Any
 import httpx
 
 from ...client import AuthenticatedClient, Client
+from ...models.auth_error_body import AuthErrorBody
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.error import Error
 from ...models.ok_response import OkResponse
 from ...models.vote_update import VoteUpdate
@@ -35,18 +37,42 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | OkResponse:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse:
     if response.status_code == 200:
         response_200 = OkResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_404
 
     response_default = Error.from_dict(response.json())
 
     return response_default
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | OkResponse]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,11 +85,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: VoteUpdate | Mapping[str, Any],
-) -> Response[Error | OkResponse]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     """Vote on a message
 
-     Upserts an up/down vote. The open-source server requires `{chatId, messageId, type}`; the
-    documentation sends `{messageId, vote}`.
+     Upserts an up/down vote, `{chatId, messageId, type}` (the documentation's `{messageId, vote}` is a
+    400). A message the chat does not hold breaks a foreign key: 400 `bad_request:database`.
 
     Args:
         body (VoteUpdate):
@@ -73,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | OkResponse]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]
     """
 
     kwargs = _get_kwargs(
@@ -91,11 +117,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: VoteUpdate | Mapping[str, Any],
-) -> Error | OkResponse | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse | None:
     """Vote on a message
 
-     Upserts an up/down vote. The open-source server requires `{chatId, messageId, type}`; the
-    documentation sends `{messageId, vote}`.
+     Upserts an up/down vote, `{chatId, messageId, type}` (the documentation's `{messageId, vote}` is a
+    400). A message the chat does not hold breaks a foreign key: 400 `bad_request:database`.
 
     Args:
         body (VoteUpdate):
@@ -105,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | OkResponse
+        AuthErrorBody | ChatSdkErrorBody | Error | OkResponse
     """
 
     return sync_detailed(
@@ -118,11 +144,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: VoteUpdate | Mapping[str, Any],
-) -> Response[Error | OkResponse]:
+) -> Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]:
     """Vote on a message
 
-     Upserts an up/down vote. The open-source server requires `{chatId, messageId, type}`; the
-    documentation sends `{messageId, vote}`.
+     Upserts an up/down vote, `{chatId, messageId, type}` (the documentation's `{messageId, vote}` is a
+    400). A message the chat does not hold breaks a foreign key: 400 `bad_request:database`.
 
     Args:
         body (VoteUpdate):
@@ -132,7 +158,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | OkResponse]
+        Response[AuthErrorBody | ChatSdkErrorBody | Error | OkResponse]
     """
 
     kwargs = _get_kwargs(
@@ -148,11 +174,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: VoteUpdate | Mapping[str, Any],
-) -> Error | OkResponse | None:
+) -> AuthErrorBody | ChatSdkErrorBody | Error | OkResponse | None:
     """Vote on a message
 
-     Upserts an up/down vote. The open-source server requires `{chatId, messageId, type}`; the
-    documentation sends `{messageId, vote}`.
+     Upserts an up/down vote, `{chatId, messageId, type}` (the documentation's `{messageId, vote}` is a
+    400). A message the chat does not hold breaks a foreign key: 400 `bad_request:database`.
 
     Args:
         body (VoteUpdate):
@@ -162,7 +188,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | OkResponse
+        AuthErrorBody | ChatSdkErrorBody | Error | OkResponse
     """
 
     return (

@@ -9,7 +9,9 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.chat_client_credentials import ChatClientCredentials
 from ...models.chat_client_user import ChatClientUser
+from ...models.chat_sdk_error_body import ChatSdkErrorBody
 from ...models.error import Error
+from ...models.plain_error_body import PlainErrorBody
 from ...types import Response
 
 
@@ -35,11 +37,23 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChatClientUser | Error:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChatClientUser | ChatSdkErrorBody | Error | PlainErrorBody:
     if response.status_code == 200:
         response_200 = ChatClientUser.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ChatSdkErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = PlainErrorBody.from_dict(response.json())
+
+        return response_401
 
     response_default = Error.from_dict(response.json())
 
@@ -48,7 +62,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatClientUser | Error]:
+) -> Response[ChatClientUser | ChatSdkErrorBody | Error | PlainErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,22 +75,21 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatClientCredentials | Mapping[str, Any],
-) -> Response[ChatClientUser | Error]:
+) -> Response[ChatClientUser | ChatSdkErrorBody | Error | PlainErrorBody]:
     """Verify chat-client credentials
 
      Checks a chat-client user's credentials. The open-source server checks `{email, password}` (401
     `{error: "invalid_credentials"}` on mismatch); the documentation sends `{token}`.
 
     Args:
-        body (ChatClientCredentials): `{email, password}` on the open-source server; the
-            documentation sends `{token}`.
+        body (ChatClientCredentials): A chat-client user's e-mail and password.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatClientUser | Error]
+        Response[ChatClientUser | ChatSdkErrorBody | Error | PlainErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -94,22 +107,21 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatClientCredentials | Mapping[str, Any],
-) -> ChatClientUser | Error | None:
+) -> ChatClientUser | ChatSdkErrorBody | Error | PlainErrorBody | None:
     """Verify chat-client credentials
 
      Checks a chat-client user's credentials. The open-source server checks `{email, password}` (401
     `{error: "invalid_credentials"}` on mismatch); the documentation sends `{token}`.
 
     Args:
-        body (ChatClientCredentials): `{email, password}` on the open-source server; the
-            documentation sends `{token}`.
+        body (ChatClientCredentials): A chat-client user's e-mail and password.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatClientUser | Error
+        ChatClientUser | ChatSdkErrorBody | Error | PlainErrorBody
     """
 
     return sync_detailed(
@@ -122,22 +134,21 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatClientCredentials | Mapping[str, Any],
-) -> Response[ChatClientUser | Error]:
+) -> Response[ChatClientUser | ChatSdkErrorBody | Error | PlainErrorBody]:
     """Verify chat-client credentials
 
      Checks a chat-client user's credentials. The open-source server checks `{email, password}` (401
     `{error: "invalid_credentials"}` on mismatch); the documentation sends `{token}`.
 
     Args:
-        body (ChatClientCredentials): `{email, password}` on the open-source server; the
-            documentation sends `{token}`.
+        body (ChatClientCredentials): A chat-client user's e-mail and password.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatClientUser | Error]
+        Response[ChatClientUser | ChatSdkErrorBody | Error | PlainErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -153,22 +164,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatClientCredentials | Mapping[str, Any],
-) -> ChatClientUser | Error | None:
+) -> ChatClientUser | ChatSdkErrorBody | Error | PlainErrorBody | None:
     """Verify chat-client credentials
 
      Checks a chat-client user's credentials. The open-source server checks `{email, password}` (401
     `{error: "invalid_credentials"}` on mismatch); the documentation sends `{token}`.
 
     Args:
-        body (ChatClientCredentials): `{email, password}` on the open-source server; the
-            documentation sends `{token}`.
+        body (ChatClientCredentials): A chat-client user's e-mail and password.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatClientUser | Error
+        ChatClientUser | ChatSdkErrorBody | Error | PlainErrorBody
     """
 
     return (
