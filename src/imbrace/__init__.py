@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         APIConnectionError,
         APIError,
         ApiError,
+        APIResponseValidationError,
         APIStatusError,
         APITimeoutError,
         AuthenticationError,
@@ -33,10 +34,12 @@ if TYPE_CHECKING:
         NotFoundError,
         PermissionDeniedError,
         RateLimitError,
+        ResponseTooLargeError,
         StreamConsumedError,
         StreamError,
         UnprocessableEntityError,
     )
+    from ._limits import Limits
     from ._sync.client import ImbraceClient
     from ._types import RequestOptions
 
@@ -60,6 +63,8 @@ __all__ = [
     "APIConnectionError",
     "APITimeoutError",
     "IncompleteStreamError",
+    "APIResponseValidationError",
+    "ResponseTooLargeError",
     "StreamError",
     "StreamConsumedError",
     "JobFailedError",
@@ -67,6 +72,7 @@ __all__ = [
     "AuthError",
     "ApiError",
     "NetworkError",
+    "Limits",
 ]
 
 
@@ -75,6 +81,7 @@ _LOCATION: dict[str, str] = {
     "ImbraceClient": "._sync.client",
     "AsyncImbraceClient": "._async.client",
     "RequestOptions": "._types",
+    "Limits": "._limits",
 }
 
 
