@@ -41,7 +41,7 @@ def parse_multipart(content_type: str, body: bytes) -> Form:
         head, sep, data = chunk.removeprefix(b"\r\n").partition(b"\r\n\r\n")
         if not sep:
             raise MultipartError("a multipart part has no header block")
-        headers = head.decode("latin-1")
+        headers = _decode_headers(head)
         name = _param(headers, "content-disposition", "name")
         if not name:
             raise MultipartError("a multipart part has no name")
@@ -53,6 +53,14 @@ def parse_multipart(content_type: str, body: bytes) -> Form:
             content_type = _header(headers, "content-type") or "application/octet-stream"
             form.files[name] = UploadedFile(filename, content_type, data)
     return form
+
+
+def _decode_headers(head: bytes) -> str:
+    """Part headers as clients send them: a UTF-8 file name raw in `filename="..."` (HTML5, httpx), else latin-1."""
+    try:
+        return head.decode("utf-8")
+    except UnicodeDecodeError:
+        return head.decode("latin-1")
 
 
 def _param(headers: str, header: str, param: str) -> str | None:

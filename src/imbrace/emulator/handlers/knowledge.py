@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import base64
 import re
 from collections import Counter
 from typing import Any
 from urllib.parse import urlparse
 
-from starlette.responses import Response
+from starlette.responses import FileResponse, Response
 
+from ..disposition import attachment
 from ..errors import HttpError
 from ..ids import new_object_id
 from ..multipart import UploadedFile
@@ -20,14 +20,13 @@ __all__ = ["FILES", "FOLDERS", "store_upload"]
 
 FOLDERS = "folders"
 FILES = "files"
-BLOBS = "file_blobs"
 ROOT = "root"
 
 
 def store_upload(ctx: Ctx, upload: UploadedFile, folder_id: str | None) -> Doc:
-    """A Knowledge Hub file record for the upload; its bytes are kept for `download_file`."""
+    """A Knowledge Hub file record for the upload; its bytes are kept in the file store for `download_file`."""
     key = new_object_id()
-    ctx.store.put(BLOBS, key, {"data": base64.b64encode(upload.data).decode()})
+    ctx.state.files.put(key, upload.data)
     return _save_file(ctx, key, upload.filename, folder_id, upload.content_type, len(upload.data), None)
 
 
@@ -160,7 +159,7 @@ def search_files(ctx: Ctx) -> Doc:
 
 
 def _delete_file(ctx: Ctx, key: str) -> bool:
-    ctx.store.delete(BLOBS, key)
+    ctx.state.files.delete(key)
     return ctx.store.delete(FILES, key) is not None
 
 
@@ -187,17 +186,19 @@ def update_file(ctx: Ctx) -> Doc:
         _require_folder(ctx, changes["folder_id"])
     if "content" in changes:
         changes["size"] = len(changes["content"].encode())
-        ctx.store.delete(BLOBS, file["_id"])
+        ctx.state.files.delete(file["_id"])
     return {"data": ctx.store.put(FILES, file["_id"], touch(file, changes))}
 
 
 @operation("download_file")
 def download_file(ctx: Ctx) -> Response:
     file = _require_file(ctx)
-    blob = ctx.store.get(BLOBS, file["_id"])
-    data = base64.b64decode(blob["data"]) if blob else (file.get("content") or "").encode()
-    disposition = f'attachment; filename="{file["name"]}"'
-    return Response(data, media_type="application/octet-stream", headers={"content-disposition": disposition})
+    headers = {"content-disposition": attachment(file["name"])}
+    stored = ctx.state.files.find(file["_id"])
+    if stored is not None:
+        return FileResponse(stored, media_type="application/octet-stream", headers=headers)
+    data = (file.get("content") or "").encode()
+    return Response(data, media_type="application/octet-stream", headers=headers)
 
 
 @operation("generate_ai_tags")
