@@ -21,7 +21,7 @@ _streams = st.lists(st.one_of(_pieces, st.binary(max_size=40)), max_size=40).map
 def _feed(decoder: SSEDecoder, stream: bytes, cuts: list[int], limit: int = LIMIT) -> list[ServerSentEvent]:
     events: list[ServerSentEvent] = []
     start = 0
-    for cut in sorted({min(c, len(stream)) for c in cuts}) + [len(stream)]:
+    for cut in [*sorted({min(c, len(stream)) for c in cuts}), len(stream)]:
         events += decoder.feed(stream[start:cut])
         assert len(decoder._tail) <= limit + (cut - start) and decoder._size <= limit
         start = cut
