@@ -3,6 +3,8 @@
 A write is never sent twice unless that is safe: POST and PATCH are retried only when the server refused it outright
 (429), when it never left the machine (the connection could not be opened), or when the caller marks the call
 idempotent. Idempotent methods are also retried on 408, 5xx and any connection failure.
+The waits between one call's tries share a budget (`Limits.max_retry_wait`); when it cannot pay for the next wait,
+the call fails at once.
 """
 
 from __future__ import annotations
@@ -52,12 +54,14 @@ def should_retry_exception(method: str, error: httpx.TransportError, *, idempote
 def retry_delay(retries_done: int, headers: httpx.Headers | None, budget_left: float) -> float | None:
     """How long to wait before the next try: the server's Retry-After (ms, seconds or HTTP date) when it is a sane
     value, else capped exponential backoff, never more than `budget_left`. None when the server asks for more than
-    `budget_left`: the caller then gives up at once rather than sleep past its budget."""
+    `budget_left`, or when the budget is spent: the caller then gives up at once rather than sleep past it."""
     hinted = server_wait(headers) if headers is not None else None
     if hinted is not None:
         return hinted if hinted <= budget_left else None
+    if budget_left <= 0:
+        return None
     backoff = min(INITIAL_DELAY * 2.0 ** min(retries_done, 30), MAX_DELAY)
-    return min(backoff * (1 - 0.25 * random.random()), max(budget_left, 0.0))
+    return min(backoff * (1 - 0.25 * random.random()), budget_left)
 
 
 def server_wait(headers: httpx.Headers) -> float | None:
@@ -90,8 +94,11 @@ def _number(value: str | None) -> float | None:
 
 
 def over_budget(headers: httpx.Headers, left: float, budget: float) -> str:
-    """What a status error adds when the server asked for a wait past the call's retry budget."""
+    """What a status error adds when it was not retried for want of retry budget."""
+    asked = server_wait(headers)
+    if asked is None:
+        return f"; not retried: this call's retry budget (Limits.max_retry_wait={budget:g}s) is spent"
     return (
-        f"; the server asked to retry after {server_wait(headers) or 0.0:g}s, more than the {max(left, 0.0):g}s"
-        f" left of this call's retry budget (Limits.max_retry_wait={budget:g}s), so it was not retried"
+        f"; the server asked to retry after {asked:g}s, more than the {max(left, 0.0):g}s left of this call's"
+        f" retry budget (Limits.max_retry_wait={budget:g}s), so it was not retried"
     )

@@ -73,7 +73,7 @@ def test_any_retry_after_value_gives_a_bounded_wait_or_gives_up(value: str, retr
     delay = retry_delay(retries, headers, left)
     asked = server_wait(headers)
     if delay is None:
-        assert asked is not None and asked > left
+        assert (asked is not None and asked > left) or (asked is None and left <= 0)
     else:
         assert 0 <= delay <= max(left, asked or 0.0)
 
@@ -99,6 +99,16 @@ def test_the_waits_of_one_call_share_the_budget(new_client: NewClient, server: S
         harness.call(harness.client.ai_agent.get_config)
     assert len(server.seen) == 3  # waited 0.2 + 0.2; a third 0.2 is past the 0.1 s left
     assert 0.4 <= time.monotonic() - started < 1.5
+
+
+def test_backoff_stops_when_the_budget_is_spent(new_client: NewClient, server: ScriptedServer) -> None:
+    server.script = lambda seen: Reply(503, {"message": "busy"})
+    harness = _client(new_client, server, max_retries=10, limits=Limits(max_retry_wait=1.0))
+    started = time.monotonic()
+    with pytest.raises(imbrace.InternalServerError, match=r"retry budget .* is spent"):
+        harness.call(harness.client.ai_agent.get_config)
+    assert time.monotonic() - started < 2.5
+    assert 2 <= len(server.seen) <= 4  # 0.5 s, then what is left of the 1 s budget, then no more
 
 
 def test_a_timeout_with_retries_is_bounded(new_client: NewClient, server: ScriptedServer) -> None:
@@ -231,6 +241,8 @@ def test_an_sse_line_over_the_cap_raises_on_both_clients(
     async def drain(stream: Any) -> list[str]:
         return [text async for text in stream]
 
-    stream = harness.client.ai_agent.stream_chat_text(body)
-    with pytest.raises(imbrace.ResponseTooLargeError, match="max_event_bytes"):
+    stream = harness.client.ai_agent.stream_chat_text(body, extra_query={"token": "SECRET"})
+    with pytest.raises(imbrace.ResponseTooLargeError, match="max_event_bytes") as caught:
         harness.call(drain, stream) if kind == "async" else list(stream)
+    assert caught.value.request is not None
+    assert caught.value.request.headers["x-api-key"] == "<redacted>" and "SECRET" not in str(caught.value.request.url)

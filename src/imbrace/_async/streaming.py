@@ -23,7 +23,7 @@ import anyio  # async-only
 import httpx
 
 from .._accumulate import MessageAccumulator, UIMessage, text_delta
-from .._errors import APITimeoutError, IncompleteStreamError, StreamConsumedError, StreamError
+from .._errors import APITimeoutError, IncompleteStreamError, ResponseTooLargeError, StreamConsumedError, StreamError
 from .._limits import DEFAULT_LIMITS
 from .._logs import mask_request
 from .._sse import ServerSentEvent, SSEDecoder
@@ -230,6 +230,9 @@ class AsyncResponseStream(Generic[T]):
             raise APITimeoutError(
                 f"The stream timed out after {self._progress()}.", request=mask_request(self.response.request)
             ) from exc
+        except ResponseTooLargeError as exc:
+            exc.request = mask_request(self.response.request)
+            raise
         except (httpx.TransportError, httpx.StreamClosed) as exc:
             if not self._closed_by_caller:
                 raise self._incomplete(f"The connection was cut ({type(exc).__name__}: {exc})") from exc

@@ -146,9 +146,11 @@ class Transport:
             except httpx.TransportError as exc:
                 _log_failure(request, exc, started)
                 if retries < max_retries and should_retry_exception(request.method, exc, idempotent=idempotent):
-                    waited += self._wait(request, retries, None, waited, type(exc).__name__) or 0.0
-                    retries += 1
-                    continue
+                    delay = self._wait(request, retries, None, waited, type(exc).__name__)
+                    if delay is not None:
+                        waited += delay
+                        retries += 1
+                        continue
                 exc.request = mask_request(request)
                 raise connection_error(exc, exc.request) from exc
             _log_response(request, response, started, retries)
