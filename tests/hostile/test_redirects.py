@@ -2,7 +2,9 @@
 
 Whatever `http_client` the caller passes (even one built with `follow_redirects=True`), the SDK sends with
 `follow_redirects=False`. With a client that follows redirects, the SDK follows those on the same scheme, host and
-port (up to 5), and refuses one to another origin with an `APIStatusError` naming the (redacted) target.
+port (up to 5) with the request as it was; a GET or HEAD to another origin (a drive's download URL) with only
+`accept`, `accept-encoding` and `user-agent`, unless it leaves https for http; and refuses any other (a write to
+another origin) with an `APIStatusError` naming the (redacted) target.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def _gateway(status: int, location: Callable[[Seen], str]) -> ScriptedServer:
 def test_a_redirect_to_another_origin_is_refused_and_nothing_reaches_it(
     new_client: NewClient, kind: str, elsewhere: ScriptedServer, status: int
 ) -> None:
-    with _gateway(status, lambda seen: f"{elsewhere.url}/steal?token=T0KEN") as gateway:
+    with _gateway(status, lambda seen: f"{elsewhere.url}/steal?token=T0KEN") as gateway:  # a POST: refused
         harness = new_client(gateway=gateway.url, http_client=_following(kind), **CREDENTIALS)
         with pytest.raises(imbrace.APIStatusError, match="leaves the origin") as caught:
             harness.call(harness.client.ai.create_provider, {"name": "p", "api_key": "provider-secret"})
@@ -53,11 +55,31 @@ def test_a_redirect_to_another_origin_is_refused_and_nothing_reaches_it(
     assert "T0KEN" not in str(caught.value)
 
 
-def test_a_change_of_scheme_is_another_origin(new_client: NewClient, kind: str) -> None:
-    with _gateway(302, lambda seen: "https://127.0.0.1/moved") as gateway:
-        harness = new_client(gateway=gateway.url, http_client=_following(kind), **CREDENTIALS)
-        with pytest.raises(imbrace.APIStatusError, match="leaves the origin"):
-            harness.call(harness.client.ai_agent.get_config)
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_get_redirected_to_another_origin_goes_without_credentials_or_custom_headers(
+    new_client: NewClient, kind: str, elsewhere: ScriptedServer, status: int
+) -> None:
+    with _gateway(status, lambda seen: f"{elsewhere.url}/download?sig=abc") as gateway:
+        harness = new_client(
+            gateway=gateway.url, http_client=_following(kind), headers={"x-custom-auth": "mine"}, **CREDENTIALS
+        )
+        assert harness.call(harness.client.ai_agent.get_config) == {"stolen": True}
+        assert gateway.seen[0].headers["x-api-key"] == "sk-SECRET"
+    sent = elsewhere.seen[0].headers
+    assert elsewhere.seen[0].path == "/download?sig=abc"
+    assert not {"x-api-key", "x-organization-id", "x-custom-auth", "authorization"} & set(sent)
+    assert "SECRET" not in str(sent)
+
+
+def test_a_redirect_from_https_to_http_is_refused(new_client: NewClient, kind: str) -> None:
+    def respond(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"location": "http://elsewhere.example/file"})
+
+    transport = httpx.MockTransport(respond)
+    http_client = (httpx.Client if kind == "sync" else httpx.AsyncClient)(transport=transport, follow_redirects=True)
+    harness = new_client(gateway="https://gateway.example", http_client=http_client, **CREDENTIALS)
+    with pytest.raises(imbrace.APIStatusError, match="leaves the origin"):
+        harness.call(harness.client.ai_agent.get_config)
 
 
 @pytest.mark.parametrize(("status", "method"), [(302, "GET"), (303, "GET"), (307, "POST"), (308, "POST")])
