@@ -185,7 +185,10 @@ class AsyncTransport:
 
 
 async def _read(response: httpx.Response, max_bytes: int | None) -> None:
-    """Read the body, refusing one over `max_bytes` (by its Content-Length, or as it arrives when there is none)."""
+    """Read the body, refusing one over `max_bytes` (by its Content-Length, or as it arrives when there is none).
+
+    A body read piecewise is stored where httpx's own `aread` keeps it, so `content`, `text` and `json()` work.
+    """
     if max_bytes is None:
         await response.aread()
         return

@@ -184,7 +184,10 @@ class Transport:
 
 
 def _read(response: httpx.Response, max_bytes: int | None) -> None:
-    """Read the body, refusing one over `max_bytes` (by its Content-Length, or as it arrives when there is none)."""
+    """Read the body, refusing one over `max_bytes` (by its Content-Length, or as it arrives when there is none).
+
+    A body read piecewise is stored where httpx's own `read` keeps it, so `content`, `text` and `json()` work.
+    """
     if max_bytes is None:
         response.read()
         return
