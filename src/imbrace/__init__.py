@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         APIConnectionError,
         APIError,
         ApiError,
+        APIResponseValidationError,
         APIStatusError,
         APITimeoutError,
         AuthenticationError,
@@ -36,11 +37,13 @@ if TYPE_CHECKING:
         NotFoundError,
         PermissionDeniedError,
         RateLimitError,
+        ResponseTooLargeError,
         StreamConsumedError,
         StreamError,
         UnprocessableEntityError,
     )
     from ._http_client import DefaultAsyncHttpxClient, DefaultHttpxClient
+    from ._limits import Limits
     from ._open_routes import MissingCredentialsError
     from ._sync.client import ImbraceClient
     from ._sync.raw_response import RawResponse, StreamedResponse
@@ -66,6 +69,8 @@ __all__ = [
     "APIConnectionError",
     "APITimeoutError",
     "IncompleteStreamError",
+    "APIResponseValidationError",
+    "ResponseTooLargeError",
     "StreamError",
     "StreamConsumedError",
     "JobFailedError",
@@ -83,6 +88,7 @@ __all__ = [
     "StreamedResponse",
     "AsyncRawResponse",
     "AsyncStreamedResponse",
+    "Limits",
 ]
 
 
@@ -100,6 +106,7 @@ _LOCATION: dict[str, str] = {
     "StreamedResponse": "._sync.raw_response",
     "AsyncRawResponse": "._async.raw_response",
     "AsyncStreamedResponse": "._async.raw_response",
+    "Limits": "._limits",
 }
 
 

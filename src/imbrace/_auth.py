@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ._validate import check_header_value
+
 __all__ = ["Credentials", "is_jwt", "mask"]
 
 _JWT = re.compile(r"^eyJ[\w-]*\.[\w-]+\.[\w-]*$")
@@ -32,9 +34,9 @@ class Credentials:
     __slots__ = ("_access_token", "_api_key", "_headers", "_organization_id")
 
     def __init__(self, *, api_key: str | None, access_token: str | None, organization_id: str | None) -> None:
-        self._api_key = api_key
-        self._access_token = access_token
-        self._organization_id = organization_id
+        self._api_key = _checked("api_key", api_key)
+        self._access_token = _checked("access_token", access_token)
+        self._organization_id = _checked("organization_id", organization_id)
         self._headers = self._build()
 
     @property
@@ -62,7 +64,7 @@ class Credentials:
         if not token:
             raise ValueError("access token must be a non-empty string")
         self._api_key = None
-        self._access_token = token
+        self._access_token = _checked("access_token", token)
         self._headers = self._build()
 
     def clear_access_token(self) -> None:
@@ -70,7 +72,7 @@ class Credentials:
         self._headers = self._build()
 
     def set_organization_id(self, organization_id: str | None) -> None:
-        self._organization_id = organization_id
+        self._organization_id = _checked("organization_id", organization_id)
         self._headers = self._build()
 
     def _build(self) -> dict[str, str]:
@@ -91,3 +93,8 @@ class Credentials:
             f"Credentials(api_key={mask(self._api_key)!r}, access_token={mask(self._access_token)!r}, "
             f"organization_id={self._organization_id!r})"
         )
+
+
+def _checked(field: str, value: str | None) -> str | None:
+    """A credential as it will be sent, or a ValueError naming the field (never showing the value)."""
+    return None if not value else check_header_value(field, value)

@@ -44,8 +44,9 @@ class Services(NamedTuple):
 
 
 def read_env(name: str) -> str | None:
-    """An environment variable, with empty values treated as unset."""
-    value = os.environ.get(name)
+    """An environment variable stripped of surrounding whitespace (a value read from a file keeps its newline), with
+    empty values treated as unset."""
+    value = (os.environ.get(name) or "").strip()
     return value or None
 
 
@@ -99,5 +100,6 @@ def resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
 def _strip(url: str) -> str:
     url = url.strip()
     if not url.startswith(("http://", "https://")):
-        raise ValueError(f"base URL must start with http:// or https://, got {url!r}")
+        scheme = url.partition("://")[0] if "://" in url else "no scheme"
+        raise ValueError(f"base URL must start with http:// or https://, got {scheme!r} (the URL is not shown)")
     return url.rstrip("/")

@@ -6,6 +6,8 @@
         APIConnectionError
           APITimeoutError
           IncompleteStreamError
+        APIResponseValidationError
+        ResponseTooLargeError
         StreamError
 
 The old package's names stay importable and catch the same cases, as real base classes (so `except` works):
@@ -34,6 +36,8 @@ __all__ = [
     "APIConnectionError",
     "APITimeoutError",
     "IncompleteStreamError",
+    "APIResponseValidationError",
+    "ResponseTooLargeError",
     "StreamError",
     "StreamConsumedError",
     "JobFailedError",
@@ -137,6 +141,27 @@ class IncompleteStreamError(APIConnectionError):
         self.received_events = received_events
 
 
+class APIResponseValidationError(APIError):
+    """A 2xx answer whose body is not what the operation promises (empty, not JSON, or JSON labelled otherwise).
+
+    `response`, `status_code` and `headers` are the answer's; `body` is its raw text, kept whole.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response) -> None:
+        super().__init__(message, request=response.request, body=response.text)
+        self.response = response
+        self.status_code = response.status_code
+        self.headers = response.headers
+
+
+class ResponseTooLargeError(APIError):
+    """A body, or one event of a stream, was larger than the client's `Limits` allow; `limit` is that bound."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None, limit: int) -> None:
+        super().__init__(message, request=request)
+        self.limit = limit
+
+
 class StreamError(APIError):
     """The server reported an error inside a stream whose HTTP status was 2xx."""
 
@@ -215,12 +240,12 @@ def _issue(item: object) -> str:
     return str(item)
 
 
-def status_error(response: httpx.Response) -> APIStatusError:
-    """The typed error for a non-2xx response; its body must already be read."""
+def status_error(response: httpx.Response, note: str = "") -> APIStatusError:
+    """The typed error for a non-2xx response; its body must already be read. `note` is appended to the message."""
     body = decode_body(response)
     status = response.status_code
     detail = _message_from(body) or response.reason_phrase or "no message"
-    message = f"{status} {detail} ({response.request.method} {response.request.url.path})"
+    message = f"{status} {detail} ({response.request.method} {response.request.url.path}){note}"
     cls = _STATUS_CLASSES.get(status) or (InternalServerError if status >= 500 else APIStatusError)
     return cls(message, response=response, body=body)
 

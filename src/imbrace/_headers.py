@@ -6,6 +6,7 @@ import inspect
 from collections.abc import Mapping
 
 from ._types import AsyncHeadersLike, HeadersLike
+from ._validate import check_headers
 
 __all__ = ["async_merge_headers", "async_resolve_headers", "sync_merge_headers", "sync_resolve_headers"]
 
@@ -66,4 +67,4 @@ def _checked(value: object) -> Mapping[str, str]:
         raise TypeError(
             f"a headers provider must return a mapping of header names to values, got {type(value).__name__}"
         )
-    return value
+    return check_headers(value, "the headers provider")

@@ -19,6 +19,6 @@ def decode_body(response: httpx.Response) -> Any:
     if not content_type or "json" in content_type:
         try:
             return json.loads(content)
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
     return response.text

@@ -18,6 +18,9 @@ import json
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from typing import Any, NamedTuple
 
+from ._errors import ResponseTooLargeError
+from ._limits import DEFAULT_LIMITS
+
 __all__ = ["SSEDecoder", "ServerSentEvent", "aiter_sse", "iter_sse"]
 
 _BOM = b"\xef\xbb\xbf"
@@ -45,11 +48,25 @@ class SSEDecoder:
 
     At the end of the stream an event that no blank line completed is discarded, as the standard says; `pending`
     tells the caller that this happened, so a truncated stream can be reported instead of looking complete.
+    A line, or an event's data, longer than `max_event_bytes` raises `ResponseTooLargeError` (memory stays bounded).
     """
 
-    __slots__ = ("_data", "_event", "_last_id", "_retry", "_skip_lf", "_started", "_tail", "retry")
+    __slots__ = (
+        "_data",
+        "_event",
+        "_last_id",
+        "_max",
+        "_retry",
+        "_size",
+        "_skip_lf",
+        "_started",
+        "_tail",
+        "retry",
+    )
 
-    def __init__(self) -> None:
+    def __init__(self, max_event_bytes: int = DEFAULT_LIMITS.max_event_bytes) -> None:
+        self._max = max_event_bytes
+        self._size = 0
         self._tail = bytearray()
         self._data: list[str] = []
         self._event = ""
@@ -80,6 +97,8 @@ class SSEDecoder:
             chunk = self._strip_bom(chunk)
         if b"\n" not in chunk and b"\r" not in chunk:
             self._tail += chunk
+            if len(self._tail) > self._max:
+                raise self._too_large("line")
             return []
         if self._tail:
             self._tail += chunk
@@ -154,13 +173,25 @@ class SSEDecoder:
                 self._retry = None
             elif line.startswith("data: "):
                 self._data.append(line[6:])
+                self._size += len(line)
+                if self._size > self._max:
+                    raise self._too_large("event")
             else:
                 self._field(line)
         return events
 
+    def _too_large(self, what: str) -> ResponseTooLargeError:
+        self._tail.clear()
+        self._data = []
+        return ResponseTooLargeError(
+            f"A server-sent-events {what} is longer than {self._max} bytes (raise Limits.max_event_bytes to accept it)",
+            limit=self._max,
+        )
+
     def _dispatch(self) -> ServerSentEvent:
         data = self._data
         self._data = []
+        self._size = 0
         return _new_event(ServerSentEvent, ("\n".join(data), self._event or "message", self._last_id, self._retry))
 
     def _field(self, line: str) -> None:
@@ -169,6 +200,9 @@ class SSEDecoder:
             value = value[1:]
         if name == "data":
             self._data.append(value)
+            self._size += len(value)
+            if self._size > self._max:
+                raise self._too_large("event")
         elif name == "event":
             self._event = value
         elif name == "id":

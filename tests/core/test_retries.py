@@ -24,9 +24,11 @@ def delays(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Records the delay each retry would wait, and waits none of it."""
     recorded: list[float] = []
 
-    def fake(retries_done: int, headers: httpx.Headers | None) -> float:
-        recorded.append(retry_delay(retries_done, headers))
-        return 0.0
+    def fake(retries_done: int, headers: httpx.Headers | None, budget_left: float) -> float | None:
+        delay = retry_delay(retries_done, headers, budget_left)
+        if delay is not None:
+            recorded.append(delay)
+        return None if delay is None else 0.0
 
     monkeypatch.setattr(sync_transport, "retry_delay", fake)
     monkeypatch.setattr(async_transport, "retry_delay", fake)
@@ -132,17 +134,18 @@ def test_retry_after_http_date_and_absurd_values() -> None:
     from email.utils import formatdate
     from time import time
 
-    in_ten = retry_delay(0, httpx.Headers({"retry-after": formatdate(time() + 10, usegmt=True)}))
-    assert 8.0 <= in_ten <= 10.0
-    assert retry_delay(0, httpx.Headers({"retry-after": "3600"})) <= 0.5
-    assert retry_delay(0, httpx.Headers({"retry-after": "soon"})) <= 0.5
+    in_ten = retry_delay(0, httpx.Headers({"retry-after": formatdate(time() + 10, usegmt=True)}), 30.0)
+    assert in_ten is not None and 8.0 <= in_ten <= 10.0
+    assert retry_delay(0, httpx.Headers({"retry-after": "3600"}), 30.0) is None  # past the budget: give up now
+    soon = retry_delay(0, httpx.Headers({"retry-after": "soon"}), 30.0)
+    assert soon is not None and soon <= 0.5
 
 
 def test_backoff_doubles_with_jitter_and_caps() -> None:
-    waits = [retry_delay(n, None) for n in range(8)]
+    waits = [retry_delay(n, None, 30.0) for n in range(8)]
     for n, wait in enumerate(waits):
         ceiling = min(0.5 * 2**n, 8.0)
-        assert 0.75 * ceiling <= wait <= ceiling
+        assert wait is not None and 0.75 * ceiling <= wait <= ceiling
 
 
 def test_rate_limit_error_when_retries_run_out(

@@ -97,7 +97,7 @@ def kinds(outcomes: list[BaseException | None]) -> Counter[str]:
 def test_concurrent_calls_under_faults_fail_typed_never_duplicate_a_post_and_leak_nothing(
     imbrace_emulator: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(async_transport, "retry_delay", lambda retries, headers: 0.001)
+    monkeypatch.setattr(async_transport, "retry_delay", lambda retries, headers, budget_left: 0.001)
     by_path, after_run, after_close = asyncio.run(soak(imbrace_emulator))
 
     assert imbrace_emulator.state.faults.active() == []  # every fault answered its TIMES requests

@@ -14,7 +14,8 @@ import httpx
 
 from .._auth import Credentials, mask
 from .._config import DEFAULT_MAX_RETRIES, one_gateway, read_env, resolve_services, resolve_timeout
-from .._logs import setup_from_env
+from .._limits import DEFAULT_LIMITS, Limits
+from .._logs import redact_url, setup_from_env
 from .._types import AsyncHeadersLike, RequestOptions, Timeout
 from .transport import AsyncTransport
 
@@ -39,6 +40,7 @@ class AsyncImbraceClient:
     "data_board": ..., "ai_agent": ...}` moves single services (IMBRACE_AI_AGENT_URL moves the AI-agent service).
     Use it as a context manager, or call `close()`, to release connections.
     `check_health=True` calls the AI-agent health endpoint on construction (sync) or on `async with` (async).
+    `limits=imbrace.Limits(...)` raises or lowers the retry-wait budget and the body and stream-event size caps.
     """
 
     def __init__(
@@ -56,6 +58,7 @@ class AsyncImbraceClient:
         headers: AsyncHeadersLike | None = None,
         http_client: httpx.AsyncClient | None = None,
         check_health: bool = False,
+        limits: Limits | None = None,
     ) -> None:
         setup_from_env()
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
@@ -74,6 +77,7 @@ class AsyncImbraceClient:
             max_retries=max_retries,
             headers=headers,
             http_client=http_client,
+            limits=limits or DEFAULT_LIMITS,
         )
         self._check_health = check_health
         # sync-only: if check_health: self.ai_agent.get_health()
@@ -91,8 +95,8 @@ class AsyncImbraceClient:
 
     @property
     def services(self) -> Mapping[str, str]:
-        s = self._transport.services
-        return {"gateway": s.gateway, "ai": s.ai, "data_board": s.data_board, "ai_agent": s.ai_agent}
+        """Each service's base URL, with any user info (`user:password@`) redacted."""
+        return {name: redact_url(url) for name, url in self._transport.services._asdict().items()}
 
     @cached_property
     def chat_ai(self) -> AsyncChatAiResource:
@@ -200,6 +204,7 @@ class AsyncImbraceClient:
     def __repr__(self) -> str:
         c = self._transport.credentials
         return (
-            f"{type(self).__name__}(gateway={self._transport.services.gateway!r}, api_key={mask(c.api_key)!r}, "
-            f"access_token={mask(c.access_token)!r}, organization_id={c.organization_id!r})"
+            f"{type(self).__name__}(gateway={redact_url(self._transport.services.gateway)!r}, "
+            f"api_key={mask(c.api_key)!r}, access_token={mask(c.access_token)!r}, "
+            f"organization_id={c.organization_id!r})"
         )

@@ -18,12 +18,15 @@ from .._capture import CAPTURE
 from .._config import Service, Services, resolve_timeout
 from .._errors import connection_error, status_error
 from .._headers import async_merge_headers, async_resolve_headers
-from .._logs import logger, redact_url
+from .._limits import DEFAULT_LIMITS, Limits
+from .._logs import logger, mask_request, mask_response, redact_url
 from .._open_routes import check_credential
 from .._platform import user_agent
-from .._response import decode_body
-from .._retry import retry_delay, should_retry_exception, should_retry_status
+from .._redirects import MAX_REDIRECTS, redirect_request
+from .._replies import json_reply, too_large
+from .._retry import over_budget, retry_delay, should_retry_exception, should_retry_status
 from .._types import AsyncHeadersLike, RequestOptions, extra_body
+from .._validate import check_headers
 
 __all__ = ["AsyncTransport"]
 
@@ -45,6 +48,7 @@ class AsyncTransport:
         max_retries: int,
         headers: AsyncHeadersLike | None,
         http_client: httpx.AsyncClient | None,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, got {max_retries}")
@@ -52,7 +56,8 @@ class AsyncTransport:
         self.credentials = credentials
         self.timeout = timeout
         self.max_retries = max_retries
-        self.header_provider = headers
+        self.header_provider = check_headers(headers, "headers") if isinstance(headers, Mapping) else headers
+        self.limits = limits
         self.owns_http_client = http_client is None
         self.http_client = http_client or httpx.AsyncClient(timeout=timeout, follow_redirects=False)
         # The pool's own timeout applies unless this transport's differs (an injected client, `with_options`).
@@ -74,6 +79,7 @@ class AsyncTransport:
             max_retries=self.max_retries if max_retries is None else max_retries,
             headers=async_merge_headers(self.header_provider, headers),
             http_client=self.http_client,
+            limits=self.limits,
         )
         return twin
 
@@ -81,19 +87,25 @@ class AsyncTransport:
         self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS
     ) -> httpx.Response:
         """Send, retrying by the rules; return the read 2xx response or raise the typed error."""
-        return await self._dispatch(await self._build(service, kwargs, options), options, stream=False)
+        return await self._dispatch(await self._build(service, kwargs, options), options, stream=False, max_bytes=None)
 
     async def request_json(
         self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS
     ) -> Any:
-        """`request`, then the body as JSON, text or None."""
-        return decode_body(await self.request(service, kwargs, options))
+        """Send, then the 2xx body as the JSON the operation promises (None for 204 and empty deletions).
+
+        A body over `limits.max_response_bytes` raises `ResponseTooLargeError`; one that is not JSON,
+        `APIResponseValidationError`.
+        """
+        request = await self._build(service, kwargs, options)
+        response = await self._dispatch(request, options, stream=False, max_bytes=self.limits.max_response_bytes)
+        return json_reply(response)
 
     async def stream(
         self, service: Service, kwargs: Mapping[str, Any], options: RequestOptions = _NO_OPTIONS
     ) -> httpx.Response:
         """Send and return the 2xx response unread, for the caller to stream and close; errors raise before."""
-        return await self._dispatch(await self._build(service, kwargs, options), options, stream=True)
+        return await self._dispatch(await self._build(service, kwargs, options), options, stream=True, max_bytes=None)
 
     async def aclose(self) -> None:
         if self.owns_http_client:
@@ -109,9 +121,9 @@ class AsyncTransport:
         if self.header_provider is not None:
             headers.update(await async_resolve_headers(self.header_provider))
         if "headers" in kwargs:
-            headers.update(kwargs["headers"])
+            headers.update(check_headers(kwargs["headers"], "a header parameter"))
         if "extra_headers" in options:
-            headers.update(options["extra_headers"])
+            headers.update(check_headers(options["extra_headers"], "extra_headers"))
         body = {key: kwargs[key] for key in _BODY_KEYS if kwargs.get(key) is not None}
         if "extra_query" in options:
             body["params"] = {**(kwargs.get("params") or {}), **options["extra_query"]}
@@ -124,54 +136,102 @@ class AsyncTransport:
         url = self.services.url_for(service, kwargs["url"])
         return self.http_client.build_request(kwargs["method"], url, headers=headers, **body)
 
-    async def _dispatch(self, request: httpx.Request, options: RequestOptions, *, stream: bool) -> httpx.Response:
+    async def _dispatch(
+        self, request: httpx.Request, options: RequestOptions, *, stream: bool, max_bytes: int | None
+    ) -> httpx.Response:
         """`_send`, letting a `with_raw_response` / `with_streaming_response` call capture or replay the response."""
         capture = CAPTURE.get()
         if capture is None:
-            return await self._send(request, options, stream=stream)
+            return await self._send(request, options, stream=stream, max_bytes=max_bytes)
         response = capture.take_replay()
         if response is None:
-            response = await self._send(request, options, stream=stream or capture.defer)
+            response = await self._send(request, options, stream=stream or capture.defer, max_bytes=max_bytes)
             capture.record(response)
         if not stream:
             try:
-                await response.aread()
+                await _read(response, max_bytes)
             except httpx.TransportError as exc:
                 raise connection_error(exc, request) from exc
         return response
 
-    async def _send(self, request: httpx.Request, options: RequestOptions, *, stream: bool) -> httpx.Response:
+    async def _send(
+        self, request: httpx.Request, options: RequestOptions, *, stream: bool, max_bytes: int | None
+    ) -> httpx.Response:
         max_retries = options.get("max_retries", self.max_retries)
         idempotent = options.get("idempotent")
-        retries = 0
+        retries = redirects = 0
+        waited = 0.0
         while True:
             started = monotonic()
             try:
-                response = await self.http_client.send(request, stream=True)
+                # Redirects are never left to httpx, which would carry x-api-key and the body to any host.
+                response = await self.http_client.send(request, stream=True, follow_redirects=False)
                 if not stream or not response.is_success:
-                    await response.aread()
+                    await _read(response, max_bytes)
             except httpx.TransportError as exc:
                 _log_failure(request, exc, started)
                 if retries < max_retries and should_retry_exception(request.method, exc, idempotent=idempotent):
-                    await self._wait(request, retries, None, type(exc).__name__)
-                    retries += 1
-                    continue
-                raise connection_error(exc, request) from exc
+                    delay = await self._wait(request, retries, None, waited, type(exc).__name__)
+                    if delay is not None:
+                        waited += delay
+                        retries += 1
+                        continue
+                exc.request = mask_request(request)
+                raise connection_error(exc, exc.request) from exc
             _log_response(request, response, started, retries)
             if response.is_success:
                 return response
-            retry = should_retry_status(request.method, response.status_code, response.headers, idempotent=idempotent)
-            if retry and retries < max_retries:
-                await response.aclose()
-                await self._wait(request, retries, response.headers, f"status {response.status_code}")
-                retries += 1
+            if response.is_redirect and self.http_client.follow_redirects and redirects < MAX_REDIRECTS:
+                request = redirect_request(request, response)
+                redirects += 1
                 continue
-            raise status_error(response)
+            retry = should_retry_status(request.method, response.status_code, response.headers, idempotent=idempotent)
+            note = ""
+            if retry and retries < max_retries:
+                delay = await self._wait(request, retries, response.headers, waited, f"status {response.status_code}")
+                if delay is not None:
+                    await response.aclose()
+                    waited += delay
+                    retries += 1
+                    continue
+                note = over_budget(response.headers, self.limits.max_retry_wait - waited, self.limits.max_retry_wait)
+            raise status_error(mask_response(response), note)
 
-    async def _wait(self, request: httpx.Request, retries: int, headers: httpx.Headers | None, reason: str) -> None:
-        delay = retry_delay(retries, headers)
-        logger.info("Retrying %s %s in %.2fs (%s)", request.method, redact_url(request.url), delay, reason)
-        await anyio.sleep(delay)
+    async def _wait(
+        self, request: httpx.Request, retries: int, headers: httpx.Headers | None, waited: float, reason: str
+    ) -> float | None:
+        """Sleep before the next try and return how long; None (no sleep) when the server asks past the budget."""
+        delay = retry_delay(retries, headers, self.limits.max_retry_wait - waited)
+        if delay is not None:
+            logger.info("Retrying %s %s in %.2fs (%s)", request.method, redact_url(request.url), delay, reason)
+            await anyio.sleep(delay)
+        return delay
+
+
+async def _read(response: httpx.Response, max_bytes: int | None) -> None:
+    """Read the body, refusing one over `max_bytes` (by its Content-Length, or as it arrives when there is none).
+
+    A body read piecewise is stored where httpx's own `aread` keeps it, so `content`, `text` and `json()` work.
+    """
+    if max_bytes is None:
+        await response.aread()
+        return
+    length = response.headers.get("content-length")
+    if length is not None and length.isdigit():
+        if int(length) > max_bytes:
+            await response.aclose()
+            raise too_large(response, max_bytes)
+        await response.aread()
+        return
+    parts: list[bytes] = []
+    size = 0
+    async for part in response.aiter_bytes():
+        size += len(part)
+        if size > max_bytes:
+            await response.aclose()
+            raise too_large(response, max_bytes)
+        parts.append(part)
+    response._content = b"".join(parts)
 
 
 def _log_response(request: httpx.Request, response: httpx.Response, started: float, retries: int) -> None:

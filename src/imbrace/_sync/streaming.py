@@ -22,7 +22,9 @@ from typing import Any, Generic, Self, TypeVar
 import httpx
 
 from .._accumulate import MessageAccumulator, UIMessage, text_delta
-from .._errors import APITimeoutError, IncompleteStreamError, StreamConsumedError, StreamError
+from .._errors import APITimeoutError, IncompleteStreamError, ResponseTooLargeError, StreamConsumedError, StreamError
+from .._limits import DEFAULT_LIMITS
+from .._logs import mask_request
 from .._sse import ServerSentEvent, SSEDecoder
 from ..types import ui_message
 from ..types.ai import ChatCompletionChunk
@@ -58,12 +60,12 @@ ChatCompletionChunk.model_rebuild()
 class ResponseStream(Generic[T]):
     """What the streams share: the raw response's API (as the documentation uses it), reading once, closing."""
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx.Response, max_event_bytes: int = DEFAULT_LIMITS.max_event_bytes) -> None:
         self.response = response
         """The open httpx response."""
         self._consumer: str | None = None
         self._closed_by_caller = False
-        self._sse = SSEDecoder()
+        self._sse = SSEDecoder(max_event_bytes)
         self._events = 0
         self._chars = 0
         self._bytes = 0
@@ -218,8 +220,11 @@ class ResponseStream(Generic[T]):
             yield
         except httpx.TimeoutException as exc:
             raise APITimeoutError(
-                f"The stream timed out after {self._progress()}.", request=self.response.request
+                f"The stream timed out after {self._progress()}.", request=mask_request(self.response.request)
             ) from exc
+        except ResponseTooLargeError as exc:
+            exc.request = mask_request(self.response.request)
+            raise
         except (httpx.TransportError, httpx.StreamClosed) as exc:
             if not self._closed_by_caller:
                 raise self._incomplete(f"The connection was cut ({type(exc).__name__}: {exc})") from exc
@@ -227,7 +232,7 @@ class ResponseStream(Generic[T]):
     def _incomplete(self, what: str) -> IncompleteStreamError:
         return IncompleteStreamError(
             f"{what} after {self._progress()}; the answer is incomplete.",
-            request=self.response.request,
+            request=mask_request(self.response.request),
             received_events=self._events,
         )
 
@@ -237,7 +242,7 @@ class ResponseStream(Generic[T]):
         return f"{self._bytes} bytes"
 
     def _fail(self, message: str, body: object) -> None:
-        self._error = StreamError(message, request=self.response.request, body=body)
+        self._error = StreamError(message, request=mask_request(self.response.request), body=body)
 
 
 class ChatStream(ResponseStream[UIMessageChunk]):
@@ -249,8 +254,8 @@ class ChatStream(ResponseStream[UIMessageChunk]):
     text-start, a text-delta per arriving piece, text-end, finish-step, finish.
     """
 
-    def __init__(self, response: httpx.Response) -> None:
-        super().__init__(response)
+    def __init__(self, response: httpx.Response, max_event_bytes: int = DEFAULT_LIMITS.max_event_bytes) -> None:
+        super().__init__(response, max_event_bytes)
         content_type = response.headers.get("content-type", "")
         self._plain = _PlainText(response.encoding or "utf-8") if content_type.startswith("text/plain") else None
 
@@ -381,8 +386,8 @@ class CompletionStream(ResponseStream[ChatCompletionChunk]):
 class EventStream(ResponseStream[ChatStatusEvent]):
     """The chat status stream: `{"status": ...}` events until the server closes (a clean close is its normal end)."""
 
-    def __init__(self, response: httpx.Response) -> None:
-        super().__init__(response)
+    def __init__(self, response: httpx.Response, max_event_bytes: int = DEFAULT_LIMITS.max_event_bytes) -> None:
+        super().__init__(response, max_event_bytes)
         self._may_end = True
 
     def __iter__(self) -> Iterator[ChatStatusEvent]:

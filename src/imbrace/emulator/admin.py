@@ -1,4 +1,6 @@
-"""The emulator's own routes under `/_emulator` (outside the specs, no auth): faults, request counts, reset.
+"""The emulator's own routes under `/_emulator` (outside the specs): faults, request counts, reset.
+
+They take the configured API key when there is one, JSON bodies only, and no cross-site request (see `guard`).
 
 POST   /_emulator/faults    {"kind": "status", "method": "POST", "path": "/ai-agent/v2/chat", "times": 2,
                              "status": 503, "retry_after": 1}            -> 201 the fault, with its id
@@ -12,12 +14,15 @@ POST   /_emulator/reset     forget all documents, faults and counts     -> {"ok"
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from .errors import HttpError
 from .faults import FaultError
+from .guard import check_admin
 from .state import EmulatorState
 
 __all__ = ["admin_routes"]
@@ -38,7 +43,7 @@ async def add_fault(request: Request) -> JSONResponse:
         if not isinstance(spec, dict):
             raise FaultError("a fault is a JSON object")
         fault = _state(request).faults.add(spec)
-    except (ValueError, FaultError) as exc:
+    except (ValueError, RecursionError, FaultError) as exc:
         return JSONResponse({"error": str(exc)}, status_code=400)
     return JSONResponse(fault.to_dict(), status_code=201)
 
@@ -62,12 +67,23 @@ async def reset(request: Request) -> JSONResponse:
     return JSONResponse({"ok": True})
 
 
+def _guarded(handler: Callable[[Request], Awaitable[JSONResponse]]) -> Callable[[Request], Awaitable[Response]]:
+    async def guarded(request: Request) -> Response:
+        try:
+            check_admin(_state(request), request)
+        except HttpError as error:
+            return JSONResponse({"error": error.message}, status_code=error.status)
+        return await handler(request)
+
+    return guarded
+
+
 def admin_routes() -> list[Route]:
     return [
-        Route("/_emulator/faults", list_faults, methods=["GET"]),
-        Route("/_emulator/faults", add_fault, methods=["POST"]),
-        Route("/_emulator/faults", clear_faults, methods=["DELETE"]),
-        Route("/_emulator/requests", list_requests, methods=["GET"]),
-        Route("/_emulator/requests", clear_requests, methods=["DELETE"]),
-        Route("/_emulator/reset", reset, methods=["POST"]),
+        Route("/_emulator/faults", _guarded(list_faults), methods=["GET"]),
+        Route("/_emulator/faults", _guarded(add_fault), methods=["POST"]),
+        Route("/_emulator/faults", _guarded(clear_faults), methods=["DELETE"]),
+        Route("/_emulator/requests", _guarded(list_requests), methods=["GET"]),
+        Route("/_emulator/requests", _guarded(clear_requests), methods=["DELETE"]),
+        Route("/_emulator/reset", _guarded(reset), methods=["POST"]),
     ]

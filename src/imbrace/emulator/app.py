@@ -1,7 +1,9 @@
 """The emulator's ASGI app: every operation of both specs on one origin, plus the `/_emulator` admin routes.
 
-A request goes through: match the operation -> count it -> apply an injected fault -> check the credential ->
-parse and validate it against the spec -> the operation's handler -> (a `cut` fault breaks the response).
+A request goes through: match the operation -> check the credential (from the headers alone: nothing of the body is
+read for a caller who may not send it) -> apply an injected fault -> read the body (up to `max_upload_bytes`) and
+count the request -> parse and validate it against the spec -> the operation's handler -> (a `cut` fault breaks the
+response).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .config import EmulatorSettings
 from .errors import HttpError, error_response
 from .fastapi_errors import check_organization
 from .faults import Fault
+from .guard import read_body
 from .handlers import HANDLERS, Ctx
 from .responses import CutResponse, quiet_injected_cuts
 from .routing import Match
@@ -56,26 +59,43 @@ async def dispatch(request: Request) -> Response:
     raw_path = (request.scope.get("raw_path") or path.encode()).split(b"?", 1)[0]
     match = state.router.match(method, raw_path.decode("latin-1"))
     route = match.operation.route if match else None
-    body = await request.body()
-    state.requests.record(method, path, route, body)
+    try:
+        credential = _credential(state, request, match)
+    except HttpError as error:
+        state.requests.record(method, path, route, b"")
+        return error_response(method, path, error)
     fault = state.faults.take(method, path, route)
     if fault is not None and fault.kind == "slow":
         await asyncio.sleep(fault.delay)
+    try:
+        body = await read_body(request, state.settings.max_upload_bytes)
+    except HttpError as error:
+        state.requests.record(method, path, route, b"")
+        return error_response(method, path, error)
+    state.requests.record(method, path, route, body)
     if fault is not None and fault.kind == "status":
         return _fault_response(method, path, fault)
-    response = _answer(state, request, match, body)
+    response = _answer(state, request, match, credential, body)
     if fault is not None and fault.kind == "cut":
         return CutResponse(response, fault.after)
     return response
 
 
-def _answer(state: EmulatorState, request: Request, match: Match | None, body: bytes) -> Response:
+def _credential(state: EmulatorState, request: Request, match: Match | None) -> str | None:
+    """The caller's credential; HttpError(401) when the operation is secured and the credential is not good."""
+    if match is not None and match.operation.secured:
+        return state.auth.check(request.headers)
+    return credential_of(request.headers)
+
+
+def _answer(
+    state: EmulatorState, request: Request, match: Match | None, credential: str | None, body: bytes
+) -> Response:
     method, path = request.method, request.url.path
     try:
         if match is None:
             raise HttpError(404, _not_found(method, path))
         op = match.operation
-        credential = state.auth.check(request.headers) if op.secured else credential_of(request.headers)
         check_organization(op, request.headers)
         try:
             parsed = state.validator.parse(op, request.query_params, request.headers.get("content-type", ""), body)

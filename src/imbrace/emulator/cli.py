@@ -34,6 +34,9 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--embedding-delay", type=float, default=1.0, metavar="SECONDS", help="time an embedding takes (default 1.0)"
     )
+    parser.add_argument(
+        "--max-upload-mb", type=float, default=100.0, metavar="MB", help="largest request body accepted (default 100)"
+    )
     parser.add_argument("--no-validate", action="store_true", help="do not check requests against the specs")
     parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     return parser
@@ -52,6 +55,7 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m imbrace.emula
         chat_delay=args.chat_delay,
         embedding_delay=args.embedding_delay,
         validate=not args.no_validate,
+        max_upload_bytes=int(args.max_upload_mb * (1 << 20)),
     )
     app = create_app(settings)
     store = f"SQLite file {args.db}" if args.db else "memory"

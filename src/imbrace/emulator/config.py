@@ -23,6 +23,7 @@ class EmulatorSettings:
     - `status_timeout`: how long a chat status stream waits for a running turn before it reports a stale idle.
     - `validate`: check every request against the specs (400 with the validation message when it breaks them).
     - `organization_id`: the organization recorded when a request names none.
+    - `max_upload_bytes`: the largest request body read; a larger one is 413 (by Content-Length, before reading).
     """
 
     api_key: str | None = None
@@ -33,9 +34,12 @@ class EmulatorSettings:
     status_timeout: float = 30.0
     validate: bool = True
     organization_id: str = "org_emulator"
+    max_upload_bytes: int = 100 << 20
 
     def __post_init__(self) -> None:
         if self.chat_delay < 0 or self.embedding_delay < 0 or self.status_timeout < 0:
             raise ValueError("delays and timeouts must be 0 or more")
+        if self.max_upload_bytes < 0:
+            raise ValueError("max_upload_bytes must be 0 or more")
         if self.embedding_polls < 1:
             raise ValueError("embedding_polls must be 1 or more")

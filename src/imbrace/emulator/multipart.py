@@ -29,30 +29,55 @@ class Form:
 
 
 def parse_multipart(content_type: str, body: bytes) -> Form:
+    """The form, cut out of `body` by index: each file part's bytes are copied once (an upload peaks near twice its
+    size, not several times)."""
     boundary = _param(f"Content-Type: {content_type}", "content-type", "boundary")
     if not boundary:
         raise MultipartError("multipart/form-data without a boundary")
     delimiter = b"--" + boundary.encode("latin-1")
-    chunks = body.split(delimiter)
-    if len(chunks) < 3 or not chunks[-1].startswith(b"--"):
-        raise MultipartError("the multipart body is not terminated by its closing boundary")
     form = Form()
-    for chunk in chunks[1:-1]:
-        head, sep, data = chunk.removeprefix(b"\r\n").partition(b"\r\n\r\n")
-        if not sep:
-            raise MultipartError("a multipart part has no header block")
-        headers = head.decode("latin-1")
-        name = _param(headers, "content-disposition", "name")
-        if not name:
-            raise MultipartError("a multipart part has no name")
-        data = data.removesuffix(b"\r\n")
-        filename = _param(headers, "content-disposition", "filename")
-        if filename is None:
-            form.fields[name] = data.decode("utf-8", errors="replace")
-        else:
-            content_type = _header(headers, "content-type") or "application/octet-stream"
-            form.files[name] = UploadedFile(filename, content_type, data)
-    return form
+    cut = body.find(delimiter)
+    parts = 0
+    while cut >= 0:
+        start = cut + len(delimiter)
+        cut = body.find(delimiter, start)
+        if cut < 0:
+            if parts and body.startswith(b"--", start):
+                return form
+            break
+        _add_part(form, body, start, cut)
+        parts += 1
+    raise MultipartError("the multipart body is not terminated by its closing boundary")
+
+
+def _add_part(form: Form, body: bytes, start: int, end: int) -> None:
+    if body.startswith(b"\r\n", start):
+        start += 2
+    blank = body.find(b"\r\n\r\n", start, end)
+    if blank < 0:
+        raise MultipartError("a multipart part has no header block")
+    headers = _decode_headers(body[start:blank])
+    name = _param(headers, "content-disposition", "name")
+    if not name:
+        raise MultipartError("a multipart part has no name")
+    data_start = blank + 4
+    if end - 2 >= data_start and body.startswith(b"\r\n", end - 2):
+        end -= 2
+    data = body[data_start:end]
+    filename = _param(headers, "content-disposition", "filename")
+    if filename is None:
+        form.fields[name] = data.decode("utf-8", errors="replace")
+    else:
+        content_type = _header(headers, "content-type") or "application/octet-stream"
+        form.files[name] = UploadedFile(filename, content_type, data)
+
+
+def _decode_headers(head: bytes) -> str:
+    """Part headers as clients send them: a UTF-8 file name raw in `filename="..."` (HTML5, httpx), else latin-1."""
+    try:
+        return head.decode("utf-8")
+    except UnicodeDecodeError:
+        return head.decode("latin-1")
 
 
 def _param(headers: str, header: str, param: str) -> str | None:

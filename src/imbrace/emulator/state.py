@@ -9,6 +9,7 @@ from collections.abc import Callable
 from .auth import Auth
 from .config import EmulatorSettings
 from .faults import Faults, RequestLog
+from .files import FileStore
 from .routing import Router
 from .specs import operations
 from .store import Store
@@ -51,6 +52,7 @@ class EmulatorState:
     def __init__(self, settings: EmulatorSettings) -> None:
         self.settings = settings
         self.store = Store(settings.db)
+        self.files = FileStore(settings.db)
         self.auth = Auth(self.store, settings.api_key)
         self.faults = Faults()
         self.requests = RequestLog()
@@ -61,8 +63,10 @@ class EmulatorState:
     def reset(self) -> None:
         """Forget every document, fault and count (the settings stay)."""
         self.store.clear()
+        self.files.clear()
         self.faults.clear()
         self.requests.clear()
 
     def close(self) -> None:
         self.store.close()
+        self.files.close()

@@ -187,9 +187,23 @@ def _decode(mime: str, content_type: str, body: bytes) -> ParsedRequest:
         except MultipartError as exc:
             raise InvalidRequest(f"Request body validation error: {exc}", "body") from None
     try:
-        return ParsedRequest(body=json.loads(body))
+        return ParsedRequest(body=json.loads(body, parse_constant=_not_a_number, parse_float=_finite))
+    except RecursionError:
+        raise HttpError(400, "Request body validation error: invalid JSON (nested too deeply)") from None
     except ValueError as exc:
         raise InvalidRequest(f"Request body validation error: invalid JSON ({exc})", "json") from None
+
+
+def _not_a_number(name: str) -> float:
+    """JSON has no NaN or Infinity; Python's parser accepts them, and a stored one would break every later reply."""
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"{text[:20]} is out of range for a number")
+    return value
 
 
 def _form_for_validation(form: Form) -> dict[str, Any]:

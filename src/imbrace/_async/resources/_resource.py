@@ -10,6 +10,7 @@ import httpx
 
 from ..._config import Service
 from ..._errors import connection_error
+from ..._logs import mask_request
 from ..._types import RequestOptions
 from ..raw_response import AsyncWithRawResponse, AsyncWithStreamingResponse
 
@@ -73,7 +74,7 @@ class AsyncResource:
                     sink.write(chunk)
         except httpx.TransportError as exc:
             target.unlink(missing_ok=True)
-            raise connection_error(exc, response.request) from exc
+            raise connection_error(exc, mask_request(response.request)) from exc
         except BaseException:
             target.unlink(missing_ok=True)
             raise

@@ -289,7 +289,10 @@ class AsyncAiResource(AsyncResource):
 
         fields, options = _split_call(kwargs)
         request = complete._get_kwargs(body=completion_body(input, fields, stream=True))
-        stream = AsyncCompletionStream(await self._open_stream(request, options, accept="text/event-stream"))
+        stream = AsyncCompletionStream(
+            await self._open_stream(request, options, accept="text/event-stream"),
+            self._transport.limits.max_event_bytes,
+        )
         try:
             async for chunk in stream:
                 yield chunk

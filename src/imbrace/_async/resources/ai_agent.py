@@ -212,7 +212,9 @@ class AsyncAiAgentResource(AsyncResource):
         from ..streaming import AsyncChatStream
 
         kwargs = stream_chat._get_kwargs(body=self._chat_body(body, new_id=True))
-        return AsyncChatStream(await self._open_stream(kwargs, options, accept=_CHAT_ACCEPT))
+        return AsyncChatStream(
+            await self._open_stream(kwargs, options, accept=_CHAT_ACCEPT), self._transport.limits.max_event_bytes
+        )
 
     async def stream_chat_text(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AsyncIterator[str]:
         """POST /v2/chat: the reply's text deltas as they arrive, for streaming and non-streaming agents alike.
@@ -242,7 +244,9 @@ class AsyncAiAgentResource(AsyncResource):
         from ..streaming import AsyncChatStream
 
         kwargs = stream_sub_agent_chat._get_kwargs(body=self._chat_body(body, new_id=False))
-        return AsyncChatStream(await self._open_stream(kwargs, options, accept=_CHAT_ACCEPT))
+        return AsyncChatStream(
+            await self._open_stream(kwargs, options, accept=_CHAT_ACCEPT), self._transport.limits.max_event_bytes
+        )
 
     async def stream_client_chat_status(self, chat_id: str, **options: Unpack[RequestOptions]) -> AsyncEventStream:
         """GET /chat-client/chats/{chat_id}/status/stream: the chat's status events until the server closes.
@@ -256,7 +260,9 @@ class AsyncAiAgentResource(AsyncResource):
         from ..streaming import AsyncEventStream
 
         kwargs = stream_client_chat_status._get_kwargs(chat_id)
-        return AsyncEventStream(await self._open_stream(kwargs, options, accept="text/event-stream"))
+        return AsyncEventStream(
+            await self._open_stream(kwargs, options, accept="text/event-stream"), self._transport.limits.max_event_bytes
+        )
 
     # ------------------------------------------------------------------ service info
 

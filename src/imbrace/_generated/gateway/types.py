@@ -41,12 +41,24 @@ class File:
         return self.file_name, self.payload, self.mime_type
 
 
+# Longer than any id the services issue (24-hex ObjectIds, UUIDs, prefixed tokens), shorter than URL limits.
+MAX_PATH_SEGMENT = 1024
+
+
 def path_segment(name: str, value: object) -> str:
-    """A path parameter as exactly one encoded URL segment: never empty, and no `/`, `?`, `#`, `.` or `..` escapes."""
-    text = "" if value is None else str(value)
-    if not text:
+    """A path parameter as exactly one encoded URL segment: a non-empty str of at most MAX_PATH_SEGMENT characters
+    (the specs declare every path parameter a string), with no `/`, `?`, `#`, `.` or `..` escapes.
+
+    Checked before anything is sent: a TypeError for another type (an int or bytes would be sent as its repr), a
+    ValueError for an empty or over-long value, naming the parameter.
+    """
+    if value is None or value == "":
         raise ValueError(f"{name} must be a non-empty string, got {value!r}")
-    segment = quote(text, safe="")
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, got {type(value).__name__}")
+    if len(value) > MAX_PATH_SEGMENT:
+        raise ValueError(f"{name} is {len(value)} characters long, more than the {MAX_PATH_SEGMENT} an id may have")
+    segment = quote(value, safe="")
     if segment in (".", ".."):
         return segment.replace(".", "%2E")
     return segment

@@ -11,6 +11,7 @@ import httpx
 
 from ..._config import Service
 from ..._errors import connection_error
+from ..._logs import mask_request
 from ..._types import RequestOptions
 from ..raw_response import WithRawResponse, WithStreamingResponse
 
@@ -74,7 +75,7 @@ class Resource:
                     sink.write(chunk)
         except httpx.TransportError as exc:
             target.unlink(missing_ok=True)
-            raise connection_error(exc, response.request) from exc
+            raise connection_error(exc, mask_request(response.request)) from exc
         except BaseException:
             target.unlink(missing_ok=True)
             raise

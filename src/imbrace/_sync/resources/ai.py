@@ -290,7 +290,10 @@ class AiResource(Resource):
 
         fields, options = _split_call(kwargs)
         request = complete._get_kwargs(body=completion_body(input, fields, stream=True))
-        stream = CompletionStream(self._open_stream(request, options, accept="text/event-stream"))
+        stream = CompletionStream(
+            self._open_stream(request, options, accept="text/event-stream"),
+            self._transport.limits.max_event_bytes,
+        )
         try:
             for chunk in stream:
                 yield chunk

@@ -213,7 +213,9 @@ class AiAgentResource(Resource):
         from ..streaming import ChatStream
 
         kwargs = stream_chat._get_kwargs(body=self._chat_body(body, new_id=True))
-        return ChatStream(self._open_stream(kwargs, options, accept=_CHAT_ACCEPT))
+        return ChatStream(
+            self._open_stream(kwargs, options, accept=_CHAT_ACCEPT), self._transport.limits.max_event_bytes
+        )
 
     def stream_chat_text(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Iterator[str]:
         """POST /v2/chat: the reply's text deltas as they arrive, for streaming and non-streaming agents alike.
@@ -241,7 +243,9 @@ class AiAgentResource(Resource):
         from ..streaming import ChatStream
 
         kwargs = stream_sub_agent_chat._get_kwargs(body=self._chat_body(body, new_id=False))
-        return ChatStream(self._open_stream(kwargs, options, accept=_CHAT_ACCEPT))
+        return ChatStream(
+            self._open_stream(kwargs, options, accept=_CHAT_ACCEPT), self._transport.limits.max_event_bytes
+        )
 
     def stream_client_chat_status(self, chat_id: str, **options: Unpack[RequestOptions]) -> EventStream:
         """GET /chat-client/chats/{chat_id}/status/stream: the chat's status events until the server closes.
@@ -255,7 +259,9 @@ class AiAgentResource(Resource):
         from ..streaming import EventStream
 
         kwargs = stream_client_chat_status._get_kwargs(chat_id)
-        return EventStream(self._open_stream(kwargs, options, accept="text/event-stream"))
+        return EventStream(
+            self._open_stream(kwargs, options, accept="text/event-stream"), self._transport.limits.max_event_bytes
+        )
 
     # ------------------------------------------------------------------ service info
 

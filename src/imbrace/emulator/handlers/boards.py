@@ -6,7 +6,6 @@ A board's `team_ids` is derived from its managers; `team_ids` sent on create is 
 
 from __future__ import annotations
 
-import base64
 import csv
 import io
 from collections import Counter
@@ -20,7 +19,7 @@ from ..ids import new_object_id, now_iso
 from ..multipart import UploadedFile
 from ..store import Doc
 from .base import Ctx, operation, require, stamp, touch
-from .knowledge import BLOBS, FILES, store_upload
+from .knowledge import FILES, store_upload
 
 __all__ = ["BOARDS", "ITEMS", "SEGMENTS", "board_reply", "field_doc", "item_doc", "require_board"]
 
@@ -243,11 +242,12 @@ def _import(ctx: Ctx, completed: str) -> Doc:
 def _rows(ctx: Ctx, url: str) -> list[dict[str, str]]:
     """The rows of a file uploaded to this emulator (it fetches nothing from elsewhere), read as UTF-8 CSV."""
     parts = urlparse(url).path.strip("/").split("/")
-    blob = ctx.store.get(BLOBS, parts[2]) if len(parts) == 4 and parts[:2] == ["data-board", "files"] else None
-    if blob is None or ctx.store.get(FILES, parts[2]) is None:
+    key = parts[2] if len(parts) == 4 and parts[:2] == ["data-board", "files"] and parts[2].isalnum() else ""
+    stored = ctx.state.files.find(key) if key else None
+    if stored is None or ctx.store.get(FILES, key) is None:
         raise DataBoardError(400, "Failed to fetch file: HTTP 404", "import")
     try:
-        text = base64.b64decode(blob["data"]).decode("utf-8-sig")
+        text = stored.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataBoardError(400, "the emulator reads UTF-8 CSV text only (it parses no .xlsx)", "import") from None
     return list(csv.DictReader(io.StringIO(text)))

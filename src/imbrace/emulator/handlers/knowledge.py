@@ -7,26 +7,25 @@ search covers the whole organization whatever `folder_id` says, as in the servic
 
 from __future__ import annotations
 
-import base64
 import math
 import re
 from collections import Counter
 from typing import Any
 from urllib.parse import urlparse
 
-from starlette.responses import JSONResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 
 from ..data_board_errors import DataBoardError
+from ..disposition import attachment
 from ..ids import new_object_id
 from ..multipart import UploadedFile
 from ..store import Doc
 from .base import Ctx, operation, stamp, touch
 
-__all__ = ["BLOBS", "FILES", "FOLDERS", "store_upload"]
+__all__ = ["FILES", "FOLDERS", "store_upload"]
 
 FOLDERS = "folders"
 FILES = "files"
-BLOBS = "file_blobs"
 ROOT = "root"
 
 
@@ -41,7 +40,7 @@ def _not_found(what: str) -> DataBoardError:
 def store_upload(ctx: Ctx, upload: UploadedFile, folder_id: str | None) -> Doc:
     """A Knowledge Hub file record for the upload; its bytes are kept for `download_file`."""
     key = new_object_id()
-    ctx.store.put(BLOBS, key, {"data": base64.b64encode(upload.data).decode()})
+    ctx.state.files.put(key, upload.data)
     return _save_file(ctx, key, upload.filename, folder_id, upload.content_type, len(upload.data), None)
 
 
@@ -172,7 +171,7 @@ def search_files(ctx: Ctx) -> Response:
 
 
 def _delete_file(ctx: Ctx, key: str) -> bool:
-    ctx.store.delete(BLOBS, key)
+    ctx.state.files.delete(key)
     return ctx.store.delete(FILES, key) is not None
 
 
@@ -206,10 +205,12 @@ def update_file(ctx: Ctx) -> Response:
 @operation("download_file")
 def download_file(ctx: Ctx) -> Response:
     file = _require_file(ctx)
-    blob = ctx.store.get(BLOBS, file["_id"])
-    data = base64.b64decode(blob["data"]) if blob else (file.get("content") or "").encode()
-    disposition = f'attachment; filename="{file["name"]}"'
-    return Response(data, media_type="application/octet-stream", headers={"content-disposition": disposition})
+    headers = {"content-disposition": attachment(file["name"])}
+    stored = ctx.state.files.find(file["_id"])
+    if stored is not None:
+        return FileResponse(stored, media_type="application/octet-stream", headers=headers)
+    data = (file.get("content") or "").encode()
+    return Response(data, media_type="application/octet-stream", headers=headers)
 
 
 @operation("generate_ai_tags")
