@@ -98,7 +98,12 @@ def test_deep_json_is_a_400_not_a_500(http: httpx.Client) -> None:
 
 
 def _upload(http: httpx.Client, name: str, data: bytes) -> dict[str, object]:
-    reply = http.post("/data-board/files/upload", files={"file": (name, data, "text/plain")}, headers=AUTH)
+    """Upload into a new folder: the service requires `folder_id` (and a folder its `organization_id`)."""
+    folder = http.post("/data-board/folders", json={"name": "f", "organization_id": "org_1"}, headers=AUTH)
+    folder.raise_for_status()
+    fields = {"folder_id": folder.json()["data"]["_id"]}
+    files = {"file": (name, data, "text/plain")}
+    reply = http.post("/data-board/files/upload", data=fields, files=files, headers=AUTH)
     reply.raise_for_status()
     record: dict[str, object] = reply.json()["data"]
     return record

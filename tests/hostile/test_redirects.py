@@ -20,6 +20,7 @@ from helpers import Harness, Reply, ScriptedServer, Seen
 
 NewClient = Callable[..., Harness]
 CREDENTIALS = {"api_key": "sk-SECRET", "organization_id": "org_SECRET"}
+PROVIDER = {"name": "p", "type": "openai", "config": {}}
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def test_a_redirect_to_another_origin_is_refused_and_nothing_reaches_it(
     with _gateway(status, lambda seen: f"{elsewhere.url}/steal?token=T0KEN") as gateway:  # a POST: refused
         harness = new_client(gateway=gateway.url, http_client=_following(kind), **CREDENTIALS)
         with pytest.raises(imbrace.APIStatusError, match="leaves the origin") as caught:
-            harness.call(harness.client.ai.create_provider, {"name": "p", "api_key": "provider-secret"})
+            harness.call(harness.client.ai.create_provider, {"name": "p", "type": "openai", "config": {"api_key": "provider-secret"}})
     assert elsewhere.seen == []
     assert caught.value.status_code == status
     assert "T0KEN" not in str(caught.value)
@@ -88,7 +89,7 @@ def test_same_origin_redirects_are_followed_with_the_credentials(
 ) -> None:
     with _gateway(status, lambda seen: "/moved/here") as gateway:
         harness = new_client(gateway=gateway.url, http_client=_following(kind), **CREDENTIALS)
-        answer = harness.call(harness.client.ai.create_provider, {"name": "p"})
+        answer = harness.call(harness.client.ai.create_provider, PROVIDER)
         moved = [seen for seen in gateway.seen if seen.path.startswith("/moved")]
     assert answer["method"] == method
     assert (answer["body"] != "") == (method == "POST")
