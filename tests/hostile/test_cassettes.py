@@ -45,7 +45,8 @@ def test_a_recorded_login_flow_writes_no_secret(new_client: NewClient, kind: str
             harness = new_client(gateway=server.url, api_key="placeholder-key")
             harness.call(harness.client.login, EMAIL, PASSWORD)
             harness.call(harness.client.select_organization, "org_1")
-            harness.call(harness.client.ai.create_provider, {"name": "mine", "type": "openai", "api_key": PROVIDER_KEY})
+            provider = {"name": "mine", "type": "openai", "config": {"api_key": PROVIDER_KEY}}
+            harness.call(harness.client.ai.create_provider, provider)
             harness.call(harness.client.ai.list_guardrails, extra_query={"apiKey": PROVIDER_KEY})
         assert any(seen.headers.get("x-access-token") == ORG_TOKEN for seen in server.seen)  # the flow really ran
     text = path.read_text()

@@ -50,7 +50,7 @@ def test_a_redirect_to_another_origin_is_refused_and_nothing_reaches_it(
     with _gateway(status, lambda seen: f"{elsewhere.url}/steal?token=T0KEN") as gateway:  # a POST: refused
         harness = new_client(gateway=gateway.url, http_client=_following(kind), **CREDENTIALS)
         with pytest.raises(imbrace.APIStatusError, match="leaves the origin") as caught:
-            harness.call(harness.client.ai.create_provider, {"name": "p", "type": "openai", "config": {"api_key": "provider-secret"}})
+            harness.call(harness.client.ai.create_provider, {**PROVIDER, "config": {"api_key": "provider-secret"}})
     assert elsewhere.seen == []
     assert caught.value.status_code == status
     assert "T0KEN" not in str(caught.value)
