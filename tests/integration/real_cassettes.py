@@ -2,9 +2,11 @@
 
 Built from the recorded exchanges (`tests/conformance/recorded/`), one cassette per flow. A request is written as
 the SDK sends it to `FAKE_GATEWAY` (the service root is `/ai-agent` there), with the query the recording left out;
-the organization becomes `FAKE_ORGANIZATION`, and every password `REDACTED` but the deliberately wrong one; the
-recording holds no credential header. Left out: streams and files (the recording kept no body for them), and the
-requests the SDK no longer sends as recorded (the documentation's bodies it refuses or maps, `REFUSED`).
+the organization becomes `FAKE_ORGANIZATION`, and every secret field (passwords, emails: `is_secret_field`)
+`REDACTED` as a recording would write it, the deliberately wrong password too (its reply, a 401, tells that request
+apart; a replay plays equal requests in recorded order); the recording holds no credential header. Left out:
+streams and files (the recording kept no body for them), and the requests the SDK no longer sends as recorded (the
+documentation's bodies it refuses or maps, `REFUSED`).
 `python tests/integration/real_cassettes.py` writes the cassettes; a test checks that the files are what this builds.
 """
 
@@ -22,7 +24,7 @@ if __package__ in (None, ""):  # run as a script: import the test helpers as pyt
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from conformance.exchanges import EXCHANGES, RECORDED_ORGANIZATION, query  # noqa: I001
-from integration.recording import CASSETTES, FAKE_GATEWAY, FAKE_ORGANIZATION, REDACTED, ReadableYaml
+from integration.recording import CASSETTES, FAKE_GATEWAY, FAKE_ORGANIZATION, ReadableYaml, scrub_json_fields
 
 __all__ = ["FLOWS", "REAL", "REFUSED", "build"]
 
@@ -57,17 +59,12 @@ FLOWS: dict[str, tuple[int, ...]] = {
     "cleanup": (91, 92, 93, 94),
     "not_served": (86, 87, 95, 96, 97),
 }
-WRONG_PASSWORD = "wrong"  # the recording's deliberately wrong password, kept to tell its request apart
 _RENAME = {RECORDED_ORGANIZATION: FAKE_ORGANIZATION}
 
 
 def _scrubbed(text: str) -> str:
     text = text.replace(f'"{RECORDED_ORGANIZATION}"', f'"{FAKE_ORGANIZATION}"')
-    if '"password"' in text:
-        body = json.loads(text)
-        password = body["password"] if body["password"] == WRONG_PASSWORD else REDACTED
-        text = json.dumps({**body, "password": password}, separators=(",", ":"))
-    return text
+    return scrub_json_fields(text.encode()).decode()
 
 
 def _interaction(exchange: dict[str, Any], occurrence: int) -> dict[str, Any]:
