@@ -28,8 +28,8 @@ def _operations() -> list[tuple[str, dict[str, Any]]]:
 @pytest.mark.parametrize(("key", "operation"), _operations(), ids=[key for key, _ in _operations()])
 def test_every_data_board_operation_records_its_evidence(key: str, operation: dict[str, Any]) -> None:
     evidence = operation.get("x-imbrace-evidence")
-    assert isinstance(evidence, str), f"{key} has no x-imbrace-evidence"
-    assert all(EVIDENCE.match(part.strip()) for part in evidence.split("|")), f"{key}: {evidence!r}"
+    assert isinstance(evidence, list) and evidence, f"{key} has no x-imbrace-evidence"
+    assert all(EVIDENCE.match(part) for part in evidence), f"{key}: {evidence!r}"
 
 
 def test_creates_answer_201() -> None:

@@ -23,7 +23,9 @@ PATH_DEVIATIONS = {
     ("chat_ai", "process_document"): "/v3/ai/document",
     ("boards", "import_excel"): "/data-board/boards/{board_id}/import_excel",
 }
-EVIDENCE = re.compile(r"^(source \S+:\S+|recorded|old-package|unverified)( \| (recorded|old-package|unverified))*$")
+EVIDENCE = re.compile(r"^(source \S+:\S+|recorded|old-package|unverified)$")
+# One form in both specs (openapi/README.md): a list of `recorded`, `old-package`, `unverified` or `source <where>`.
+ANY_EVIDENCE = re.compile(r"^(recorded|old-package|unverified|source \S.*)$")
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -109,12 +111,26 @@ def test_ai_agent_spec_declares_its_root_as_a_server_variable() -> None:
     assert not any(path.startswith("/ai-agent") for path in _load("ai_agent")["paths"])
 
 
+@pytest.mark.parametrize("name", ["gateway", "ai_agent"])
+def test_every_operation_of_both_specs_states_its_evidence_in_one_form(name: str) -> None:
+    bad = {
+        operation["operationId"]: operation.get("x-imbrace-evidence")
+        for item in _load(name)["paths"].values()
+        for operation in item.values()
+        if isinstance(operation, dict) and "operationId" in operation
+        if not isinstance(operation.get("x-imbrace-evidence"), list)
+        or not operation["x-imbrace-evidence"]
+        or not all(isinstance(e, str) and ANY_EVIDENCE.match(e) for e in operation["x-imbrace-evidence"])
+    }
+    assert bad == {}
+
+
 def test_every_ai_service_operation_records_its_evidence() -> None:
     """Each /v3/ai and /v2/ai operation says what it rests on: the service's source, a recording, the old package,
     or nothing (`unverified`: a route the open-source service does not serve)."""
     ai = [(m, p, op) for m, p, op in _operations().values() if p.startswith(("/v3/ai/", "/v2/ai/"))]
     assert len({op["operationId"] for _, _, op in ai}) == 44
-    assert [op["operationId"] for _, _, op in ai if not EVIDENCE.match(op.get("x-imbrace-evidence", ""))] == []
+    assert [op["operationId"] for _, _, op in ai if not all(map(EVIDENCE.match, op["x-imbrace-evidence"]))] == []
     unverified = {op["operationId"] for _, path, op in ai if "unverified" in op["x-imbrace-evidence"]}
     assert {"complete", "embed", "list_ai_agent_apps", "get_ai_agent_app", "update_ai_agent_workflow"} <= unverified
     assert all(op["operationId"] in unverified for _, path, op in ai if path.startswith("/v2/ai/ai/"))
