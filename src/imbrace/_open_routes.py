@@ -3,7 +3,8 @@
 Without this check a client with no credential sends the call to the public gateway and gets a 401 that names no
 setting (or, offline, waits for DNS). The routes below answer without a credential on the real services
 (`service-conformance.md`: health, version, config, parquet, admin guides, prompt suggestion, chat-client
-register/verify, public documents; the gateway's login routes are `security: []` in gateway.yaml).
+register/verify, public documents; the traces, by the service's source). Each is `security: []` in its spec, as are
+the gateway's login routes and chat-ai's PDF extract and tool-server verify, which check no credential.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ OPEN_ROUTES: Mapping[str, frozenset[tuple[str, str]]] = {
         {
             ("POST", "/platform/v1/login/_signin_email_request"),
             ("POST", "/platform/v1/login/authenticate"),
+            ("POST", "/v3/ai/files/extract"),
+            ("POST", "/v3/ai/configs/tool_servers/verify"),
         }
     ),
     "ai_agent": frozenset(
@@ -38,6 +41,12 @@ OPEN_ROUTES: Mapping[str, frozenset[tuple[str, str]]] = {
             ("GET", "/chat-client/documents/{doc_id}/public"),
             ("GET", "/admin/guides"),
             ("GET", "/admin/guides/{filename}"),
+            ("GET", "/trace/traces"),
+            ("GET", "/trace/traces/{trace_id}"),
+            ("GET", "/trace/services"),
+            ("GET", "/trace/tags"),
+            ("GET", "/trace/tags/{tag_name}/values"),
+            ("GET", "/trace/search/traceql"),
         }
     ),
 }

@@ -52,7 +52,7 @@ def test_help_lists_the_namespaces_and_their_methods() -> None:
 def test_a_method_runs_with_typed_arguments_and_prints_json(imbrace_emulator: Emulator, tmp_path: Path) -> None:
     created = imbrace("call", "boards.create", "Q1 board", "--description", "numbers", emulator=imbrace_emulator)
     assert created.returncode == 0, created.stderr
-    board = json.loads(created.stdout)
+    board = json.loads(created.stdout)["data"]  # the service's `{data}` envelope, as the method returns it
     assert (board["name"], board["description"]) == ("Q1 board", "numbers")
     body = tmp_path / "item.json"
     body.write_text(json.dumps({"fields": {}}))
@@ -81,7 +81,10 @@ def test_bodies_are_json_files_are_paths_and_per_call_options_pass(imbrace_emula
     assert json.loads(agent.stdout)["name"] == "Bot"
     document = tmp_path / "notes.txt"
     document.write_text("hello")
-    uploaded = imbrace("call", "boards.upload_file", str(document), emulator=imbrace_emulator)
+    folder = imbrace("call", "boards.create_folder", '{"name": "Docs"}', emulator=imbrace_emulator)
+    assert folder.returncode == 0, folder.stderr
+    folder_id = json.loads(folder.stdout)["_id"]
+    uploaded = imbrace("call", "boards.upload_file", str(document), "--folder-id", folder_id, emulator=imbrace_emulator)
     assert uploaded.returncode == 0, uploaded.stderr
     file_id = json.loads(uploaded.stdout)["_id"]
     target = tmp_path / "copy.txt"
@@ -154,6 +157,7 @@ def test_a_nested_namespace_is_reachable_by_its_dotted_name(
     assert "  create " in capsys.readouterr().out
     monkeypatch.setenv("IMBRACE_API_KEY", "test-key")
     monkeypatch.setenv("IMBRACE_GATEWAY_URL", imbrace_emulator.url)
+    monkeypatch.setenv("IMBRACE_ORGANIZATION_ID", "org_test")  # the data-board service reads it from the body
     assert call(["boards.nested.create", '{"name": "Deep"}']) == 0
     assert json.loads(capsys.readouterr().out)["data"]["name"] == "Deep"
 

@@ -17,7 +17,7 @@ from imbrace import ImbraceClient
 from imbrace.cli import main
 from imbrace.cli.chat import PROMPT
 from imbrace.emulator import Emulator
-from imbrace.testing import TEST_API_KEY
+from imbrace.testing import TEST_API_KEY, TEST_ORGANIZATION_ID
 
 WAIT = 20.0
 """The longest the test waits for the process; reached only when it fails."""
@@ -53,7 +53,8 @@ def test_a_session_keeps_one_chat_and_ctrl_c_stops_only_the_reply(
         {"name": "Bot", "workflow_name": "bot", "streaming": True, "metadata": {"emulator_chat_delay": 0.1}}
     )
     command = [sys.executable, "-m", "imbrace.cli", "chat", "--agent", agent["id"], "--gateway", imbrace_emulator.url]
-    env = {**os.environ, "IMBRACE_API_KEY": TEST_API_KEY}
+    # The chat routes need the organization, as on the service (401 "Missing organization ID" without it).
+    env = {**os.environ, "IMBRACE_API_KEY": TEST_API_KEY, "IMBRACE_ORGANIZATION_ID": TEST_ORGANIZATION_ID}
     with subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
     ) as process:
@@ -99,6 +100,7 @@ def test_chat_continues_a_chat_by_id(
     thread = imbrace_client.ai_agent.threads.create(agent["id"])
     thread.reply("one")
     monkeypatch.setenv("IMBRACE_API_KEY", TEST_API_KEY)
+    monkeypatch.setenv("IMBRACE_ORGANIZATION_ID", TEST_ORGANIZATION_ID)
     argv = ["chat", "--agent", agent["id"], "--chat", thread.id, "--gateway", imbrace_emulator.url, "two"]
     assert main(argv) == 0
     assert capsys.readouterr().out == "You said: two\n"

@@ -38,9 +38,10 @@ def test_extra_body_is_merged_into_the_json_body(new_client: Any, kind: str) -> 
 
 def test_extra_body_goes_into_the_form_fields_of_an_upload(new_client: Any, kind: str) -> None:
     harness, recorder = _recorded(new_client, kind, api_key="k")
-    harness.call(harness.client.boards.upload_file, ("a.txt", b"hi"), extra_body={"note": "hello"})
+    harness.call(harness.client.boards.upload_file, ("a.txt", b"hi"), folder_id="f1", extra_body={"note": "hello"})
     content = recorder.requests[0].content
     assert b'name="note"\r\n\r\nhello\r\n' in content and b'filename="a.txt"' in content
+    assert b'name="folder_id"\r\n\r\nf1\r\n' in content
 
 
 def test_extra_body_on_a_call_without_a_body_is_refused_before_sending(new_client: Any, kind: str) -> None:

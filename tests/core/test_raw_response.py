@@ -14,12 +14,16 @@ from typing import Any
 import pytest
 
 from imbrace import (
+    APIConnectionError,
+    APIResponseValidationError,
     AsyncImbraceClient,
     AsyncRawResponse,
     AsyncStreamedResponse,
     ImbraceClient,
+    Limits,
     NotFoundError,
     RawResponse,
+    ResponseTooLargeError,
     StreamedResponse,
 )
 from imbrace.emulator import Emulator
@@ -90,7 +94,10 @@ def test_raw_response_shows_status_headers_request_id_and_parses_to_the_plain_re
     assert raw.method == "GET" and raw.url.path == f"/v3/ai/assistants/{agent['id']}"
     assert raw.parse() == harness.call(client.chat_ai.get_ai_agent, agent["id"])
     assert raw.parse()["name"] == "Support Bot"
-    assert json.loads(raw.content) == raw.parse() and json.loads(raw.text) == raw.parse()
+    # The body as sent has only `id`; `parse()` adds `_id` as the plain method does (README "Both id names").
+    as_sent = {key: value for key, value in raw.parse().items() if key != "_id"}
+    assert json.loads(raw.content) == as_sent and json.loads(raw.text) == as_sent
+    assert raw.parse()["_id"] == raw.parse()["id"] == agent["id"]
     assert raw.elapsed.total_seconds() >= 0
     assert repr(raw).endswith(f"[200] GET /v3/ai/assistants/{agent['id']}>")
 
@@ -116,7 +123,7 @@ def test_an_iterator_method_gives_the_first_pages_response_and_every_item(
 ) -> None:
     harness = _client(new_client, emulator)
     client = harness.client
-    created = [harness.call(client.boards.create, f"Board {n}") for n in range(3)]
+    created = [harness.call(client.boards.create, f"Board {n}")["data"] for n in range(3)]  # the `{data}` as sent
     raw = harness.call(client.boards.with_raw_response.iter_boards, limit=2)
     assert raw.status_code == 200 and raw.url.params["limit"] == "2"
     assert [b["_id"] for b in _items(harness, raw.parse())] == [b["_id"] for b in created]
@@ -151,7 +158,8 @@ def test_a_download_reads_its_body_only_through_the_streamed_response(
 ) -> None:
     harness = _client(new_client, emulator)
     client = harness.client
-    uploaded = harness.call(client.boards.upload_file, ("a.txt", b"x" * 100_000))
+    folder = harness.call(client.boards.create_folder, {"name": "Docs"})
+    uploaded = harness.call(client.boards.upload_file, ("a.txt", b"x" * 100_000), folder_id=folder["_id"])
     manager = client.boards.with_streaming_response.download_file(uploaded["_id"])
     response = _enter(harness, manager)
     assert not response.http_response.is_stream_consumed
@@ -164,10 +172,11 @@ def test_a_download_reads_its_body_only_through_the_streamed_response(
 
 class HeldBody:
     """A loopback HTTP server that sends a JSON response's headers at once and its body only when `release()` is
-    called, so a test can see whether the client waited for the body."""
+    called, so a test can see whether the client waited for the body; `cut=True` sends half the body and hangs up."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, cut: bool = False) -> None:
         self.body = json.dumps({"data": [{"_id": "b1"}]}).encode()
+        self.cut = cut
         self.released = threading.Event()
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
@@ -183,7 +192,7 @@ class HeldBody:
             head = f"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {len(self.body)}\r\n\r\n"
             connection.sendall(head.encode())
             self.released.wait(10)
-            connection.sendall(self.body)
+            connection.sendall(self.body[: len(self.body) // 2] if self.cut else self.body)
 
     def release(self) -> None:
         self.released.set()
@@ -209,6 +218,44 @@ def test_the_streaming_view_returns_before_the_body_arrives(new_client: Any, kin
         assert harness.call(response.parse) == {"data": [{"_id": "b1"}]}
         assert harness.call(response.parse) is harness.call(response.parse)  # parsed once
         _exit(harness, manager)
+
+
+@pytest.mark.parametrize(
+    ("reply", "error"),
+    [
+        (Reply(200, "<html>sign in</html>", {"content-type": "text/html"}), APIResponseValidationError),
+        (Reply(200, {"data": "x" * 5000}), ResponseTooLargeError),
+    ],
+)
+def test_both_views_keep_the_json_check_and_the_body_cap(
+    new_client: Any, kind: str, reply: Reply, error: type[Exception]
+) -> None:
+    with scripted_server(lambda seen: reply) as server:
+        harness = new_client(api_key="k", gateway=server.url, limits=Limits(max_response_bytes=4096))
+        with pytest.raises(error):
+            harness.call(harness.client.boards.with_raw_response.list)
+        manager = harness.client.boards.with_streaming_response.list()
+        response = _enter(harness, manager)  # the headers only: the body is checked when parsed
+        assert response.status_code == 200
+        with pytest.raises(error):
+            harness.call(response.parse)
+        _exit(harness, manager)
+        assert len(server.seen) == 2  # parse() reads the response it holds; it does not send again
+
+
+def test_a_body_cut_while_parsing_raises_a_connection_error_without_the_key(new_client: Any, kind: str) -> None:
+    secret = "sk-do-not-show-1234"
+    with HeldBody(cut=True) as server:
+        harness = new_client(api_key=secret, gateway=server.url, max_retries=0)
+        manager = harness.client.boards.with_streaming_response.list()
+        response = _enter(harness, manager)
+        server.release()
+        with pytest.raises(APIConnectionError) as caught:
+            harness.call(response.parse)
+        _exit(harness, manager)
+    assert caught.value.request.url.path == "/data-board/boards"
+    assert secret not in str(caught.value.request.headers) and secret not in str(caught.value)
+    assert secret not in str(caught.value.__cause__.request.headers)
 
 
 def test_the_raw_view_sends_once_and_the_streaming_view_does_not_resend_on_parse(new_client: Any, kind: str) -> None:

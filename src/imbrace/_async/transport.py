@@ -139,7 +139,11 @@ class AsyncTransport:
     async def _dispatch(
         self, request: httpx.Request, options: RequestOptions, *, stream: bool, max_bytes: int | None
     ) -> httpx.Response:
-        """`_send`, letting a `with_raw_response` / `with_streaming_response` call capture or replay the response."""
+        """`_send`, letting a `with_raw_response` / `with_streaming_response` call capture or replay the response.
+
+        A replayed response (a streaming view's `parse()`) is read here, under the same `max_bytes` cap `_send`
+        applies, so the method then checks its body as a plain call does.
+        """
         capture = CAPTURE.get()
         if capture is None:
             return await self._send(request, options, stream=stream, max_bytes=max_bytes)
@@ -147,11 +151,12 @@ class AsyncTransport:
         if response is None:
             response = await self._send(request, options, stream=stream or capture.defer, max_bytes=max_bytes)
             capture.record(response)
-        if not stream:
+        elif not stream:
             try:
                 await _read(response, max_bytes)
             except httpx.TransportError as exc:
-                raise connection_error(exc, request) from exc
+                exc.request = mask_request(response.request)
+                raise connection_error(exc, exc.request) from exc
         return response
 
     async def _send(
