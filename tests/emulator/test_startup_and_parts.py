@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from imbrace.emulator.multipart import MultipartError, parse_multipart
+from imbrace.emulator.multipart import Form, read_form
 from imbrace.emulator.routing import Router
 from imbrace.emulator.specs import operations, spec_file
 
-HEAVY = ("starlette", "uvicorn", "openapi_core", "yaml")
+HEAVY = ("starlette", "uvicorn", "openapi_core", "yaml", "python_multipart")
 
 
 def free_port() -> int:
@@ -99,12 +102,39 @@ def test_unknown_routes_and_methods_do_not_match() -> None:
     assert router.match("GET", "/nowhere") is None
 
 
+def _form(content_type: str, body: bytes, chunk: int = 7) -> Form:
+    async def chunks() -> AsyncIterator[bytes]:
+        for start in range(0, len(body), chunk):
+            yield body[start : start + chunk]
+
+    return asyncio.run(read_form(content_type, chunks()))
+
+
 def test_multipart_keeps_binary_parts_byte_for_byte() -> None:
     payload = bytes(range(256)) + b"\r\n--not-a-boundary\r\n" + bytes(range(256))
     request = httpx.Request("POST", "http://x/", files={"file": ("a b.bin", payload, "image/png")}, data={"k": "v é"})
-    form = parse_multipart(request.headers["content-type"], request.read())
+    form = _form(request.headers["content-type"], request.read())
     upload = form.files["file"]
-    assert (upload.filename, upload.content_type, upload.data) == ("a b.bin", "image/png", payload)
+    assert (upload.filename, upload.content_type, upload.size, upload.file.read()) == (
+        "a b.bin",
+        "image/png",
+        len(payload),
+        payload,
+    )
     assert form.fields == {"k": "v é"}
-    with pytest.raises(MultipartError):
-        parse_multipart("multipart/form-data; boundary=zzz", b"--zzz\r\nno headers")
+    assert form.sha256 == hashlib.sha256(request.read()).hexdigest() and form.error is None
+    form.close()
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("multipart/form-data; boundary=zzz", b"--zzz\r\nno headers"),
+        ("multipart/form-data; boundary=zzz", b'--zzz\r\nContent-Disposition: form-data; name="a"\r\n\r\nx\r\n--zzz'),
+        ("multipart/form-data; boundary=zzz", b"--zzz\r\nContent-Disposition: form-data\r\n\r\nx\r\n--zzz--\r\n"),
+        ("multipart/form-data", b"--zzz--\r\n"),
+    ],
+)
+def test_a_malformed_multipart_body_is_a_form_error(content_type: str, body: bytes) -> None:
+    form = _form(content_type, body)
+    assert form.error and not form.fields and not form.files

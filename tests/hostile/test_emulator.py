@@ -7,7 +7,9 @@
   stored that would break later replies); UTF-8 multipart file names are stored as sent; any file name downloads
   with an RFC 6266 `filename*` and no CR/LF/NUL in the header.
 - Uploads: the credential is checked before a byte of the body is read; bodies over `max_upload_bytes` are a 413
-  (by Content-Length before reading, or as they arrive); uploaded bytes go to a file store, not SQLite.
+  (by Content-Length before reading, or as they arrive); a multipart body is parsed as it arrives, its files
+  spooled to disk, so a 64 MiB upload peaks at a few MiB of Python memory; uploaded bytes go to a file store, not
+  SQLite.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import json
 import socket
 import sqlite3
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -162,3 +165,40 @@ def test_uploaded_bytes_go_to_the_file_store_not_sqlite(tmp_path: Path) -> None:
     assert all(len(json.dumps(body)) < 2000 for body in bodies)
     with Emulator(EmulatorSettings(db=db)) as emulator, httpx.Client(base_url=emulator.url, headers=AUTH) as http:
         assert http.get(f"/data-board/files/{record['_id']}/download").content == data
+
+
+def _multipart_upload(folder_id: str, boundary: str, chunk: bytes, count: int) -> Iterator[bytes]:
+    """A multipart body sent chunk by chunk: the client holds one chunk, never the whole file."""
+    yield (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="folder_id"\r\n\r\n{folder_id}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n"
+    ).encode()
+    for _ in range(count):
+        yield chunk
+    yield f"\r\n--{boundary}--\r\n".encode()
+
+
+def test_a_large_authenticated_upload_streams_to_disk_in_bounded_memory() -> None:
+    chunk, count = bytes(range(256)) * 256, 1024  # 64 KiB x 1024 = 64 MiB
+    settings = EmulatorSettings(api_key=KEY, max_upload_bytes=100 << 20)
+    with Emulator(settings) as emulator, httpx.Client(base_url=emulator.url, headers=AUTH, timeout=120) as http:
+        folder = http.post("/data-board/folders", json={"name": "f", "organization_id": "org_1"})
+        body = _multipart_upload(folder.json()["data"]["_id"], "b0undary", chunk, count)
+        tracemalloc.start()
+        try:
+            reply = http.post(
+                "/data-board/files/upload",
+                content=body,
+                headers={"content-type": "multipart/form-data; boundary=b0undary"},
+            )
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert reply.status_code == 201, reply.text
+        record = reply.json()["data"]
+        stored = emulator.state.files.find(record["_id"])
+        assert record["size"] == len(chunk) * count and stored is not None
+        with stored.open("rb") as file:
+            assert file.read(len(chunk)) == chunk and stored.stat().st_size == len(chunk) * count
+    assert peak < 8 << 20, f"a 64 MiB upload peaked at {peak / 2**20:.1f} MiB of Python memory"

@@ -1,9 +1,9 @@
 """The emulator's ASGI app: every operation of both specs on one origin, plus the `/_emulator` admin routes.
 
 A request goes through: match the operation -> check the credential (from the headers alone: nothing of the body is
-read for a caller who may not send it) -> apply an injected fault -> read the body (up to `max_upload_bytes`) and
-count the request -> parse and validate it against the spec -> the operation's handler -> (a `cut` fault breaks the
-response).
+read for a caller who may not send it) -> apply an injected fault -> read the body (up to `max_upload_bytes`; a
+multipart one parsed as it arrives, its files spooled to disk) and count the request -> parse and validate it against
+the spec -> the operation's handler -> (a `cut` fault breaks the response).
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from .config import EmulatorSettings
 from .errors import HttpError, error_response
 from .fastapi_errors import check_organization
 from .faults import Fault
-from .guard import read_body
+from .guard import read_payload
 from .handlers import HANDLERS, Ctx
+from .multipart import Form
 from .responses import CutResponse, quiet_injected_cuts
 from .routing import Match
 from .specs import operations
@@ -68,14 +69,21 @@ async def dispatch(request: Request) -> Response:
     if fault is not None and fault.kind == "slow":
         await asyncio.sleep(fault.delay)
     try:
-        body = await read_body(request, state.settings.max_upload_bytes)
+        body = await read_payload(request, state.settings.max_upload_bytes)
     except HttpError as error:
         state.requests.record(method, path, route, b"")
         return error_response(method, path, error)
-    state.requests.record(method, path, route, body)
-    if fault is not None and fault.kind == "status":
-        return _fault_response(method, path, fault)
-    response = _answer(state, request, match, credential, body)
+    try:
+        if isinstance(body, Form):
+            state.requests.record(method, path, route, b"", sha256=body.sha256)
+        else:
+            state.requests.record(method, path, route, body)
+        if fault is not None and fault.kind == "status":
+            return _fault_response(method, path, fault)
+        response = _answer(state, request, match, credential, body)
+    finally:
+        if isinstance(body, Form):
+            body.close()
     if fault is not None and fault.kind == "cut":
         return CutResponse(response, fault.after)
     return response
@@ -89,7 +97,7 @@ def _credential(state: EmulatorState, request: Request, match: Match | None) -> 
 
 
 def _answer(
-    state: EmulatorState, request: Request, match: Match | None, credential: str | None, body: bytes
+    state: EmulatorState, request: Request, match: Match | None, credential: str | None, body: bytes | Form
 ) -> Response:
     method, path = request.method, request.url.path
     try:

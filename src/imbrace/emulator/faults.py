@@ -127,8 +127,10 @@ class RequestLog:
         self._routes: Counter[str] = Counter()
         self._log: list[dict[str, Any]] = []
 
-    def record(self, method: str, path: str, route: str | None, body: bytes) -> None:
-        entry = {"method": method, "path": path, "route": route, "body_sha256": hashlib.sha256(body).hexdigest()}
+    def record(self, method: str, path: str, route: str | None, body: bytes, *, sha256: str | None = None) -> None:
+        """Count a request; `sha256` is the body's digest when it was hashed as it streamed (then `body` is empty)."""
+        digest = sha256 or hashlib.sha256(body).hexdigest()
+        entry = {"method": method, "path": path, "route": route, "body_sha256": digest}
         with self._lock:
             self._paths[f"{method} {path}"] += 1
             if route is not None:

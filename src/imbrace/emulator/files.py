@@ -11,6 +11,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import IO
 
 __all__ = ["FileStore"]
 
@@ -20,12 +21,15 @@ class FileStore:
         self._temporary = db is None
         self._root = None if db is None else Path(f"{os.fspath(db)}.files")
 
-    def put(self, key: str, data: bytes) -> Path:
+    def put(self, key: str, source: IO[bytes]) -> Path:
+        """Copy `source` (from its start, in chunks) to the file of `key`."""
         if self._root is None:
             self._root = Path(tempfile.mkdtemp(prefix="imbrace-emulator-"))
         self._root.mkdir(parents=True, exist_ok=True)
         path = self._path(self._root, key)
-        path.write_bytes(data)
+        source.seek(0)
+        with path.open("wb") as target:
+            shutil.copyfileobj(source, target)
         return path
 
     def find(self, key: str) -> Path | None:

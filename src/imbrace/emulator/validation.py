@@ -23,7 +23,7 @@ from openapi_core.validation.schemas.validators import SchemaValidator
 
 from .errors import HttpError
 from .fastapi_errors import missing
-from .multipart import Form, MultipartError, parse_multipart
+from .multipart import Form
 from .specs import Operation, Service, load_spec
 
 __all__ = ["InvalidRequest", "ParsedRequest", "RequestValidator"]
@@ -76,7 +76,7 @@ class RequestValidator:
         self._compiled: dict[str, _Compiled] = {}
         self._lock = threading.Lock()
 
-    def parse(self, op: Operation, query: Mapping[str, str], content_type: str, body: bytes) -> ParsedRequest:
+    def parse(self, op: Operation, query: Mapping[str, str], content_type: str, body: bytes | Form) -> ParsedRequest:
         """The parsed body; raises HttpError(400) with the validation message when the request breaks the spec."""
         compiled = self._compile(op)
         if self.enabled:
@@ -93,7 +93,7 @@ class RequestValidator:
             accepted = ", ".join(compiled.media)
             message = f"Request body validation error: content type {mime or 'none'!r}, expected {accepted}"
             raise InvalidRequest(message, "content-type")
-        parsed = _decode(mime, content_type, body)
+        parsed = _decode(body)
         if self.enabled and not compiled.checked_by_handler:
             value = _form_for_validation(parsed.form) if parsed.form is not None else parsed.body
             _check(validator, value, "Request body validation error", "body", "body")
@@ -180,12 +180,11 @@ def _cast(kind: str, raw: str) -> Any:
     return raw
 
 
-def _decode(mime: str, content_type: str, body: bytes) -> ParsedRequest:
-    if mime == "multipart/form-data":
-        try:
-            return ParsedRequest(form=parse_multipart(content_type, body))
-        except MultipartError as exc:
-            raise InvalidRequest(f"Request body validation error: {exc}", "body") from None
+def _decode(body: bytes | Form) -> ParsedRequest:
+    if isinstance(body, Form):
+        if body.error is not None:
+            raise InvalidRequest(f"Request body validation error: {body.error}", "body")
+        return ParsedRequest(form=body)
     try:
         return ParsedRequest(body=json.loads(body, parse_constant=_not_a_number, parse_float=_finite))
     except RecursionError:

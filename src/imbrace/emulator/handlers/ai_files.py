@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 from starlette.responses import RedirectResponse
 
 from ..errors import HttpError
@@ -17,11 +19,12 @@ _PREVIEW_CHARS = 20_000
 
 
 def text_content(upload: UploadedFile) -> str:
-    """The file's text when it is UTF-8, else a note saying what it is (the emulator runs no OCR)."""
+    """The start of the file's text when it is UTF-8, else a note saying what it is (the emulator runs no OCR)."""
+    head = upload.head(_PREVIEW_CHARS * 4)
     try:
-        return upload.data.decode("utf-8")[:_PREVIEW_CHARS]
+        return codecs.getincrementaldecoder("utf-8")().decode(head, final=upload.size <= len(head))[:_PREVIEW_CHARS]
     except UnicodeDecodeError:
-        return f"[{upload.content_type} file {upload.filename}, {len(upload.data)} bytes]"
+        return f"[{upload.content_type} file {upload.filename}, {upload.size} bytes]"
 
 
 @operation("upload_agent_file")
@@ -32,7 +35,7 @@ def upload_agent_file(ctx: Ctx) -> Doc:
     upload, key = ctx.file(), new_uuid()
     doc = {
         "id": key,
-        "bytes": len(upload.data),
+        "bytes": upload.size,
         "filename": upload.filename,
         "assistant_id": ctx.field("agent_id"),
         "url": f"{ctx.origin}/v3/ai/files/agent/{key}",
@@ -44,7 +47,7 @@ def upload_agent_file(ctx: Ctx) -> Doc:
 @operation("extract_file")
 def extract_file(ctx: Ctx) -> Doc:
     upload = ctx.file()
-    if not upload.data.startswith(b"%PDF"):
+    if upload.head(4) != b"%PDF":
         raise HttpError(400, f"Only PDF files can be extracted: {upload.filename} is not a PDF")
     elements = [{"type": "text", "page": 1, "text": text_content(upload)}]
     return {"message": "File extracted successfully", "result": {"status": "success", "text_elements": elements}}
@@ -79,11 +82,11 @@ def list_rag_files(ctx: Ctx) -> list[Doc]:
 @operation("upload_rag_file")
 def upload_rag_file(ctx: Ctx) -> Doc:
     upload, key = ctx.file(), new_uuid()
-    if not upload.data:
+    if not upload.size:
         raise HttpError(400, "Empty file content")
     doc = {
         "id": key,
-        "bytes": len(upload.data),
+        "bytes": upload.size,
         "filename": upload.filename,
         "assistant_id": ctx.field("assistant_id") or "",
         "created_at": now_iso(),

@@ -168,7 +168,7 @@ def upload_board_file_v2(ctx: Ctx) -> list[Doc]:
 def _upload_entry(ctx: Ctx, upload: UploadedFile) -> Doc:
     name, _, extension = upload.filename.rpartition(".")
     extension = extension.lower() if name else upload.content_type.rsplit("/", 1)[-1].lower()
-    entry: Doc = {"name": name or upload.filename, "extension": extension, "sizeInBytes": len(upload.data)}
+    entry: Doc = {"name": name or upload.filename, "extension": extension, "sizeInBytes": upload.size}
     entry |= {"uploadDate": now_iso(), "user_id": None, "uploader": None, "url": None, "key": None}
     if extension not in _UPLOAD_EXTENSIONS:
         return {**entry, "error": f"unsupported file type {extension}"}

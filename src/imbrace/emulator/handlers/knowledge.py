@@ -40,8 +40,8 @@ def _not_found(what: str) -> DataBoardError:
 def store_upload(ctx: Ctx, upload: UploadedFile, folder_id: str | None) -> Doc:
     """A Knowledge Hub file record for the upload; its bytes are kept for `download_file`."""
     key = new_object_id()
-    ctx.state.files.put(key, upload.data)
-    return _save_file(ctx, key, upload.filename, folder_id, upload.content_type, len(upload.data), None)
+    ctx.state.files.put(key, upload.file)
+    return _save_file(ctx, key, upload.filename, folder_id, upload.content_type, upload.size, None)
 
 
 def _save_file(ctx: Ctx, key: str, name: str, folder_id: str | None, mime: str, size: int, content: str | None) -> Doc:
