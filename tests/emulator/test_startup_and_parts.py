@@ -133,6 +133,11 @@ def test_multipart_keeps_binary_parts_byte_for_byte() -> None:
         ("multipart/form-data; boundary=zzz", b'--zzz\r\nContent-Disposition: form-data; name="a"\r\n\r\nx\r\n--zzz'),
         ("multipart/form-data; boundary=zzz", b"--zzz\r\nContent-Disposition: form-data\r\n\r\nx\r\n--zzz--\r\n"),
         ("multipart/form-data", b"--zzz--\r\n"),
+        ("multipart/form-data; boundary=zzz", b"--zzz\r\nX-Long: " + b"x" * 20_000 + b"\r\n\r\n\r\n--zzz--\r\n"),
+        (
+            "multipart/form-data; boundary=zzz",
+            b'--zzz\r\nContent-Disposition: form-data; name="a"\r\n\r\n' + b"x" * (1 << 21),
+        ),
     ],
 )
 def test_a_malformed_multipart_body_is_a_form_error(content_type: str, body: bytes) -> None:

@@ -179,6 +179,13 @@ def _multipart_upload(folder_id: str, boundary: str, chunk: bytes, count: int) -
     yield f"\r\n--{boundary}--\r\n".encode()
 
 
+def test_a_streamed_multipart_body_over_the_limit_is_a_413(http: httpx.Client) -> None:
+    body = _multipart_upload("f", "b0undary", b"x" * 8192, 32)
+    headers = {"content-type": "multipart/form-data; boundary=b0undary", **AUTH}
+    reply = http.post("/data-board/files/upload", content=body, headers=headers)
+    assert reply.status_code == 413 and "limit of 65536 bytes" in reply.text
+
+
 def test_a_large_authenticated_upload_streams_to_disk_in_bounded_memory() -> None:
     chunk, count = bytes(range(256)) * 256, 1024  # 64 KiB x 1024 = 64 MiB
     settings = EmulatorSettings(api_key=KEY, max_upload_bytes=100 << 20)

@@ -1,8 +1,8 @@
 """`multipart/form-data` bodies parsed as they arrive (python-multipart, as starlette's `request.form()`).
 
-Text fields are kept in memory (up to 1 MiB each); each file part is spooled to a temporary file, in memory up to
-1 MiB and on disk beyond, so an upload's size never becomes the emulator's memory. File names are decoded as clients
-send them: UTF-8 raw in `filename="..."` (HTML5, httpx), else latin-1.
+Text fields are kept in memory (up to 1 MiB each, part headers up to 16 KiB); each file part is spooled to a
+temporary file, in memory up to 1 MiB and on disk beyond, so an upload's size never becomes the emulator's memory.
+File names are decoded as clients send them: UTF-8 raw in `filename="..."` (HTML5, httpx), else latin-1.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ __all__ = ["Form", "MultipartError", "UploadedFile", "read_form"]
 
 _SPOOL_BYTES = 1024 * 1024
 _MAX_FIELD_BYTES = 1024 * 1024
+_MAX_HEADER_BYTES = 16 * 1024
 
 
 class MultipartError(ValueError):
@@ -120,9 +121,15 @@ class _Parts:
 
     def _header_field(self, data: bytes, start: int, end: int) -> None:
         self._header += data[start:end]
+        self._check_header()
 
     def _header_value(self, data: bytes, start: int, end: int) -> None:
         self._value += data[start:end]
+        self._check_header()
+
+    def _check_header(self) -> None:
+        if len(self._header) + len(self._value) > _MAX_HEADER_BYTES:
+            raise MultipartError(f"a multipart part header is larger than {_MAX_HEADER_BYTES} bytes")
 
     def _header_end(self) -> None:
         self._headers[self._header.lower()] = self._value.strip()
