@@ -19,7 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_TOOLS = {"mypy", "ruff", "pytest", "openapi-python-client", "hypothesis", "vcrpy", "pytest-benchmark"}
-EMULATOR_LIBS = {"starlette", "uvicorn", "openapi-core", "pyyaml"}
+EMULATOR_LIBS = {"starlette", "uvicorn", "openapi-core", "pyyaml", "python-multipart"}
 
 
 def _run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
