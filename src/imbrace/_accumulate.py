@@ -8,9 +8,8 @@ part is also made from an OpenAI-style chunk (`choices[0].delta.content`), which
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
-
-import attrs
 
 from .types.ui_message import (
     AbortChunk,
@@ -56,7 +55,7 @@ ToolState: TypeAlias = Literal[
 ]
 
 
-@attrs.define
+@dataclass(slots=True)
 class TextPart:
     """A block of answer text."""
 
@@ -65,7 +64,7 @@ class TextPart:
     done: bool = False
 
 
-@attrs.define
+@dataclass(slots=True)
 class ReasoningPart:
     """A block of the model's reasoning (present only when the assistant shows its thinking)."""
 
@@ -74,7 +73,7 @@ class ReasoningPart:
     done: bool = False
 
 
-@attrs.define
+@dataclass(slots=True)
 class ToolPart:
     """One tool call: its input, then its output or error; `state` follows Vercel's tool part states."""
 
@@ -97,13 +96,13 @@ MessagePart: TypeAlias = (
 )
 
 
-@attrs.define
+@dataclass(slots=True)
 class UIMessage:
     """The assistant message a stream built: its parts in order, plus what the stream said about its end."""
 
     id: str | None = None
     role: str = "assistant"
-    parts: list[MessagePart] = attrs.Factory(list)
+    parts: list[MessagePart] = field(default_factory=list)
     metadata: Any = None
     finish_reason: str | None = None
     finished: bool = False

@@ -17,31 +17,21 @@ import codecs
 import contextlib
 import json
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterable, Iterator
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, cast
 
 import anyio  # async-only
 import httpx
 
-from .._accumulate import MessageAccumulator, UIMessage, text_delta
 from .._errors import APITimeoutError, IncompleteStreamError, ResponseTooLargeError, StreamConsumedError, StreamError
 from .._limits import DEFAULT_LIMITS
 from .._logs import mask_request
 from .._sse import ServerSentEvent, SSEDecoder
-from ..types import ui_message
-from ..types.ai import ChatCompletionChunk
-from ..types.ui_message import (
-    ChatStatusEvent,
-    ErrorChunk,
-    FinishChunk,
-    FinishStepChunk,
-    StartChunk,
-    StartStepChunk,
-    TextDeltaChunk,
-    TextEndChunk,
-    TextStartChunk,
-    UIMessageChunk,
-    parse_ui_chunk_json,
-)
+
+if TYPE_CHECKING:
+    # The typed chunks are pydantic models: loaded by the first typed read, so `aiter_text()` never pays for them.
+    from .._accumulate import UIMessage
+    from ..types.ai import ChatCompletionChunk
+    from ..types.ui_message import ChatStatusEvent, UIMessageChunk
 
 __all__ = ["AsyncChatStream", "AsyncCompletionStream", "AsyncEventStream", "AsyncResponseStream"]
 
@@ -53,9 +43,6 @@ _DONE = "[DONE]"
 _DRAIN_BYTES = 64 * 1024
 _DRAIN_SECONDS = 1.0
 _PLAIN_TEXT_ID = "text-1"
-
-ui_message.build_validators()
-ChatCompletionChunk.model_rebuild()
 
 
 class AsyncResponseStream(Generic[T]):
@@ -253,65 +240,111 @@ class AsyncResponseStream(Generic[T]):
         self._error = StreamError(message, request=mask_request(self.response.request), body=body)
 
 
-class AsyncChatStream(AsyncResponseStream[UIMessageChunk]):
+class AsyncChatStream(AsyncResponseStream["UIMessageChunk | str"]):
     """The reply of `stream_chat`: a Vercel AI SDK UI message stream, or the whole text of a non-streaming agent.
 
     Iterating yields typed chunks (`UIMessageChunk`); `aiter_text()` yields only the answer text;
     `get_final_message()` reads everything into one `UIMessage`. A `text/plain` reply (an agent created with
     `streaming: false`) reads as the chunks Vercel's own client makes of a text stream: start, start-step,
     text-start, a text-delta per arriving piece, text-end, finish-step, finish.
+
+    `aiter_text()` reads the JSON of each chunk as a dict and builds no model; the typed reads load the chunk
+    models on first use and build each type's parser when that type first arrives.
     """
+
+    _typed_text: ClassVar[bool] = False
+    """Whether `aiter_text()` builds the typed chunks too (for a subclass that keeps them)."""
 
     def __init__(self, response: httpx.Response, max_event_bytes: int = DEFAULT_LIMITS.max_event_bytes) -> None:
         super().__init__(response, max_event_bytes)
         content_type = response.headers.get("content-type", "")
         self._plain = _PlainText(response.encoding or "utf-8") if content_type.startswith("text/plain") else None
+        self._text_only = False
 
     def __aiter__(self) -> AsyncIterator[UIMessageChunk]:
         return self.aiter_events()
 
     def aiter_events(self) -> AsyncIterator[UIMessageChunk]:
         """Each chunk as soon as it arrives, up to `[DONE]`; an `error` chunk raises `StreamError`."""
-        return self._items("aiter_events()")
+        return self._items("aiter_events()")  # type: ignore[return-value]  # only aiter_text() reads strings
 
     async def aiter_text(self) -> AsyncIterator[str]:
         """The answer text as it arrives: text deltas (or OpenAI-style `choices[0].delta.content`)."""
         self._claim("aiter_text()")
+        self._text_only = not self._typed_text
         reads = self._reads()
         try:
-            async for chunks in reads:
-                for chunk in chunks:
-                    text = text_delta(chunk)
-                    if text:
-                        yield text
+            if self._text_only:
+                async for texts in reads:
+                    for text in texts:
+                        yield cast(str, text)
+            else:
+                from .._accumulate import text_delta
+
+                async for chunks in reads:
+                    for chunk in chunks:
+                        delta = text_delta(cast("UIMessageChunk", chunk))
+                        if delta:
+                            yield delta
         finally:
             await reads.aclose()
             await self.aclose()
 
     async def get_final_message(self) -> UIMessage:
         """Read the whole stream and return the message it builds (text, reasoning, tool calls, data parts)."""
+        from .._accumulate import MessageAccumulator
+
         accumulator = MessageAccumulator()
         async for chunk in self._items("get_final_message()"):
-            accumulator.add(chunk)
+            accumulator.add(cast("UIMessageChunk", chunk))
         return accumulator.message
 
-    def _feed(self, data: bytes) -> Iterable[UIMessageChunk]:
+    def _feed(self, data: bytes) -> Iterable[UIMessageChunk | str]:
         if self._plain is None:
             return super()._feed(data)
-        return self._count(self._plain.feed(data))
+        return self._count(self._plain.feed(data, typed=not self._text_only))
 
-    def _end(self) -> Iterable[UIMessageChunk]:
+    def _end(self) -> Iterable[UIMessageChunk | str]:
         if self._plain is None:
             return super()._end()
         self._done = True
-        return self._count(self._plain.end())
+        return self._count(self._plain.end(typed=not self._text_only))
 
-    def _count(self, chunks: list[UIMessageChunk]) -> list[UIMessageChunk]:
-        self._events += len(chunks)
-        self._chars += sum(len(chunk.delta) for chunk in chunks if isinstance(chunk, TextDeltaChunk))
-        return chunks
+    def _count(self, items: list[UIMessageChunk | str]) -> list[UIMessageChunk | str]:
+        self._events += len(items)
+        self._chars += sum(len(item) if isinstance(item, str) else len(getattr(item, "delta", "")) for item in items)
+        return items
 
-    def _convert(self, events: list[ServerSentEvent]) -> Iterator[UIMessageChunk]:
+    def _convert(self, events: list[ServerSentEvent]) -> Iterator[UIMessageChunk | str]:
+        return self._texts(events) if self._text_only else self._chunks(events)
+
+    def _texts(self, events: list[ServerSentEvent]) -> Iterator[str]:
+        """The answer text of some events, read from each chunk's JSON as a dict (no model is built)."""
+        for event in events:
+            data = event.data
+            if data == _DONE:
+                self._done = True
+                return
+            try:
+                chunk = json.loads(data)
+                text = _chunk_text(chunk)
+            except (ValueError, TypeError) as exc:
+                self._fail(f"The stream sent a malformed chunk ({exc}): {data[:200]!r}", data)
+                return
+            kind = chunk.get("type")
+            if kind == "finish":
+                self._may_end = True
+            elif kind == "error":
+                self._fail(chunk.get("errorText") or "The stream reported an error without a message.", chunk)
+                return
+            self._events += 1
+            if text:
+                self._chars += len(text)
+                yield text
+
+    def _chunks(self, events: list[ServerSentEvent]) -> Iterator[UIMessageChunk]:
+        from ..types.ui_message import ErrorChunk, FinishChunk, TextDeltaChunk, parse_ui_chunk_json
+
         for event in events:
             data = event.data
             if data == _DONE:
@@ -343,15 +376,25 @@ class _PlainText:
         self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
         self._started = False
 
-    def feed(self, data: bytes) -> list[UIMessageChunk]:
-        return self._delta(self._decoder.decode(data))
+    def feed(self, data: bytes, *, typed: bool) -> list[UIMessageChunk | str]:
+        """The chunks of some bytes; with `typed=False` just the text, if any."""
+        text = self._decoder.decode(data)
+        if not typed:
+            return [text] if text else []
+        return self._delta(text)
 
-    def end(self) -> list[UIMessageChunk]:
-        chunks = self._delta(self._decoder.decode(b"", final=True))
-        return [*chunks, TextEndChunk(id=_PLAIN_TEXT_ID), FinishStepChunk(), FinishChunk()]
+    def end(self, *, typed: bool) -> list[UIMessageChunk | str]:
+        text = self._decoder.decode(b"", final=True)
+        if not typed:
+            return [text] if text else []
+        from ..types.ui_message import FinishChunk, FinishStepChunk, TextEndChunk
 
-    def _delta(self, text: str) -> list[UIMessageChunk]:
-        chunks: list[UIMessageChunk] = []
+        return [*self._delta(text), TextEndChunk(id=_PLAIN_TEXT_ID), FinishStepChunk(), FinishChunk()]
+
+    def _delta(self, text: str) -> list[UIMessageChunk | str]:
+        from ..types.ui_message import StartChunk, StartStepChunk, TextDeltaChunk, TextStartChunk
+
+        chunks: list[UIMessageChunk | str] = []
         if not self._started:
             self._started = True
             chunks += [StartChunk(), StartStepChunk(), TextStartChunk(id=_PLAIN_TEXT_ID)]
@@ -360,7 +403,7 @@ class _PlainText:
         return chunks
 
 
-class AsyncCompletionStream(AsyncResponseStream[ChatCompletionChunk]):
+class AsyncCompletionStream(AsyncResponseStream["ChatCompletionChunk"]):
     """The reply of `ai.stream`: OpenAI `chat.completion.chunk` events up to `[DONE]`; an error payload raises."""
 
     def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
@@ -371,6 +414,8 @@ class AsyncCompletionStream(AsyncResponseStream[ChatCompletionChunk]):
         return self._items("aiter_chunks()")
 
     def _convert(self, events: list[ServerSentEvent]) -> Iterator[ChatCompletionChunk]:
+        from ..types.ai import ChatCompletionChunk
+
         for event in events:
             data = event.data
             if data == _DONE:
@@ -391,7 +436,7 @@ class AsyncCompletionStream(AsyncResponseStream[ChatCompletionChunk]):
             yield chunk
 
 
-class AsyncEventStream(AsyncResponseStream[ChatStatusEvent]):
+class AsyncEventStream(AsyncResponseStream["ChatStatusEvent"]):
     """The chat status stream: `{"status": ...}` events until the server closes (a clean close is its normal end)."""
 
     def __init__(self, response: httpx.Response, max_event_bytes: int = DEFAULT_LIMITS.max_event_bytes) -> None:
@@ -406,6 +451,8 @@ class AsyncEventStream(AsyncResponseStream[ChatStatusEvent]):
         return self._items("aiter_events()")
 
     def _convert(self, events: list[ServerSentEvent]) -> Iterator[ChatStatusEvent]:
+        from ..types.ui_message import ChatStatusEvent
+
         for event in events:
             if event.data == _DONE:
                 self._done = True
@@ -427,6 +474,25 @@ async def _drain(chunks: AsyncIterator[bytes]) -> None:
             drained += len(data)
             if drained > _DRAIN_BYTES:
                 return
+
+
+def _chunk_text(chunk: object) -> str | None:
+    """The answer text a chunk's JSON carries: a text delta's `delta`, or OpenAI's `choices[0].delta.content`."""
+    if not isinstance(chunk, dict):
+        raise TypeError(f"a UI message chunk is a JSON object, not {type(chunk).__name__}")
+    kind = chunk.get("type")
+    if kind == "text-delta":
+        delta = chunk.get("delta")
+        if not isinstance(delta, str) or not isinstance(chunk.get("id"), str):
+            raise TypeError("a text-delta chunk needs a string `id` and `delta`")
+        return delta
+    if kind is None:
+        choices = chunk.get("choices")
+        if isinstance(choices, list) and choices and isinstance(choices[0], dict):
+            delta = choices[0].get("delta")
+            content = delta.get("content") if isinstance(delta, dict) else None
+            return content if isinstance(content, str) else None
+    return None
 
 
 def _error_text(error: Any) -> str:

@@ -1,7 +1,7 @@
 # Generated from src/imbrace/_async/transport.py by codegen/unasync.py. Do not edit: change the async source.
 """The one place a request is sent: URL, headers, timeout, retries, typed errors and logging.
 
-Every namespace method hands this the keyword arguments a generated endpoint's `_get_kwargs` built, plus the caller's
+Every namespace method hands this the keyword arguments a generated `build_request` built, plus the caller's
 per-call options. The sync transport is derived from this file by `codegen/unasync.py`.
 """
 
@@ -33,7 +33,7 @@ __all__ = ["Transport"]
 
 _NO_OPTIONS: RequestOptions = {}
 _OPTION_NAMES = frozenset(RequestOptions.__annotations__)
-# What a generated `_get_kwargs` may carry besides method, url and headers; only the present ones are passed on.
+# What a generated `build_request` may carry besides method, url and headers; only the present ones are passed on.
 _BODY_KEYS = ("params", "json", "data", "files", "content")
 
 

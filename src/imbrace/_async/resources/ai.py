@@ -272,7 +272,7 @@ class AsyncAiResource(AsyncResource):
         """
         fields, options = _split_call(kwargs)
         body = completion_body(input, fields, stream=False)
-        return _parse_completion(await self._json(complete._get_kwargs(body=body), options))
+        return _parse_completion(await self._json(complete.build_request(body=body), options))
 
     async def stream(
         self, input: CompletionInput | Mapping[str, Any] | None = None, **kwargs: Unpack[CompletionCall]
@@ -288,7 +288,7 @@ class AsyncAiResource(AsyncResource):
         from ..streaming import AsyncCompletionStream
 
         fields, options = _split_call(kwargs)
-        request = complete._get_kwargs(body=completion_body(input, fields, stream=True))
+        request = complete.build_request(body=completion_body(input, fields, stream=True))
         stream = AsyncCompletionStream(
             await self._open_stream(request, options, accept="text/event-stream"),
             self._transport.limits.max_event_bytes,
@@ -341,7 +341,7 @@ class AsyncAiResource(AsyncResource):
             "user": user,
         }
         body = embedding_body(request, fields)
-        return _parse_embedding(await self._json(embed._get_kwargs(body=body), options))
+        return _parse_embedding(await self._json(embed.build_request(body=body), options))
 
     # --- models and providers
 
@@ -353,7 +353,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `result = client.ai.get_llm_models()`
         """
-        return await self._json(get_llm_models._get_kwargs(), options)
+        return await self._json(get_llm_models.build_request(), options)
 
     async def list_models(self, **options: Unpack[RequestOptions]) -> list[LlmModel]:
         """GET /v3/ai/workflow-agent/models: the built-in models available to AI agents and workflow agents.
@@ -365,7 +365,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `names = [model["name"] for model in client.ai.list_models()]`
         """
-        return _model_list(await self._json(get_llm_models._get_kwargs(), options))
+        return _model_list(await self._json(get_llm_models.build_request(), options))
 
     async def list_providers(
         self, include_system: bool = True, **options: Unpack[RequestOptions]
@@ -379,10 +379,10 @@ class AsyncAiResource(AsyncResource):
 
         Example: `custom = client.ai.list_providers(include_system=False)`
         """
-        providers = with_both_ids(await self._json(list_providers._get_kwargs(), options))
+        providers = with_both_ids(await self._json(list_providers.build_request(), options))
         if not include_system:
             return providers
-        system = _system_provider(_model_list(await self._json(get_llm_models._get_kwargs(), options)))
+        system = _system_provider(_model_list(await self._json(get_llm_models.build_request(), options)))
         if isinstance(providers, list):
             return [system, *providers]
         if isinstance(providers, Mapping) and isinstance(providers.get("data"), list):
@@ -402,7 +402,7 @@ class AsyncAiResource(AsyncResource):
             provider = client.ai.create_provider({"name": "OpenAI", "type": "openai", "config": settings})
         """
         check_provider(body, "create_provider")
-        return with_both_ids(await self._json(create_provider._get_kwargs(body=dict(body)), options))
+        return with_both_ids(await self._json(create_provider.build_request(body=dict(body)), options))
 
     async def update_provider(
         self, provider_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -417,7 +417,7 @@ class AsyncAiResource(AsyncResource):
             client.ai.update_provider(provider["id"], body)
         """
         check_provider(body, "update_provider")
-        return with_both_ids(await self._json(update_provider._get_kwargs(provider_id, body=dict(body)), options))
+        return with_both_ids(await self._json(update_provider.build_request(provider_id, body=dict(body)), options))
 
     async def delete_provider(self, provider_id: str, **options: Unpack[RequestOptions]) -> AiDeleted:
         """DELETE /v3/ai/providers/{provider_id}: remove a custom provider.
@@ -426,14 +426,14 @@ class AsyncAiResource(AsyncResource):
 
         Example: `client.ai.delete_provider(provider["_id"])`
         """
-        return await self._json(delete_provider._get_kwargs(provider_id), options)
+        return await self._json(delete_provider.build_request(provider_id), options)
 
     async def refresh_provider_models(self, provider_id: str, **options: Unpack[RequestOptions]) -> Provider:
         """POST /v3/ai/providers/{provider_id}/models/refresh: re-read the models the provider offers.
 
         Example: `client.ai.refresh_provider_models(provider["_id"])`
         """
-        return with_both_ids(await self._json(refresh_provider_models._get_kwargs(provider_id), options))
+        return with_both_ids(await self._json(refresh_provider_models.build_request(provider_id), options))
 
     # --- guardrails
 
@@ -444,14 +444,14 @@ class AsyncAiResource(AsyncResource):
 
         Example: `guardrails = client.ai.list_guardrails()`
         """
-        return with_both_ids(await self._json(list_guardrails._get_kwargs(), options), _GUARDRAIL_ID)
+        return with_both_ids(await self._json(list_guardrails.build_request(), options), _GUARDRAIL_ID)
 
     async def get_guardrail(self, guardrail_id: str, **options: Unpack[RequestOptions]) -> Guardrail:
         """GET /v3/ai/guardrail/{guardrail_id}: one guardrail.
 
         Example: `guardrail = client.ai.get_guardrail("guardrail_id")`
         """
-        return with_both_ids(await self._json(get_guardrail._get_kwargs(guardrail_id), options), _GUARDRAIL_ID)
+        return with_both_ids(await self._json(get_guardrail.build_request(guardrail_id), options), _GUARDRAIL_ID)
 
     async def create_guardrail(
         self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -469,7 +469,7 @@ class AsyncAiResource(AsyncResource):
             created = client.ai.create_guardrail(body)
         """
         check_guardrail(body, "create_guardrail")
-        return with_both_ids(await self._json(create_guardrail._get_kwargs(body=dict(body)), options), _GUARDRAIL_ID)
+        return with_both_ids(await self._json(create_guardrail.build_request(body=dict(body)), options), _GUARDRAIL_ID)
 
     async def update_guardrail(
         self, guardrail_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -482,7 +482,7 @@ class AsyncAiResource(AsyncResource):
             client.ai.update_guardrail(created["_id"], body)
         """
         check_guardrail(body, "update_guardrail")
-        reply = await self._json(update_guardrail._get_kwargs(guardrail_id, body=dict(body)), options)
+        reply = await self._json(update_guardrail.build_request(guardrail_id, body=dict(body)), options)
         return with_both_ids(reply, _GUARDRAIL_ID)
 
     async def delete_guardrail(self, guardrail_id: str, **options: Unpack[RequestOptions]) -> GuardrailWriteResult:
@@ -492,7 +492,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `client.ai.delete_guardrail(created["_id"])`
         """
-        return with_both_ids(await self._json(delete_guardrail._get_kwargs(guardrail_id), options), _GUARDRAIL_ID)
+        return with_both_ids(await self._json(delete_guardrail.build_request(guardrail_id), options), _GUARDRAIL_ID)
 
     # --- guardrail providers
 
@@ -503,14 +503,14 @@ class AsyncAiResource(AsyncResource):
 
         Example: `providers = client.ai.list_guardrail_providers()`
         """
-        return with_both_ids(await self._json(list_guardrail_providers._get_kwargs(), options), _PROVIDER_ID)
+        return with_both_ids(await self._json(list_guardrail_providers.build_request(), options), _PROVIDER_ID)
 
     async def get_guardrail_provider(self, provider_id: str, **options: Unpack[RequestOptions]) -> GuardrailProvider:
         """GET /v3/ai/guardrail-providers/{provider_id}: one guardrail provider.
 
         Example: `provider = client.ai.get_guardrail_provider("provider_id")`
         """
-        return with_both_ids(await self._json(get_guardrail_provider._get_kwargs(provider_id), options), _PROVIDER_ID)
+        return with_both_ids(await self._json(get_guardrail_provider.build_request(provider_id), options), _PROVIDER_ID)
 
     async def create_guardrail_provider(
         self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -522,7 +522,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `gp = client.ai.create_guardrail_provider({"name": "Moderation", "type": "openai", "config": {}})`
         """
-        reply = await self._json(create_guardrail_provider._get_kwargs(body=dict(body)), options)
+        reply = await self._json(create_guardrail_provider.build_request(body=dict(body)), options)
         return with_both_ids(reply, _PROVIDER_ID)
 
     async def update_guardrail_provider(
@@ -532,7 +532,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `client.ai.update_guardrail_provider(gp["_id"], {"name": "OpenAI Moderation v2"})`
         """
-        reply = await self._json(update_guardrail_provider._get_kwargs(provider_id, body=dict(body)), options)
+        reply = await self._json(update_guardrail_provider.build_request(provider_id, body=dict(body)), options)
         return with_both_ids(reply, _PROVIDER_ID)
 
     async def delete_guardrail_provider(
@@ -544,7 +544,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `client.ai.delete_guardrail_provider(gp["_id"])`
         """
-        return await self._json(delete_guardrail_provider._get_kwargs(provider_id), options)
+        return await self._json(delete_guardrail_provider.build_request(provider_id), options)
 
     async def test_guardrail_provider(
         self, provider_id: str, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
@@ -556,7 +556,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `test_result = client.ai.test_guardrail_provider(gp["_id"])`
         """
-        kwargs = test_guardrail_provider._get_kwargs(provider_id, body=dict(body or {}))
+        kwargs = test_guardrail_provider.build_request(provider_id, body=dict(body or {}))
         return with_both_ids(await self._json(kwargs, options), _PROVIDER_ID)
 
     async def get_guardrail_provider_models(
@@ -568,7 +568,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `models = client.ai.get_guardrail_provider_models(gp["_id"])`
         """
-        return await self._json(get_guardrail_provider_models._get_kwargs(provider_id), options)
+        return await self._json(get_guardrail_provider_models.build_request(provider_id), options)
 
     # --- RAG files
 
@@ -577,14 +577,14 @@ class AsyncAiResource(AsyncResource):
 
         Example: `files = client.ai.list_rag_files()`
         """
-        return with_both_ids(await self._json(list_rag_files._get_kwargs(), options))
+        return with_both_ids(await self._json(list_rag_files.build_request(), options))
 
     async def get_rag_file(self, file_id: str, **options: Unpack[RequestOptions]) -> RagFile:
         """GET /v3/ai/rag/files/{file_id}: one RAG file (the service answers `{}` for an unknown id).
 
         Example: `file = client.ai.get_rag_file("file_id")`
         """
-        return with_both_ids(await self._json(get_rag_file._get_kwargs(file_id), options))
+        return with_both_ids(await self._json(get_rag_file.build_request(file_id), options))
 
     async def upload_rag_file(self, files: FilesArg, **options: Unpack[RequestOptions]) -> RagFile:
         """POST /v3/ai/rag/files: upload a file for retrieval-augmented generation (multipart part `file`).
@@ -595,14 +595,14 @@ class AsyncAiResource(AsyncResource):
         Example: `uploaded = client.ai.upload_rag_file(files={"file": open("knowledge.pdf", "rb")})`
         """
         with multipart_parts(files) as parts:
-            return with_both_ids(await self._json(upload_rag_file._get_kwargs(body=parts), options))
+            return with_both_ids(await self._json(upload_rag_file.build_request(body=parts), options))
 
     async def delete_rag_file(self, file_id: str, **options: Unpack[RequestOptions]) -> AiDeleted:
         """DELETE /v3/ai/rag/files/{file_id}: delete a RAG file and its embeddings.
 
         Example: `client.ai.delete_rag_file(uploaded["_id"])`
         """
-        return await self._json(delete_rag_file._get_kwargs(file_id), options)
+        return await self._json(delete_rag_file.build_request(file_id), options)
 
     # --- AI agents
 
@@ -613,21 +613,21 @@ class AsyncAiResource(AsyncResource):
 
         Example: `account_agents = client.ai.list_ai_agents()`
         """
-        return with_both_ids(await self._json(list_ai_agents._get_kwargs(), options))
+        return with_both_ids(await self._json(list_ai_agents.build_request(), options))
 
     async def list_agents(self, **options: Unpack[RequestOptions]) -> list[AiAgent]:
         """GET /v3/ai/assistants/agents: the agents endpoint (as `client.chat_ai.list_ai_agent_sub_agents`).
 
         Example: `agents = client.ai.list_agents()`
         """
-        return with_both_ids(await self._json(list_ai_agent_sub_agents._get_kwargs(), options))
+        return with_both_ids(await self._json(list_ai_agent_sub_agents.build_request(), options))
 
     async def get_ai_agent(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiAgent:
         """GET /v3/ai/assistants/{ai_agent_id}: one AI agent.
 
         Example: `agent = client.ai.get_ai_agent("asst_abc")`
         """
-        return with_both_ids(await self._json(get_ai_agent._get_kwargs(ai_agent_id), options))
+        return with_both_ids(await self._json(get_ai_agent.build_request(ai_agent_id), options))
 
     async def check_ai_agent_name(self, name: str, **options: Unpack[RequestOptions]) -> NameCheck:
         """GET /v3/ai/assistants/check-name: whether an agent of the organization has this name (sent as `?name=`).
@@ -636,7 +636,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `check = client.ai.check_ai_agent_name("Support Bot")`
         """
-        return await self._json(check_ai_agent_name._get_kwargs(name=name), options)
+        return await self._json(check_ai_agent_name.build_request(name=name), options)
 
     async def patch_instructions(
         self, ai_agent_id: str, body: Mapping[str, Any] | str, **options: Unpack[RequestOptions]
@@ -649,7 +649,7 @@ class AsyncAiResource(AsyncResource):
         Example: `client.ai.patch_instructions("asst_abc", {"instructions": "You are a concise, helpful assistant."})`
         """
         payload = {"instructions": body} if isinstance(body, str) else dict(body)
-        reply = await self._json(update_ai_agent_instructions._get_kwargs(ai_agent_id, body=payload), options)
+        reply = await self._json(update_ai_agent_instructions.build_request(ai_agent_id, body=payload), options)
         return with_both_ids(reply)
 
     # --- AI agent apps
@@ -659,7 +659,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `apps = client.ai.list_ai_agent_apps()`
         """
-        reply = await self._json(list_ai_agent_apps._get_kwargs(), options)
+        reply = await self._json(list_ai_agent_apps.build_request(), options)
         return _page_with_both_ids(reply)
 
     async def get_ai_agent_app(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiAgentApp:
@@ -667,7 +667,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `app = client.ai.get_ai_agent_app("app_id")`
         """
-        return with_both_ids(await self._json(get_ai_agent_app._get_kwargs(ai_agent_id), options))
+        return with_both_ids(await self._json(get_ai_agent_app.build_request(ai_agent_id), options))
 
     async def create_ai_agent_app(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
         """POST /v3/ai/assistant_apps: create an AI agent (`name`, `workflow_name`...; `assistant_id` is replaced).
@@ -677,7 +677,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `app = client.ai.create_ai_agent_app({"name": "Support App", "workflow_name": "support_workflow_v1"})`
         """
-        return with_both_ids(await self._json(create_ai_agent._get_kwargs(body=with_agent_defaults(body)), options))
+        return with_both_ids(await self._json(create_ai_agent.build_request(body=with_agent_defaults(body)), options))
 
     async def update_ai_agent_app(
         self, ai_agent_id: str, body: Mapping[str, Any], *, merge: bool = True, **options: Unpack[RequestOptions]
@@ -691,8 +691,8 @@ class AsyncAiResource(AsyncResource):
         """
         payload = dict(body)
         if merge:
-            payload = merged_agent(await self._json(get_ai_agent._get_kwargs(ai_agent_id), options), payload)
-        return with_both_ids(await self._json(update_ai_agent._get_kwargs(ai_agent_id, body=payload), options))
+            payload = merged_agent(await self._json(get_ai_agent.build_request(ai_agent_id), options), payload)
+        return with_both_ids(await self._json(update_ai_agent.build_request(ai_agent_id, body=payload), options))
 
     async def delete_ai_agent_app(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiDeleted:
         """DELETE /v3/ai/assistant_apps/{ai_agent_id}: delete an AI agent app.
@@ -701,7 +701,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `client.ai.delete_ai_agent_app(app["_id"])`
         """
-        return await self._json(delete_ai_agent._get_kwargs(ai_agent_id), options)
+        return await self._json(delete_ai_agent.build_request(ai_agent_id), options)
 
     async def update_ai_agent_workflow(
         self, ai_agent_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -713,7 +713,7 @@ class AsyncAiResource(AsyncResource):
         Example: `client.ai.update_ai_agent_workflow(app["_id"], {"workflow": {"steps": []}})`
         """
         return with_both_ids(
-            await self._json(update_ai_agent_workflow._get_kwargs(ai_agent_id, body=dict(body)), options)
+            await self._json(update_ai_agent_workflow.build_request(ai_agent_id, body=dict(body)), options)
         )
 
     # --- tool servers
@@ -735,7 +735,7 @@ class AsyncAiResource(AsyncResource):
             })
         """
         check_tool_server(body)
-        return await self._json(verify_tool_server._get_kwargs(body=dict(body)), options)
+        return await self._json(verify_tool_server.build_request(body=dict(body)), options)
 
     # --- v2 agent routes
 
@@ -744,7 +744,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `agents = client.ai.list_ai_agents_v2()`
         """
-        reply = await self._json(list_ai_agents_v2._get_kwargs(), options)
+        reply = await self._json(list_ai_agents_v2.build_request(), options)
         return _page_with_both_ids(reply)
 
     async def create_ai_agent_v2(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
@@ -752,7 +752,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `agent = client.ai.create_ai_agent_v2({"name": "Support Bot"})`
         """
-        return with_both_ids(await self._json(create_ai_agent_v2._get_kwargs(body=dict(body)), options))
+        return with_both_ids(await self._json(create_ai_agent_v2.build_request(body=dict(body)), options))
 
     async def update_ai_agent_v2(
         self, ai_agent_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -761,18 +761,18 @@ class AsyncAiResource(AsyncResource):
 
         Example: `client.ai.update_ai_agent_v2("asst_abc", {"name": "Support Bot v2"})`
         """
-        return with_both_ids(await self._json(update_ai_agent_v2._get_kwargs(ai_agent_id, body=dict(body)), options))
+        return with_both_ids(await self._json(update_ai_agent_v2.build_request(ai_agent_id, body=dict(body)), options))
 
     async def delete_ai_agent_v2(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiDeleted:
         """DELETE /v2/ai/ai/assistants/{ai_agent_id}: delete an AI agent on the v2 route.
 
         Example: `client.ai.delete_ai_agent_v2("asst_abc")`
         """
-        return await self._json(delete_ai_agent_v2._get_kwargs(ai_agent_id), options)
+        return await self._json(delete_ai_agent_v2.build_request(ai_agent_id), options)
 
     async def create_ai_agent_app_v2(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgentApp:
         """POST /v2/ai/ai/assistant_apps: create an AI agent app on the v2 route; the body is sent as given.
 
         Example: `app = client.ai.create_ai_agent_app_v2({"name": "Support App", "workflow_name": "support_v1"})`
         """
-        return with_both_ids(await self._json(create_ai_agent_app_v2._get_kwargs(body=dict(body)), options))
+        return with_both_ids(await self._json(create_ai_agent_app_v2.build_request(body=dict(body)), options))

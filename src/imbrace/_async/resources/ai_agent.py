@@ -211,7 +211,7 @@ class AsyncAiAgentResource(AsyncResource):
         """
         from ..streaming import AsyncChatStream
 
-        kwargs = stream_chat._get_kwargs(body=self._chat_body(body, new_id=True))
+        kwargs = stream_chat.build_request(body=self._chat_body(body, new_id=True))
         return AsyncChatStream(
             await self._open_stream(kwargs, options, accept=_CHAT_ACCEPT), self._transport.limits.max_event_bytes
         )
@@ -243,7 +243,7 @@ class AsyncAiAgentResource(AsyncResource):
         """
         from ..streaming import AsyncChatStream
 
-        kwargs = stream_sub_agent_chat._get_kwargs(body=self._chat_body(body, new_id=False))
+        kwargs = stream_sub_agent_chat.build_request(body=self._chat_body(body, new_id=False))
         return AsyncChatStream(
             await self._open_stream(kwargs, options, accept=_CHAT_ACCEPT), self._transport.limits.max_event_bytes
         )
@@ -259,7 +259,7 @@ class AsyncAiAgentResource(AsyncResource):
         """
         from ..streaming import AsyncEventStream
 
-        kwargs = stream_client_chat_status._get_kwargs(chat_id)
+        kwargs = stream_client_chat_status.build_request(chat_id)
         return AsyncEventStream(
             await self._open_stream(kwargs, options, accept="text/event-stream"), self._transport.limits.max_event_bytes
         )
@@ -271,21 +271,21 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `config = client.ai_agent.get_config()`
         """
-        return await self._json(get_config._get_kwargs(), options)
+        return await self._json(get_config.build_request(), options)
 
     async def get_health(self, detailed: bool = False, **options: Unpack[RequestOptions]) -> HealthResponse:
         """GET /health: the service's health; `detailed=True` asks for the per-dependency report.
 
         Example: `details = client.ai_agent.get_health(detailed=True)`
         """
-        return await self._json(get_health._get_kwargs(detailed=True if detailed else None), options)
+        return await self._json(get_health.build_request(detailed=True if detailed else None), options)
 
     async def get_version(self, **options: Unpack[RequestOptions]) -> VersionResponse:
         """GET /version: the service's version information.
 
         Example: `version = client.ai_agent.get_version()`
         """
-        return await self._json(get_version._get_kwargs(), options)
+        return await self._json(get_version.build_request(), options)
 
     # ------------------------------------------------------------------ legacy v1 chat store
 
@@ -302,7 +302,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `chats = client.ai_agent.list_chats(organization_id="org_abc", user_id="user_123", limit=20)`
         """
-        kwargs = list_chats._get_kwargs(
+        kwargs = list_chats.build_request(
             organization_id=self._required_organization(organization_id, "list_chats"), user_id=user_id, limit=limit
         )
         return await self._json(kwargs, options)
@@ -314,7 +314,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `chat = client.ai_agent.get_chat("chat_id", include_messages=True)`
         """
-        kwargs = get_chat._get_kwargs(chat_id, include_messages=True if include_messages else None)
+        kwargs = get_chat.build_request(chat_id, include_messages=True if include_messages else None)
         return await self._json(kwargs, options)
 
     async def delete_chat(
@@ -332,7 +332,7 @@ class AsyncAiAgentResource(AsyncResource):
         """
         organization = self._required_organization(organization_id, "delete_chat")
         return await self._json(
-            delete_chat._get_kwargs(chat_id, organization_id=organization, user_id=user_id), options
+            delete_chat.build_request(chat_id, organization_id=organization, user_id=user_id), options
         )
 
     # ------------------------------------------------------------------ sub-agents and prompt suggestions
@@ -344,7 +344,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `history = client.ai_agent.get_sub_agent_history(session_id="sess_xyz", chat_id="chat_id")`
         """
-        return await self._json(get_sub_agent_history._get_kwargs(session_id=session_id, chat_id=chat_id), options)
+        return await self._json(get_sub_agent_history.build_request(session_id=session_id, chat_id=chat_id), options)
 
     async def get_agent_prompt_suggestion(
         self, assistant_id: str, **options: Unpack[RequestOptions]
@@ -353,7 +353,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `suggestions = client.ai_agent.get_agent_prompt_suggestion("asst_abc")`
         """
-        return await self._json(get_agent_prompt_suggestion._get_kwargs(assistant_id=assistant_id), options)
+        return await self._json(get_agent_prompt_suggestion.build_request(assistant_id=assistant_id), options)
 
     # ------------------------------------------------------------------ embeddings
 
@@ -372,7 +372,7 @@ class AsyncAiAgentResource(AsyncResource):
         Example: `client.ai_agent.process_embedding("file_abc", options={"chunk_size": 512})`
         """
         body = {"fileId": file_id, "options": dict(options or {})}
-        return await self._json(process_embedding._get_kwargs(body=body), request_options)
+        return await self._json(process_embedding.build_request(body=body), request_options)
 
     async def process_embedding_and_wait(
         self,
@@ -415,7 +415,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `files = client.ai_agent.list_embedding_files(page=1, limit=20)`
         """
-        return await self._json(list_embedding_files._get_kwargs(page=page, limit=limit), options)
+        return await self._json(list_embedding_files.build_request(page=page, limit=limit), options)
 
     async def iter_embedding_files(
         self, page: int = 1, limit: int = 20, **options: Unpack[RequestOptions]
@@ -438,7 +438,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `file = client.ai_agent.get_embedding_file("file_abc")`
         """
-        return await self._json(get_embedding_file._get_kwargs(file_id), options)
+        return await self._json(get_embedding_file.build_request(file_id), options)
 
     async def preview_embedding_file(
         self, file_id: str | None = None, **options: Unpack[RequestOptions]
@@ -447,7 +447,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `preview = client.ai_agent.preview_embedding_file(file_id="file_abc")`
         """
-        return await self._json(preview_embedding_file._get_kwargs(file_id=file_id), options)
+        return await self._json(preview_embedding_file.build_request(file_id=file_id), options)
 
     async def update_embedding_file_status(
         self, file_id: str, status: str, **options: Unpack[RequestOptions]
@@ -456,7 +456,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.update_embedding_file_status("file_abc", "active")`
         """
-        kwargs = update_embedding_file_status._get_kwargs(file_id, body={"status": status})
+        kwargs = update_embedding_file_status.build_request(file_id, body={"status": status})
         return await self._json(kwargs, options)
 
     async def delete_embedding_file(self, file_id: str, **options: Unpack[RequestOptions]) -> SuccessResponse | None:
@@ -464,7 +464,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.delete_embedding_file("file_abc")`
         """
-        return await self._json(delete_embedding_file._get_kwargs(file_id), options)
+        return await self._json(delete_embedding_file.build_request(file_id), options)
 
     async def classify_file(
         self, file_id: str | None = None, **options: Unpack[RequestOptions]
@@ -473,7 +473,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `classification = client.ai_agent.classify_file(file_id="file_abc")`
         """
-        return await self._json(classify_file._get_kwargs(file_id=file_id), options)
+        return await self._json(classify_file.build_request(file_id=file_id), options)
 
     # ------------------------------------------------------------------ data board
 
@@ -502,7 +502,7 @@ class AsyncAiAgentResource(AsyncResource):
             "provider_id": provider_id,
         }
         body.update({key: value for key, value in extra.items() if value is not None})
-        return await self._json(suggest_field_types._get_kwargs(body=body), options)
+        return await self._json(suggest_field_types.build_request(body=body), options)
 
     # ------------------------------------------------------------------ parquet
 
@@ -524,7 +524,7 @@ class AsyncAiAgentResource(AsyncResource):
             body["fileName"] = file_name
         if folder_name:
             body["folderName"] = folder_name
-        return await self._json(generate_parquet._get_kwargs(body=body), options)
+        return await self._json(generate_parquet.build_request(body=body), options)
 
     async def list_parquet_files(
         self, folder_name: str | None = None, **options: Unpack[RequestOptions]
@@ -533,7 +533,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `files = client.ai_agent.list_parquet_files()`
         """
-        return await self._json(list_parquet_files._get_kwargs(folder_name=folder_name), options)
+        return await self._json(list_parquet_files.build_request(folder_name=folder_name), options)
 
     async def delete_parquet_file(
         self, file_name: str, folder_name: str | None = None, **options: Unpack[RequestOptions]
@@ -546,7 +546,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.delete_parquet_file("20261202_users", folder_name="exports")`
         """
-        kwargs = delete_parquet_file._get_kwargs(parquet_stored_name(file_name), folder_name=folder_name)
+        kwargs = delete_parquet_file.build_request(parquet_stored_name(file_name), folder_name=folder_name)
         return await self._json(kwargs, options)
 
     # ------------------------------------------------------------------ tracing
@@ -566,7 +566,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `traces = client.ai_agent.get_traces(service="ai-agent", limit=50, time_range=3600, details=True)`
         """
-        kwargs = get_traces._get_kwargs(
+        kwargs = get_traces.build_request(
             service=service, limit=limit, time_range=time_range, org_id=org_id, details=details
         )
         return await self._json(kwargs, options)
@@ -582,14 +582,14 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `trace = client.ai_agent.get_trace("trace_id_hex")`
         """
-        return await self._json(get_trace._get_kwargs(trace_id, format_=format, span_metrics=span_metrics), options)
+        return await self._json(get_trace.build_request(trace_id, format_=format, span_metrics=span_metrics), options)
 
     async def get_trace_services(self, **options: Unpack[RequestOptions]) -> TraceServicesResponse:
         """GET /trace/services: the service names seen in the traces.
 
         Example: `services = client.ai_agent.get_trace_services()`
         """
-        return await self._json(get_trace_services._get_kwargs(), options)
+        return await self._json(get_trace_services.build_request(), options)
 
     async def get_trace_tags(
         self, time_range: int | None = None, **options: Unpack[RequestOptions]
@@ -598,7 +598,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `tags = client.ai_agent.get_trace_tags()`
         """
-        return await self._json(get_trace_tags._get_kwargs(time_range=time_range), options)
+        return await self._json(get_trace_tags.build_request(time_range=time_range), options)
 
     async def get_trace_tag_values(
         self, tag_name: str, time_range: int | None = None, **options: Unpack[RequestOptions]
@@ -607,7 +607,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `values = client.ai_agent.get_trace_tag_values("http.status_code")`
         """
-        return await self._json(get_trace_tag_values._get_kwargs(tag_name, time_range=time_range), options)
+        return await self._json(get_trace_tag_values.build_request(tag_name, time_range=time_range), options)
 
     async def search_traceql(
         self,
@@ -625,7 +625,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `results = client.ai_agent.search_traceql('{ .service.name = "ai-agent" && .http.status = 500 }')`
         """
-        kwargs = search_traceql._get_kwargs(q=q, queries=queries, limit=limit, time_range=time_range, org_id=org_id)
+        kwargs = search_traceql.build_request(q=q, queries=queries, limit=limit, time_range=time_range, org_id=org_id)
         return await self._json(kwargs, options)
 
     # ------------------------------------------------------------------ chat client: auth
@@ -641,7 +641,7 @@ class AsyncAiAgentResource(AsyncResource):
         Example: `user = client.ai_agent.verify_chat_client_credentials({"email": "a@b.co", "password": "pw-123456"})`
         """
         body = credentials_body(body, "verify_chat_client_credentials")
-        return await self._json(verify_chat_client_credentials._get_kwargs(body=body), options)
+        return await self._json(verify_chat_client_credentials.build_request(body=body), options)
 
     async def register_chat_client(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> OkResponse:
         """POST /chat-client/auth/register: create a chat-client user from `{email, password}` (201 `{ok: true}`).
@@ -652,7 +652,7 @@ class AsyncAiAgentResource(AsyncResource):
         Example: `client.ai_agent.register_chat_client({"email": "a@b.co", "password": "pw-123456"})`
         """
         body = credentials_body(body, "register_chat_client")
-        return await self._json(register_chat_client._get_kwargs(body=body), options)
+        return await self._json(register_chat_client.build_request(body=body), options)
 
     async def get_chat_client_user(
         self, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
@@ -663,8 +663,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `user = client.ai_agent.get_chat_client_user()`
         """
-        kwargs = get_chat_client_user._get_kwargs() if body is None else get_chat_client_user._get_kwargs(body=body)
-        return await self._json(kwargs, options)
+        return await self._json(get_chat_client_user.build_request(body=body), options)
 
     # ------------------------------------------------------------------ chat client: chats
 
@@ -703,7 +702,7 @@ class AsyncAiAgentResource(AsyncResource):
             organization = self._organization(None)
             if organization:
                 chat["organizationId"] = organization
-        return await self._json(create_client_chat._get_kwargs(body=client_chat_body(chat)), options)
+        return await self._json(create_client_chat.build_request(body=client_chat_body(chat)), options)
 
     async def list_client_chats(
         self,
@@ -720,7 +719,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `chats = client.ai_agent.list_client_chats(organization_id="org_abc", limit=20)`
         """
-        kwargs = list_client_chats._get_kwargs(
+        kwargs = list_client_chats.build_request(
             organization_id=self._organization(organization_id),
             limit=limit,
             starting_after=starting_after,
@@ -764,7 +763,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.delete_all_client_chats("org_abc")`
         """
-        kwargs = delete_all_client_chats._get_kwargs(organization_id=self._organization(organization_id))
+        kwargs = delete_all_client_chats.build_request(organization_id=self._organization(organization_id))
         return await self._json(kwargs, options)
 
     async def get_client_chat(self, chat_id: str, **options: Unpack[RequestOptions]) -> ClientChat:
@@ -772,7 +771,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `chat = client.ai_agent.get_client_chat("chat_id")`
         """
-        return await self._json(get_client_chat._get_kwargs(chat_id), options)
+        return await self._json(get_client_chat.build_request(chat_id), options)
 
     async def update_client_chat(
         self, chat_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -783,7 +782,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.update_client_chat("chat_id", {"visibility": "private"})`
         """
-        return await self._json(update_client_chat._get_kwargs(chat_id, body=chat_update_body(body)), options)
+        return await self._json(update_client_chat.build_request(chat_id, body=chat_update_body(body)), options)
 
     async def delete_client_chat(self, chat_id: str, **options: Unpack[RequestOptions]) -> ClientChat | None:
         """DELETE /chat-client/chats/{chat_id}: delete a chat with its messages and votes; returns the deleted chat.
@@ -792,7 +791,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.delete_client_chat("chat_id")`
         """
-        return await self._json(delete_client_chat._get_kwargs(chat_id), options)
+        return await self._json(delete_client_chat.build_request(chat_id), options)
 
     async def generate_client_chat_title(
         self, chat_id: str, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
@@ -805,7 +804,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.generate_client_chat_title("chat_id", {"message": {"parts": [text_part]}})`
         """
-        kwargs = generate_client_chat_title._get_kwargs(chat_id, body=title_body(body))
+        kwargs = generate_client_chat_title.build_request(chat_id, body=title_body(body))
         return await self._json(kwargs, options)
 
     # ------------------------------------------------------------------ chat client: messages and votes
@@ -821,14 +820,14 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.persist_client_message({"chatId": "chat_id", "content": "Hello"})`
         """
-        return await self._json(persist_client_message._get_kwargs(body=message_body(body)), options)
+        return await self._json(persist_client_message.build_request(body=message_body(body)), options)
 
     async def list_client_messages(self, chat_id: str, **options: Unpack[RequestOptions]) -> list[ClientMessage]:
         """GET /chat-client/chats/{chat_id}/messages: every message of a chat, oldest first.
 
         Example: `messages = client.ai_agent.list_client_messages("chat_id")`
         """
-        return await self._json(list_client_messages._get_kwargs(chat_id), options)
+        return await self._json(list_client_messages.build_request(chat_id), options)
 
     async def delete_trailing_messages(self, message_id: str, **options: Unpack[RequestOptions]) -> OkResponse | None:
         """DELETE /chat-client/messages/{message_id}/trailing: delete a message and every later one of its chat.
@@ -837,14 +836,14 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.delete_trailing_messages("message_id")`
         """
-        return await self._json(delete_trailing_messages._get_kwargs(message_id), options)
+        return await self._json(delete_trailing_messages.build_request(message_id), options)
 
     async def get_votes(self, chat_id: str, **options: Unpack[RequestOptions]) -> list[Vote]:
         """GET /chat-client/chats/{chat_id}/votes: the up/down votes on a chat's messages.
 
         Example: `votes = client.ai_agent.get_votes("chat_id")`
         """
-        return await self._json(get_votes._get_kwargs(chat_id), options)
+        return await self._json(get_votes.build_request(chat_id), options)
 
     async def update_vote(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> OkResponse:
         """PATCH /chat-client/votes: vote a message of a chat up or down, `{"chatId", "messageId", "type"}`.
@@ -854,7 +853,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.update_vote({"chatId": "chat_id", "messageId": "msg_id", "type": "up"})`
         """
-        return await self._json(update_vote._get_kwargs(body=vote_body(body)), options)
+        return await self._json(update_vote.build_request(body=vote_body(body)), options)
 
     # ------------------------------------------------------------------ chat client: documents
 
@@ -875,7 +874,7 @@ class AsyncAiAgentResource(AsyncResource):
                 "create_document needs a title: {'title': ..., 'content': ..., 'kind': 'text'} "
                 f"(the service answers 400 bad_request:document otherwise); got the keys {sorted(body)}"
             )
-        kwargs = create_document._get_kwargs(body=body, id=document_id or str(uuid.uuid4()))
+        kwargs = create_document.build_request(body=body, id=document_id or str(uuid.uuid4()))
         return await self._json(kwargs, options)
 
     async def get_document_latest_by_kind(
@@ -885,28 +884,28 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `by_kind = client.ai_agent.get_document_latest_by_kind(kind="text")`
         """
-        return await self._json(get_document_latest_by_kind._get_kwargs(kind=kind), options)
+        return await self._json(get_document_latest_by_kind.build_request(kind=kind), options)
 
     async def get_document(self, doc_id: str, **options: Unpack[RequestOptions]) -> list[Document]:
         """GET /chat-client/documents/{doc_id}: every version of a document, oldest first.
 
         Example: `doc = client.ai_agent.get_document("doc_id")`
         """
-        return await self._json(get_document._get_kwargs(doc_id), options)
+        return await self._json(get_document.build_request(doc_id), options)
 
     async def get_document_latest(self, doc_id: str, **options: Unpack[RequestOptions]) -> Document:
         """GET /chat-client/documents/{doc_id}/latest: a document's newest version.
 
         Example: `latest = client.ai_agent.get_document_latest("doc_id")`
         """
-        return await self._json(get_document_latest._get_kwargs(doc_id), options)
+        return await self._json(get_document_latest.build_request(doc_id), options)
 
     async def get_document_public(self, doc_id: str, **options: Unpack[RequestOptions]) -> Document:
         """GET /chat-client/documents/{doc_id}/public: a shared document's newest version.
 
         Example: `pub = client.ai_agent.get_document_public("doc_id")`
         """
-        return await self._json(get_document_public._get_kwargs(doc_id), options)
+        return await self._json(get_document_public.build_request(doc_id), options)
 
     async def delete_document(
         self, doc_id: str, timestamp: str | None = None, **options: Unpack[RequestOptions]
@@ -918,7 +917,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.delete_document("doc_id")`
         """
-        kwargs = delete_document._get_kwargs(doc_id, timestamp=timestamp or ALL_VERSIONS)
+        kwargs = delete_document.build_request(doc_id, timestamp=timestamp or ALL_VERSIONS)
         return await self._json(kwargs, options)
 
     async def get_document_suggestions(
@@ -928,7 +927,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `suggestion = client.ai_agent.get_document_suggestions("doc_id")`
         """
-        return await self._json(get_document_suggestions._get_kwargs(document_id), options)
+        return await self._json(get_document_suggestions.build_request(document_id), options)
 
     # ------------------------------------------------------------------ admin guides
 
@@ -937,7 +936,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `guides = client.ai_agent.list_admin_guides()`
         """
-        return await self._json(list_admin_guides._get_kwargs(), options)
+        return await self._json(list_admin_guides.build_request(), options)
 
     async def get_admin_guide(self, filename: str, **options: Unpack[RequestOptions]) -> httpx.Response:
         """GET /admin/guides/{filename}: a guide file (usually a PDF) as the read `httpx.Response`.
@@ -949,7 +948,7 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `response = client.ai_agent.get_admin_guide("ai-agent-guide-code-step.pdf")`
         """
-        return await self._response(get_admin_guide._get_kwargs(filename), options)
+        return await self._response(get_admin_guide.build_request(filename), options)
 
     async def download_admin_guide(self, filename: str, path: str | Path, **options: Unpack[RequestOptions]) -> Path:
         """GET /admin/guides/{filename}, streamed chunk by chunk to `path`; returns the path.
@@ -958,4 +957,4 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.download_admin_guide("ai-agent-guide-code-step.pdf", "guide.pdf")`
         """
-        return await self._download(get_admin_guide._get_kwargs(filename), path, options)
+        return await self._download(get_admin_guide.build_request(filename), path, options)

@@ -40,10 +40,10 @@ def ids_body(ids: str | Sequence[str]) -> dict[str, list[str]]:
     return {"ids": [ids] if isinstance(ids, str) else list(ids)}
 
 
-def with_query(kwargs: dict[str, Any], params: Mapping[str, Any] | None) -> dict[str, Any]:
+def with_query(kwargs: Mapping[str, Any], params: Mapping[str, Any] | None) -> dict[str, Any]:
     """A generated request plus a caller's pass-through query dict (None values dropped; the caller's dict is kept)."""
     if not params:
-        return kwargs
+        return dict(kwargs)
     extra = {name: value for name, value in params.items() if value is not None}
     return {**kwargs, "params": {**(kwargs.get("params") or {}), **extra}}
 
@@ -64,7 +64,7 @@ class AsyncFoldersResource(AsyncResource):
 
         Example: `folders = client.folders.search({"q": "Q1"})["data"]`
         """
-        return await self._json(with_query(search_folders._get_kwargs(), params), options)
+        return await self._json(with_query(search_folders.build_request(), params), options)
 
     async def get(
         self, folder_id: str, *, recursive: bool | None = None, **options: Unpack[RequestOptions]
@@ -78,7 +78,7 @@ class AsyncFoldersResource(AsyncResource):
 
         Example: `folder = client.folders.get("folder_id")["data"]["folder"]`
         """
-        return await self._json(get_folder._get_kwargs(folder_id, recursive=recursive), options)
+        return await self._json(get_folder.build_request(folder_id, recursive=recursive), options)
 
     async def get_contents(
         self,
@@ -104,7 +104,7 @@ class AsyncFoldersResource(AsyncResource):
 
         Example: `files = client.folders.get_contents("folder_id")["data"]["files"]`
         """
-        kwargs = get_folder_contents._get_kwargs(
+        kwargs = get_folder_contents.build_request(
             folder_id, skip=skip, limit=limit, sort_by=sort_by, sort_order=sort_order, recursive=recursive, q=q
         )
         return await self._json(kwargs, options)
@@ -122,7 +122,7 @@ class AsyncFoldersResource(AsyncResource):
         Example: `folder = client.folders.create({"name": "Q1 Reports"})["data"]`
         """
         created = folder_create_body(body, self._organization(None))
-        return await self._json(create_folder._get_kwargs(body=created), options)
+        return await self._json(create_folder.build_request(body=created), options)
 
     async def update(
         self, folder_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -133,7 +133,7 @@ class AsyncFoldersResource(AsyncResource):
 
         Example: `client.folders.update("folder_id", {"name": "Q1 2025 Reports"})`
         """
-        return await self._json(update_folder._get_kwargs(folder_id, body=dict(body)), options)
+        return await self._json(update_folder.build_request(folder_id, body=dict(body)), options)
 
     async def delete(self, folder_ids: str | Sequence[str], **options: Unpack[RequestOptions]) -> DeletedCountEnvelope:
         """POST /data-board/folders/delete: delete folders, their subfolders and their files. Destructive.
@@ -144,4 +144,4 @@ class AsyncFoldersResource(AsyncResource):
 
         Example: `client.folders.delete(["folder_id"])`
         """
-        return await self._json(delete_folders._get_kwargs(body=ids_body(folder_ids)), options)
+        return await self._json(delete_folders.build_request(body=ids_body(folder_ids)), options)

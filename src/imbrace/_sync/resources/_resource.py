@@ -24,7 +24,7 @@ _VIEWS = {"with_raw_response": WithRawResponse, "with_streaming_response": WithS
 
 
 class Resource:
-    """Base of the namespace classes; methods build kwargs with a generated `_get_kwargs` and send them here."""
+    """Base of the namespace classes; methods build kwargs with a generated `build_request` and send them here."""
 
     _service: ClassVar[Service]
 

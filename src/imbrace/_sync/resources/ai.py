@@ -273,7 +273,7 @@ class AiResource(Resource):
         """
         fields, options = _split_call(kwargs)
         body = completion_body(input, fields, stream=False)
-        return _parse_completion(self._json(complete._get_kwargs(body=body), options))
+        return _parse_completion(self._json(complete.build_request(body=body), options))
 
     def stream(
         self, input: CompletionInput | Mapping[str, Any] | None = None, **kwargs: Unpack[CompletionCall]
@@ -289,7 +289,7 @@ class AiResource(Resource):
         from ..streaming import CompletionStream
 
         fields, options = _split_call(kwargs)
-        request = complete._get_kwargs(body=completion_body(input, fields, stream=True))
+        request = complete.build_request(body=completion_body(input, fields, stream=True))
         stream = CompletionStream(
             self._open_stream(request, options, accept="text/event-stream"),
             self._transport.limits.max_event_bytes,
@@ -342,7 +342,7 @@ class AiResource(Resource):
             "user": user,
         }
         body = embedding_body(request, fields)
-        return _parse_embedding(self._json(embed._get_kwargs(body=body), options))
+        return _parse_embedding(self._json(embed.build_request(body=body), options))
 
     # --- models and providers
 
@@ -354,7 +354,7 @@ class AiResource(Resource):
 
         Example: `result = client.ai.get_llm_models()`
         """
-        return self._json(get_llm_models._get_kwargs(), options)
+        return self._json(get_llm_models.build_request(), options)
 
     def list_models(self, **options: Unpack[RequestOptions]) -> list[LlmModel]:
         """GET /v3/ai/workflow-agent/models: the built-in models available to AI agents and workflow agents.
@@ -366,7 +366,7 @@ class AiResource(Resource):
 
         Example: `names = [model["name"] for model in client.ai.list_models()]`
         """
-        return _model_list(self._json(get_llm_models._get_kwargs(), options))
+        return _model_list(self._json(get_llm_models.build_request(), options))
 
     def list_providers(
         self, include_system: bool = True, **options: Unpack[RequestOptions]
@@ -380,10 +380,10 @@ class AiResource(Resource):
 
         Example: `custom = client.ai.list_providers(include_system=False)`
         """
-        providers = with_both_ids(self._json(list_providers._get_kwargs(), options))
+        providers = with_both_ids(self._json(list_providers.build_request(), options))
         if not include_system:
             return providers
-        system = _system_provider(_model_list(self._json(get_llm_models._get_kwargs(), options)))
+        system = _system_provider(_model_list(self._json(get_llm_models.build_request(), options)))
         if isinstance(providers, list):
             return [system, *providers]
         if isinstance(providers, Mapping) and isinstance(providers.get("data"), list):
@@ -403,7 +403,7 @@ class AiResource(Resource):
             provider = client.ai.create_provider({"name": "OpenAI", "type": "openai", "config": settings})
         """
         check_provider(body, "create_provider")
-        return with_both_ids(self._json(create_provider._get_kwargs(body=dict(body)), options))
+        return with_both_ids(self._json(create_provider.build_request(body=dict(body)), options))
 
     def update_provider(self, provider_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Provider:
         """PUT /v3/ai/providers/{provider_id}: replace a provider: the full `{name, type, config}` every time.
@@ -416,7 +416,7 @@ class AiResource(Resource):
             client.ai.update_provider(provider["id"], body)
         """
         check_provider(body, "update_provider")
-        return with_both_ids(self._json(update_provider._get_kwargs(provider_id, body=dict(body)), options))
+        return with_both_ids(self._json(update_provider.build_request(provider_id, body=dict(body)), options))
 
     def delete_provider(self, provider_id: str, **options: Unpack[RequestOptions]) -> AiDeleted:
         """DELETE /v3/ai/providers/{provider_id}: remove a custom provider.
@@ -425,14 +425,14 @@ class AiResource(Resource):
 
         Example: `client.ai.delete_provider(provider["_id"])`
         """
-        return self._json(delete_provider._get_kwargs(provider_id), options)
+        return self._json(delete_provider.build_request(provider_id), options)
 
     def refresh_provider_models(self, provider_id: str, **options: Unpack[RequestOptions]) -> Provider:
         """POST /v3/ai/providers/{provider_id}/models/refresh: re-read the models the provider offers.
 
         Example: `client.ai.refresh_provider_models(provider["_id"])`
         """
-        return with_both_ids(self._json(refresh_provider_models._get_kwargs(provider_id), options))
+        return with_both_ids(self._json(refresh_provider_models.build_request(provider_id), options))
 
     # --- guardrails
 
@@ -443,14 +443,14 @@ class AiResource(Resource):
 
         Example: `guardrails = client.ai.list_guardrails()`
         """
-        return with_both_ids(self._json(list_guardrails._get_kwargs(), options), _GUARDRAIL_ID)
+        return with_both_ids(self._json(list_guardrails.build_request(), options), _GUARDRAIL_ID)
 
     def get_guardrail(self, guardrail_id: str, **options: Unpack[RequestOptions]) -> Guardrail:
         """GET /v3/ai/guardrail/{guardrail_id}: one guardrail.
 
         Example: `guardrail = client.ai.get_guardrail("guardrail_id")`
         """
-        return with_both_ids(self._json(get_guardrail._get_kwargs(guardrail_id), options), _GUARDRAIL_ID)
+        return with_both_ids(self._json(get_guardrail.build_request(guardrail_id), options), _GUARDRAIL_ID)
 
     def create_guardrail(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> GuardrailWriteResult:
         """POST /v3/ai/guardrail/create: create a guardrail.
@@ -466,7 +466,7 @@ class AiResource(Resource):
             created = client.ai.create_guardrail(body)
         """
         check_guardrail(body, "create_guardrail")
-        return with_both_ids(self._json(create_guardrail._get_kwargs(body=dict(body)), options), _GUARDRAIL_ID)
+        return with_both_ids(self._json(create_guardrail.build_request(body=dict(body)), options), _GUARDRAIL_ID)
 
     def update_guardrail(
         self, guardrail_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -479,7 +479,7 @@ class AiResource(Resource):
             client.ai.update_guardrail(created["_id"], body)
         """
         check_guardrail(body, "update_guardrail")
-        reply = self._json(update_guardrail._get_kwargs(guardrail_id, body=dict(body)), options)
+        reply = self._json(update_guardrail.build_request(guardrail_id, body=dict(body)), options)
         return with_both_ids(reply, _GUARDRAIL_ID)
 
     def delete_guardrail(self, guardrail_id: str, **options: Unpack[RequestOptions]) -> GuardrailWriteResult:
@@ -489,7 +489,7 @@ class AiResource(Resource):
 
         Example: `client.ai.delete_guardrail(created["_id"])`
         """
-        return with_both_ids(self._json(delete_guardrail._get_kwargs(guardrail_id), options), _GUARDRAIL_ID)
+        return with_both_ids(self._json(delete_guardrail.build_request(guardrail_id), options), _GUARDRAIL_ID)
 
     # --- guardrail providers
 
@@ -500,14 +500,14 @@ class AiResource(Resource):
 
         Example: `providers = client.ai.list_guardrail_providers()`
         """
-        return with_both_ids(self._json(list_guardrail_providers._get_kwargs(), options), _PROVIDER_ID)
+        return with_both_ids(self._json(list_guardrail_providers.build_request(), options), _PROVIDER_ID)
 
     def get_guardrail_provider(self, provider_id: str, **options: Unpack[RequestOptions]) -> GuardrailProvider:
         """GET /v3/ai/guardrail-providers/{provider_id}: one guardrail provider.
 
         Example: `provider = client.ai.get_guardrail_provider("provider_id")`
         """
-        return with_both_ids(self._json(get_guardrail_provider._get_kwargs(provider_id), options), _PROVIDER_ID)
+        return with_both_ids(self._json(get_guardrail_provider.build_request(provider_id), options), _PROVIDER_ID)
 
     def create_guardrail_provider(
         self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -519,7 +519,7 @@ class AiResource(Resource):
 
         Example: `gp = client.ai.create_guardrail_provider({"name": "Moderation", "type": "openai", "config": {}})`
         """
-        reply = self._json(create_guardrail_provider._get_kwargs(body=dict(body)), options)
+        reply = self._json(create_guardrail_provider.build_request(body=dict(body)), options)
         return with_both_ids(reply, _PROVIDER_ID)
 
     def update_guardrail_provider(
@@ -529,7 +529,7 @@ class AiResource(Resource):
 
         Example: `client.ai.update_guardrail_provider(gp["_id"], {"name": "OpenAI Moderation v2"})`
         """
-        reply = self._json(update_guardrail_provider._get_kwargs(provider_id, body=dict(body)), options)
+        reply = self._json(update_guardrail_provider.build_request(provider_id, body=dict(body)), options)
         return with_both_ids(reply, _PROVIDER_ID)
 
     def delete_guardrail_provider(
@@ -541,7 +541,7 @@ class AiResource(Resource):
 
         Example: `client.ai.delete_guardrail_provider(gp["_id"])`
         """
-        return self._json(delete_guardrail_provider._get_kwargs(provider_id), options)
+        return self._json(delete_guardrail_provider.build_request(provider_id), options)
 
     def test_guardrail_provider(
         self, provider_id: str, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
@@ -553,7 +553,7 @@ class AiResource(Resource):
 
         Example: `test_result = client.ai.test_guardrail_provider(gp["_id"])`
         """
-        kwargs = test_guardrail_provider._get_kwargs(provider_id, body=dict(body or {}))
+        kwargs = test_guardrail_provider.build_request(provider_id, body=dict(body or {}))
         return with_both_ids(self._json(kwargs, options), _PROVIDER_ID)
 
     def get_guardrail_provider_models(
@@ -565,7 +565,7 @@ class AiResource(Resource):
 
         Example: `models = client.ai.get_guardrail_provider_models(gp["_id"])`
         """
-        return self._json(get_guardrail_provider_models._get_kwargs(provider_id), options)
+        return self._json(get_guardrail_provider_models.build_request(provider_id), options)
 
     # --- RAG files
 
@@ -574,14 +574,14 @@ class AiResource(Resource):
 
         Example: `files = client.ai.list_rag_files()`
         """
-        return with_both_ids(self._json(list_rag_files._get_kwargs(), options))
+        return with_both_ids(self._json(list_rag_files.build_request(), options))
 
     def get_rag_file(self, file_id: str, **options: Unpack[RequestOptions]) -> RagFile:
         """GET /v3/ai/rag/files/{file_id}: one RAG file (the service answers `{}` for an unknown id).
 
         Example: `file = client.ai.get_rag_file("file_id")`
         """
-        return with_both_ids(self._json(get_rag_file._get_kwargs(file_id), options))
+        return with_both_ids(self._json(get_rag_file.build_request(file_id), options))
 
     def upload_rag_file(self, files: FilesArg, **options: Unpack[RequestOptions]) -> RagFile:
         """POST /v3/ai/rag/files: upload a file for retrieval-augmented generation (multipart part `file`).
@@ -592,14 +592,14 @@ class AiResource(Resource):
         Example: `uploaded = client.ai.upload_rag_file(files={"file": open("knowledge.pdf", "rb")})`
         """
         with multipart_parts(files) as parts:
-            return with_both_ids(self._json(upload_rag_file._get_kwargs(body=parts), options))
+            return with_both_ids(self._json(upload_rag_file.build_request(body=parts), options))
 
     def delete_rag_file(self, file_id: str, **options: Unpack[RequestOptions]) -> AiDeleted:
         """DELETE /v3/ai/rag/files/{file_id}: delete a RAG file and its embeddings.
 
         Example: `client.ai.delete_rag_file(uploaded["_id"])`
         """
-        return self._json(delete_rag_file._get_kwargs(file_id), options)
+        return self._json(delete_rag_file.build_request(file_id), options)
 
     # --- AI agents
 
@@ -610,21 +610,21 @@ class AiResource(Resource):
 
         Example: `account_agents = client.ai.list_ai_agents()`
         """
-        return with_both_ids(self._json(list_ai_agents._get_kwargs(), options))
+        return with_both_ids(self._json(list_ai_agents.build_request(), options))
 
     def list_agents(self, **options: Unpack[RequestOptions]) -> list[AiAgent]:
         """GET /v3/ai/assistants/agents: the agents endpoint (as `client.chat_ai.list_ai_agent_sub_agents`).
 
         Example: `agents = client.ai.list_agents()`
         """
-        return with_both_ids(self._json(list_ai_agent_sub_agents._get_kwargs(), options))
+        return with_both_ids(self._json(list_ai_agent_sub_agents.build_request(), options))
 
     def get_ai_agent(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiAgent:
         """GET /v3/ai/assistants/{ai_agent_id}: one AI agent.
 
         Example: `agent = client.ai.get_ai_agent("asst_abc")`
         """
-        return with_both_ids(self._json(get_ai_agent._get_kwargs(ai_agent_id), options))
+        return with_both_ids(self._json(get_ai_agent.build_request(ai_agent_id), options))
 
     def check_ai_agent_name(self, name: str, **options: Unpack[RequestOptions]) -> NameCheck:
         """GET /v3/ai/assistants/check-name: whether an agent of the organization has this name (sent as `?name=`).
@@ -633,7 +633,7 @@ class AiResource(Resource):
 
         Example: `check = client.ai.check_ai_agent_name("Support Bot")`
         """
-        return self._json(check_ai_agent_name._get_kwargs(name=name), options)
+        return self._json(check_ai_agent_name.build_request(name=name), options)
 
     def patch_instructions(
         self, ai_agent_id: str, body: Mapping[str, Any] | str, **options: Unpack[RequestOptions]
@@ -646,7 +646,7 @@ class AiResource(Resource):
         Example: `client.ai.patch_instructions("asst_abc", {"instructions": "You are a concise, helpful assistant."})`
         """
         payload = {"instructions": body} if isinstance(body, str) else dict(body)
-        reply = self._json(update_ai_agent_instructions._get_kwargs(ai_agent_id, body=payload), options)
+        reply = self._json(update_ai_agent_instructions.build_request(ai_agent_id, body=payload), options)
         return with_both_ids(reply)
 
     # --- AI agent apps
@@ -656,7 +656,7 @@ class AiResource(Resource):
 
         Example: `apps = client.ai.list_ai_agent_apps()`
         """
-        reply = self._json(list_ai_agent_apps._get_kwargs(), options)
+        reply = self._json(list_ai_agent_apps.build_request(), options)
         return _page_with_both_ids(reply)
 
     def get_ai_agent_app(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiAgentApp:
@@ -664,7 +664,7 @@ class AiResource(Resource):
 
         Example: `app = client.ai.get_ai_agent_app("app_id")`
         """
-        return with_both_ids(self._json(get_ai_agent_app._get_kwargs(ai_agent_id), options))
+        return with_both_ids(self._json(get_ai_agent_app.build_request(ai_agent_id), options))
 
     def create_ai_agent_app(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
         """POST /v3/ai/assistant_apps: create an AI agent (`name`, `workflow_name`...; `assistant_id` is replaced).
@@ -674,7 +674,7 @@ class AiResource(Resource):
 
         Example: `app = client.ai.create_ai_agent_app({"name": "Support App", "workflow_name": "support_workflow_v1"})`
         """
-        return with_both_ids(self._json(create_ai_agent._get_kwargs(body=with_agent_defaults(body)), options))
+        return with_both_ids(self._json(create_ai_agent.build_request(body=with_agent_defaults(body)), options))
 
     def update_ai_agent_app(
         self, ai_agent_id: str, body: Mapping[str, Any], *, merge: bool = True, **options: Unpack[RequestOptions]
@@ -688,8 +688,8 @@ class AiResource(Resource):
         """
         payload = dict(body)
         if merge:
-            payload = merged_agent(self._json(get_ai_agent._get_kwargs(ai_agent_id), options), payload)
-        return with_both_ids(self._json(update_ai_agent._get_kwargs(ai_agent_id, body=payload), options))
+            payload = merged_agent(self._json(get_ai_agent.build_request(ai_agent_id), options), payload)
+        return with_both_ids(self._json(update_ai_agent.build_request(ai_agent_id, body=payload), options))
 
     def delete_ai_agent_app(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiDeleted:
         """DELETE /v3/ai/assistant_apps/{ai_agent_id}: delete an AI agent app.
@@ -698,7 +698,7 @@ class AiResource(Resource):
 
         Example: `client.ai.delete_ai_agent_app(app["_id"])`
         """
-        return self._json(delete_ai_agent._get_kwargs(ai_agent_id), options)
+        return self._json(delete_ai_agent.build_request(ai_agent_id), options)
 
     def update_ai_agent_workflow(
         self, ai_agent_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -709,7 +709,7 @@ class AiResource(Resource):
 
         Example: `client.ai.update_ai_agent_workflow(app["_id"], {"workflow": {"steps": []}})`
         """
-        return with_both_ids(self._json(update_ai_agent_workflow._get_kwargs(ai_agent_id, body=dict(body)), options))
+        return with_both_ids(self._json(update_ai_agent_workflow.build_request(ai_agent_id, body=dict(body)), options))
 
     # --- tool servers
 
@@ -728,7 +728,7 @@ class AiResource(Resource):
             })
         """
         check_tool_server(body)
-        return self._json(verify_tool_server._get_kwargs(body=dict(body)), options)
+        return self._json(verify_tool_server.build_request(body=dict(body)), options)
 
     # --- v2 agent routes
 
@@ -737,7 +737,7 @@ class AiResource(Resource):
 
         Example: `agents = client.ai.list_ai_agents_v2()`
         """
-        reply = self._json(list_ai_agents_v2._get_kwargs(), options)
+        reply = self._json(list_ai_agents_v2.build_request(), options)
         return _page_with_both_ids(reply)
 
     def create_ai_agent_v2(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
@@ -745,7 +745,7 @@ class AiResource(Resource):
 
         Example: `agent = client.ai.create_ai_agent_v2({"name": "Support Bot"})`
         """
-        return with_both_ids(self._json(create_ai_agent_v2._get_kwargs(body=dict(body)), options))
+        return with_both_ids(self._json(create_ai_agent_v2.build_request(body=dict(body)), options))
 
     def update_ai_agent_v2(
         self, ai_agent_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -754,18 +754,18 @@ class AiResource(Resource):
 
         Example: `client.ai.update_ai_agent_v2("asst_abc", {"name": "Support Bot v2"})`
         """
-        return with_both_ids(self._json(update_ai_agent_v2._get_kwargs(ai_agent_id, body=dict(body)), options))
+        return with_both_ids(self._json(update_ai_agent_v2.build_request(ai_agent_id, body=dict(body)), options))
 
     def delete_ai_agent_v2(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiDeleted:
         """DELETE /v2/ai/ai/assistants/{ai_agent_id}: delete an AI agent on the v2 route.
 
         Example: `client.ai.delete_ai_agent_v2("asst_abc")`
         """
-        return self._json(delete_ai_agent_v2._get_kwargs(ai_agent_id), options)
+        return self._json(delete_ai_agent_v2.build_request(ai_agent_id), options)
 
     def create_ai_agent_app_v2(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgentApp:
         """POST /v2/ai/ai/assistant_apps: create an AI agent app on the v2 route; the body is sent as given.
 
         Example: `app = client.ai.create_ai_agent_app_v2({"name": "Support App", "workflow_name": "support_v1"})`
         """
-        return with_both_ids(self._json(create_ai_agent_app_v2._get_kwargs(body=dict(body)), options))
+        return with_both_ids(self._json(create_ai_agent_app_v2.build_request(body=dict(body)), options))

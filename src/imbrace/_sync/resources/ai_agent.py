@@ -212,7 +212,7 @@ class AiAgentResource(Resource):
         """
         from ..streaming import ChatStream
 
-        kwargs = stream_chat._get_kwargs(body=self._chat_body(body, new_id=True))
+        kwargs = stream_chat.build_request(body=self._chat_body(body, new_id=True))
         return ChatStream(
             self._open_stream(kwargs, options, accept=_CHAT_ACCEPT), self._transport.limits.max_event_bytes
         )
@@ -242,7 +242,7 @@ class AiAgentResource(Resource):
         """
         from ..streaming import ChatStream
 
-        kwargs = stream_sub_agent_chat._get_kwargs(body=self._chat_body(body, new_id=False))
+        kwargs = stream_sub_agent_chat.build_request(body=self._chat_body(body, new_id=False))
         return ChatStream(
             self._open_stream(kwargs, options, accept=_CHAT_ACCEPT), self._transport.limits.max_event_bytes
         )
@@ -258,7 +258,7 @@ class AiAgentResource(Resource):
         """
         from ..streaming import EventStream
 
-        kwargs = stream_client_chat_status._get_kwargs(chat_id)
+        kwargs = stream_client_chat_status.build_request(chat_id)
         return EventStream(
             self._open_stream(kwargs, options, accept="text/event-stream"), self._transport.limits.max_event_bytes
         )
@@ -270,21 +270,21 @@ class AiAgentResource(Resource):
 
         Example: `config = client.ai_agent.get_config()`
         """
-        return self._json(get_config._get_kwargs(), options)
+        return self._json(get_config.build_request(), options)
 
     def get_health(self, detailed: bool = False, **options: Unpack[RequestOptions]) -> HealthResponse:
         """GET /health: the service's health; `detailed=True` asks for the per-dependency report.
 
         Example: `details = client.ai_agent.get_health(detailed=True)`
         """
-        return self._json(get_health._get_kwargs(detailed=True if detailed else None), options)
+        return self._json(get_health.build_request(detailed=True if detailed else None), options)
 
     def get_version(self, **options: Unpack[RequestOptions]) -> VersionResponse:
         """GET /version: the service's version information.
 
         Example: `version = client.ai_agent.get_version()`
         """
-        return self._json(get_version._get_kwargs(), options)
+        return self._json(get_version.build_request(), options)
 
     # ------------------------------------------------------------------ legacy v1 chat store
 
@@ -301,7 +301,7 @@ class AiAgentResource(Resource):
 
         Example: `chats = client.ai_agent.list_chats(organization_id="org_abc", user_id="user_123", limit=20)`
         """
-        kwargs = list_chats._get_kwargs(
+        kwargs = list_chats.build_request(
             organization_id=self._required_organization(organization_id, "list_chats"), user_id=user_id, limit=limit
         )
         return self._json(kwargs, options)
@@ -313,7 +313,7 @@ class AiAgentResource(Resource):
 
         Example: `chat = client.ai_agent.get_chat("chat_id", include_messages=True)`
         """
-        kwargs = get_chat._get_kwargs(chat_id, include_messages=True if include_messages else None)
+        kwargs = get_chat.build_request(chat_id, include_messages=True if include_messages else None)
         return self._json(kwargs, options)
 
     def delete_chat(
@@ -330,7 +330,7 @@ class AiAgentResource(Resource):
         Example: `client.ai_agent.delete_chat("chat_id", organization_id="org_abc", user_id="user_123")`
         """
         organization = self._required_organization(organization_id, "delete_chat")
-        return self._json(delete_chat._get_kwargs(chat_id, organization_id=organization, user_id=user_id), options)
+        return self._json(delete_chat.build_request(chat_id, organization_id=organization, user_id=user_id), options)
 
     # ------------------------------------------------------------------ sub-agents and prompt suggestions
 
@@ -341,7 +341,7 @@ class AiAgentResource(Resource):
 
         Example: `history = client.ai_agent.get_sub_agent_history(session_id="sess_xyz", chat_id="chat_id")`
         """
-        return self._json(get_sub_agent_history._get_kwargs(session_id=session_id, chat_id=chat_id), options)
+        return self._json(get_sub_agent_history.build_request(session_id=session_id, chat_id=chat_id), options)
 
     def get_agent_prompt_suggestion(
         self, assistant_id: str, **options: Unpack[RequestOptions]
@@ -350,7 +350,7 @@ class AiAgentResource(Resource):
 
         Example: `suggestions = client.ai_agent.get_agent_prompt_suggestion("asst_abc")`
         """
-        return self._json(get_agent_prompt_suggestion._get_kwargs(assistant_id=assistant_id), options)
+        return self._json(get_agent_prompt_suggestion.build_request(assistant_id=assistant_id), options)
 
     # ------------------------------------------------------------------ embeddings
 
@@ -369,7 +369,7 @@ class AiAgentResource(Resource):
         Example: `client.ai_agent.process_embedding("file_abc", options={"chunk_size": 512})`
         """
         body = {"fileId": file_id, "options": dict(options or {})}
-        return self._json(process_embedding._get_kwargs(body=body), request_options)
+        return self._json(process_embedding.build_request(body=body), request_options)
 
     def process_embedding_and_wait(
         self,
@@ -412,7 +412,7 @@ class AiAgentResource(Resource):
 
         Example: `files = client.ai_agent.list_embedding_files(page=1, limit=20)`
         """
-        return self._json(list_embedding_files._get_kwargs(page=page, limit=limit), options)
+        return self._json(list_embedding_files.build_request(page=page, limit=limit), options)
 
     def iter_embedding_files(
         self, page: int = 1, limit: int = 20, **options: Unpack[RequestOptions]
@@ -435,7 +435,7 @@ class AiAgentResource(Resource):
 
         Example: `file = client.ai_agent.get_embedding_file("file_abc")`
         """
-        return self._json(get_embedding_file._get_kwargs(file_id), options)
+        return self._json(get_embedding_file.build_request(file_id), options)
 
     def preview_embedding_file(
         self, file_id: str | None = None, **options: Unpack[RequestOptions]
@@ -444,7 +444,7 @@ class AiAgentResource(Resource):
 
         Example: `preview = client.ai_agent.preview_embedding_file(file_id="file_abc")`
         """
-        return self._json(preview_embedding_file._get_kwargs(file_id=file_id), options)
+        return self._json(preview_embedding_file.build_request(file_id=file_id), options)
 
     def update_embedding_file_status(
         self, file_id: str, status: str, **options: Unpack[RequestOptions]
@@ -453,7 +453,7 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.update_embedding_file_status("file_abc", "active")`
         """
-        kwargs = update_embedding_file_status._get_kwargs(file_id, body={"status": status})
+        kwargs = update_embedding_file_status.build_request(file_id, body={"status": status})
         return self._json(kwargs, options)
 
     def delete_embedding_file(self, file_id: str, **options: Unpack[RequestOptions]) -> SuccessResponse | None:
@@ -461,14 +461,14 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.delete_embedding_file("file_abc")`
         """
-        return self._json(delete_embedding_file._get_kwargs(file_id), options)
+        return self._json(delete_embedding_file.build_request(file_id), options)
 
     def classify_file(self, file_id: str | None = None, **options: Unpack[RequestOptions]) -> ClassifyFileResponse:
         """GET /embedding/classify: classify a file for retrieval categorisation (the platform needs `file_id`).
 
         Example: `classification = client.ai_agent.classify_file(file_id="file_abc")`
         """
-        return self._json(classify_file._get_kwargs(file_id=file_id), options)
+        return self._json(classify_file.build_request(file_id=file_id), options)
 
     # ------------------------------------------------------------------ data board
 
@@ -497,7 +497,7 @@ class AiAgentResource(Resource):
             "provider_id": provider_id,
         }
         body.update({key: value for key, value in extra.items() if value is not None})
-        return self._json(suggest_field_types._get_kwargs(body=body), options)
+        return self._json(suggest_field_types.build_request(body=body), options)
 
     # ------------------------------------------------------------------ parquet
 
@@ -519,7 +519,7 @@ class AiAgentResource(Resource):
             body["fileName"] = file_name
         if folder_name:
             body["folderName"] = folder_name
-        return self._json(generate_parquet._get_kwargs(body=body), options)
+        return self._json(generate_parquet.build_request(body=body), options)
 
     def list_parquet_files(
         self, folder_name: str | None = None, **options: Unpack[RequestOptions]
@@ -528,7 +528,7 @@ class AiAgentResource(Resource):
 
         Example: `files = client.ai_agent.list_parquet_files()`
         """
-        return self._json(list_parquet_files._get_kwargs(folder_name=folder_name), options)
+        return self._json(list_parquet_files.build_request(folder_name=folder_name), options)
 
     def delete_parquet_file(
         self, file_name: str, folder_name: str | None = None, **options: Unpack[RequestOptions]
@@ -541,7 +541,7 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.delete_parquet_file("20261202_users", folder_name="exports")`
         """
-        kwargs = delete_parquet_file._get_kwargs(parquet_stored_name(file_name), folder_name=folder_name)
+        kwargs = delete_parquet_file.build_request(parquet_stored_name(file_name), folder_name=folder_name)
         return self._json(kwargs, options)
 
     # ------------------------------------------------------------------ tracing
@@ -561,7 +561,7 @@ class AiAgentResource(Resource):
 
         Example: `traces = client.ai_agent.get_traces(service="ai-agent", limit=50, time_range=3600, details=True)`
         """
-        kwargs = get_traces._get_kwargs(
+        kwargs = get_traces.build_request(
             service=service, limit=limit, time_range=time_range, org_id=org_id, details=details
         )
         return self._json(kwargs, options)
@@ -577,21 +577,21 @@ class AiAgentResource(Resource):
 
         Example: `trace = client.ai_agent.get_trace("trace_id_hex")`
         """
-        return self._json(get_trace._get_kwargs(trace_id, format_=format, span_metrics=span_metrics), options)
+        return self._json(get_trace.build_request(trace_id, format_=format, span_metrics=span_metrics), options)
 
     def get_trace_services(self, **options: Unpack[RequestOptions]) -> TraceServicesResponse:
         """GET /trace/services: the service names seen in the traces.
 
         Example: `services = client.ai_agent.get_trace_services()`
         """
-        return self._json(get_trace_services._get_kwargs(), options)
+        return self._json(get_trace_services.build_request(), options)
 
     def get_trace_tags(self, time_range: int | None = None, **options: Unpack[RequestOptions]) -> TraceTagsResponse:
         """GET /trace/tags: the span tag names (`time_range` in seconds).
 
         Example: `tags = client.ai_agent.get_trace_tags()`
         """
-        return self._json(get_trace_tags._get_kwargs(time_range=time_range), options)
+        return self._json(get_trace_tags.build_request(time_range=time_range), options)
 
     def get_trace_tag_values(
         self, tag_name: str, time_range: int | None = None, **options: Unpack[RequestOptions]
@@ -600,7 +600,7 @@ class AiAgentResource(Resource):
 
         Example: `values = client.ai_agent.get_trace_tag_values("http.status_code")`
         """
-        return self._json(get_trace_tag_values._get_kwargs(tag_name, time_range=time_range), options)
+        return self._json(get_trace_tag_values.build_request(tag_name, time_range=time_range), options)
 
     def search_traceql(
         self,
@@ -618,7 +618,7 @@ class AiAgentResource(Resource):
 
         Example: `results = client.ai_agent.search_traceql('{ .service.name = "ai-agent" && .http.status = 500 }')`
         """
-        kwargs = search_traceql._get_kwargs(q=q, queries=queries, limit=limit, time_range=time_range, org_id=org_id)
+        kwargs = search_traceql.build_request(q=q, queries=queries, limit=limit, time_range=time_range, org_id=org_id)
         return self._json(kwargs, options)
 
     # ------------------------------------------------------------------ chat client: auth
@@ -634,7 +634,7 @@ class AiAgentResource(Resource):
         Example: `user = client.ai_agent.verify_chat_client_credentials({"email": "a@b.co", "password": "pw-123456"})`
         """
         body = credentials_body(body, "verify_chat_client_credentials")
-        return self._json(verify_chat_client_credentials._get_kwargs(body=body), options)
+        return self._json(verify_chat_client_credentials.build_request(body=body), options)
 
     def register_chat_client(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> OkResponse:
         """POST /chat-client/auth/register: create a chat-client user from `{email, password}` (201 `{ok: true}`).
@@ -645,7 +645,7 @@ class AiAgentResource(Resource):
         Example: `client.ai_agent.register_chat_client({"email": "a@b.co", "password": "pw-123456"})`
         """
         body = credentials_body(body, "register_chat_client")
-        return self._json(register_chat_client._get_kwargs(body=body), options)
+        return self._json(register_chat_client.build_request(body=body), options)
 
     def get_chat_client_user(
         self, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
@@ -656,8 +656,7 @@ class AiAgentResource(Resource):
 
         Example: `user = client.ai_agent.get_chat_client_user()`
         """
-        kwargs = get_chat_client_user._get_kwargs() if body is None else get_chat_client_user._get_kwargs(body=body)
-        return self._json(kwargs, options)
+        return self._json(get_chat_client_user.build_request(body=body), options)
 
     # ------------------------------------------------------------------ chat client: chats
 
@@ -696,7 +695,7 @@ class AiAgentResource(Resource):
             organization = self._organization(None)
             if organization:
                 chat["organizationId"] = organization
-        return self._json(create_client_chat._get_kwargs(body=client_chat_body(chat)), options)
+        return self._json(create_client_chat.build_request(body=client_chat_body(chat)), options)
 
     def list_client_chats(
         self,
@@ -713,7 +712,7 @@ class AiAgentResource(Resource):
 
         Example: `chats = client.ai_agent.list_client_chats(organization_id="org_abc", limit=20)`
         """
-        kwargs = list_client_chats._get_kwargs(
+        kwargs = list_client_chats.build_request(
             organization_id=self._organization(organization_id),
             limit=limit,
             starting_after=starting_after,
@@ -757,7 +756,7 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.delete_all_client_chats("org_abc")`
         """
-        kwargs = delete_all_client_chats._get_kwargs(organization_id=self._organization(organization_id))
+        kwargs = delete_all_client_chats.build_request(organization_id=self._organization(organization_id))
         return self._json(kwargs, options)
 
     def get_client_chat(self, chat_id: str, **options: Unpack[RequestOptions]) -> ClientChat:
@@ -765,7 +764,7 @@ class AiAgentResource(Resource):
 
         Example: `chat = client.ai_agent.get_client_chat("chat_id")`
         """
-        return self._json(get_client_chat._get_kwargs(chat_id), options)
+        return self._json(get_client_chat.build_request(chat_id), options)
 
     def update_client_chat(
         self, chat_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -776,7 +775,7 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.update_client_chat("chat_id", {"visibility": "private"})`
         """
-        return self._json(update_client_chat._get_kwargs(chat_id, body=chat_update_body(body)), options)
+        return self._json(update_client_chat.build_request(chat_id, body=chat_update_body(body)), options)
 
     def delete_client_chat(self, chat_id: str, **options: Unpack[RequestOptions]) -> ClientChat | None:
         """DELETE /chat-client/chats/{chat_id}: delete a chat with its messages and votes; returns the deleted chat.
@@ -785,7 +784,7 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.delete_client_chat("chat_id")`
         """
-        return self._json(delete_client_chat._get_kwargs(chat_id), options)
+        return self._json(delete_client_chat.build_request(chat_id), options)
 
     def generate_client_chat_title(
         self, chat_id: str, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
@@ -798,7 +797,7 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.generate_client_chat_title("chat_id", {"message": {"parts": [text_part]}})`
         """
-        kwargs = generate_client_chat_title._get_kwargs(chat_id, body=title_body(body))
+        kwargs = generate_client_chat_title.build_request(chat_id, body=title_body(body))
         return self._json(kwargs, options)
 
     # ------------------------------------------------------------------ chat client: messages and votes
@@ -814,14 +813,14 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.persist_client_message({"chatId": "chat_id", "content": "Hello"})`
         """
-        return self._json(persist_client_message._get_kwargs(body=message_body(body)), options)
+        return self._json(persist_client_message.build_request(body=message_body(body)), options)
 
     def list_client_messages(self, chat_id: str, **options: Unpack[RequestOptions]) -> list[ClientMessage]:
         """GET /chat-client/chats/{chat_id}/messages: every message of a chat, oldest first.
 
         Example: `messages = client.ai_agent.list_client_messages("chat_id")`
         """
-        return self._json(list_client_messages._get_kwargs(chat_id), options)
+        return self._json(list_client_messages.build_request(chat_id), options)
 
     def delete_trailing_messages(self, message_id: str, **options: Unpack[RequestOptions]) -> OkResponse | None:
         """DELETE /chat-client/messages/{message_id}/trailing: delete a message and every later one of its chat.
@@ -830,14 +829,14 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.delete_trailing_messages("message_id")`
         """
-        return self._json(delete_trailing_messages._get_kwargs(message_id), options)
+        return self._json(delete_trailing_messages.build_request(message_id), options)
 
     def get_votes(self, chat_id: str, **options: Unpack[RequestOptions]) -> list[Vote]:
         """GET /chat-client/chats/{chat_id}/votes: the up/down votes on a chat's messages.
 
         Example: `votes = client.ai_agent.get_votes("chat_id")`
         """
-        return self._json(get_votes._get_kwargs(chat_id), options)
+        return self._json(get_votes.build_request(chat_id), options)
 
     def update_vote(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> OkResponse:
         """PATCH /chat-client/votes: vote a message of a chat up or down, `{"chatId", "messageId", "type"}`.
@@ -847,7 +846,7 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.update_vote({"chatId": "chat_id", "messageId": "msg_id", "type": "up"})`
         """
-        return self._json(update_vote._get_kwargs(body=vote_body(body)), options)
+        return self._json(update_vote.build_request(body=vote_body(body)), options)
 
     # ------------------------------------------------------------------ chat client: documents
 
@@ -868,7 +867,7 @@ class AiAgentResource(Resource):
                 "create_document needs a title: {'title': ..., 'content': ..., 'kind': 'text'} "
                 f"(the service answers 400 bad_request:document otherwise); got the keys {sorted(body)}"
             )
-        kwargs = create_document._get_kwargs(body=body, id=document_id or str(uuid.uuid4()))
+        kwargs = create_document.build_request(body=body, id=document_id or str(uuid.uuid4()))
         return self._json(kwargs, options)
 
     def get_document_latest_by_kind(self, kind: DocumentKind, **options: Unpack[RequestOptions]) -> Document | None:
@@ -876,28 +875,28 @@ class AiAgentResource(Resource):
 
         Example: `by_kind = client.ai_agent.get_document_latest_by_kind(kind="text")`
         """
-        return self._json(get_document_latest_by_kind._get_kwargs(kind=kind), options)
+        return self._json(get_document_latest_by_kind.build_request(kind=kind), options)
 
     def get_document(self, doc_id: str, **options: Unpack[RequestOptions]) -> list[Document]:
         """GET /chat-client/documents/{doc_id}: every version of a document, oldest first.
 
         Example: `doc = client.ai_agent.get_document("doc_id")`
         """
-        return self._json(get_document._get_kwargs(doc_id), options)
+        return self._json(get_document.build_request(doc_id), options)
 
     def get_document_latest(self, doc_id: str, **options: Unpack[RequestOptions]) -> Document:
         """GET /chat-client/documents/{doc_id}/latest: a document's newest version.
 
         Example: `latest = client.ai_agent.get_document_latest("doc_id")`
         """
-        return self._json(get_document_latest._get_kwargs(doc_id), options)
+        return self._json(get_document_latest.build_request(doc_id), options)
 
     def get_document_public(self, doc_id: str, **options: Unpack[RequestOptions]) -> Document:
         """GET /chat-client/documents/{doc_id}/public: a shared document's newest version.
 
         Example: `pub = client.ai_agent.get_document_public("doc_id")`
         """
-        return self._json(get_document_public._get_kwargs(doc_id), options)
+        return self._json(get_document_public.build_request(doc_id), options)
 
     def delete_document(
         self, doc_id: str, timestamp: str | None = None, **options: Unpack[RequestOptions]
@@ -909,7 +908,7 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.delete_document("doc_id")`
         """
-        kwargs = delete_document._get_kwargs(doc_id, timestamp=timestamp or ALL_VERSIONS)
+        kwargs = delete_document.build_request(doc_id, timestamp=timestamp or ALL_VERSIONS)
         return self._json(kwargs, options)
 
     def get_document_suggestions(self, document_id: str, **options: Unpack[RequestOptions]) -> list[DocumentSuggestion]:
@@ -917,7 +916,7 @@ class AiAgentResource(Resource):
 
         Example: `suggestion = client.ai_agent.get_document_suggestions("doc_id")`
         """
-        return self._json(get_document_suggestions._get_kwargs(document_id), options)
+        return self._json(get_document_suggestions.build_request(document_id), options)
 
     # ------------------------------------------------------------------ admin guides
 
@@ -926,7 +925,7 @@ class AiAgentResource(Resource):
 
         Example: `guides = client.ai_agent.list_admin_guides()`
         """
-        return self._json(list_admin_guides._get_kwargs(), options)
+        return self._json(list_admin_guides.build_request(), options)
 
     def get_admin_guide(self, filename: str, **options: Unpack[RequestOptions]) -> httpx.Response:
         """GET /admin/guides/{filename}: a guide file (usually a PDF) as the read `httpx.Response`.
@@ -938,7 +937,7 @@ class AiAgentResource(Resource):
 
         Example: `response = client.ai_agent.get_admin_guide("ai-agent-guide-code-step.pdf")`
         """
-        return self._response(get_admin_guide._get_kwargs(filename), options)
+        return self._response(get_admin_guide.build_request(filename), options)
 
     def download_admin_guide(self, filename: str, path: str | Path, **options: Unpack[RequestOptions]) -> Path:
         """GET /admin/guides/{filename}, streamed chunk by chunk to `path`; returns the path.
@@ -947,4 +946,4 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.download_admin_guide("ai-agent-guide-code-step.pdf", "guide.pdf")`
         """
-        return self._download(get_admin_guide._get_kwargs(filename), path, options)
+        return self._download(get_admin_guide.build_request(filename), path, options)

@@ -197,7 +197,7 @@ class BoardsResource(Resource):
 
         Example: `boards = client.boards.list(limit=50, types=["DocumentAI"])["data"]`
         """
-        kwargs = list_boards._get_kwargs(
+        kwargs = list_boards.build_request(
             limit=limit, skip=skip, search=search, hidden=hidden, category_id=category_id, sort=sort
         )
         listed = board_types(types)
@@ -246,7 +246,7 @@ class BoardsResource(Resource):
 
         Example: `board = client.boards.get("board_id")`
         """
-        return self._json(get_board._get_kwargs(board_id), options)
+        return self._json(get_board.build_request(board_id), options)
 
     def create(
         self,
@@ -285,7 +285,7 @@ class BoardsResource(Resource):
         body.update({key: value for key, value in given.items() if value is not None})
         body.update(extra or {})
         body.update(loose)
-        return self._json(create_board._get_kwargs(body=body), request_options)
+        return self._json(create_board.build_request(body=body), request_options)
 
     def update(self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> BoardEnvelope:
         """PATCH /data-board/boards/{board_id}: change the given keys (name, description, type, hidden, team_ids...).
@@ -294,14 +294,14 @@ class BoardsResource(Resource):
 
         Example: `client.boards.update("board_id", {"name": "Leads 2025"})`
         """
-        return self._json(update_board._get_kwargs(board_id, body=dict(body)), options)
+        return self._json(update_board.build_request(board_id, body=dict(body)), options)
 
     def delete(self, board_id: str, **options: Unpack[RequestOptions]) -> None:
         """DELETE /data-board/boards/{board_id}: delete a board and its items. Destructive. Returns None.
 
         Example: `client.boards.delete("board_id")`
         """
-        self._json(delete_board._get_kwargs(board_id), options)
+        self._json(delete_board.build_request(board_id), options)
 
     def reorder(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> MessageResult:
         """POST /data-board/boards/reorder: set the display order of boards, `{"boardIds": [...]}`.
@@ -312,7 +312,7 @@ class BoardsResource(Resource):
         """
         sent = {"boardIds": body["order"], **body} if "order" in body and "boardIds" not in body else dict(body)
         sent.pop("order", None)
-        return self._json(reorder_boards._get_kwargs(body=sent), options)
+        return self._json(reorder_boards.build_request(body=sent), options)
 
     def export_csv(
         self, board_id: str, params: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
@@ -323,7 +323,7 @@ class BoardsResource(Resource):
 
         Example: `csv_text = client.boards.export_csv("board_id")`
         """
-        response = self._response(with_query(export_csv._get_kwargs(board_id), params), options)
+        response = self._response(with_query(export_csv.build_request(board_id), params), options)
         return response.text
 
     def import_csv(
@@ -345,7 +345,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.import_csv("board_id", {"fileUrl": url, "mappings": mappings})`
         """
-        kwargs = import_csv._get_kwargs(board_id, body=import_body(body, files, "import_csv"))
+        kwargs = import_csv.build_request(board_id, body=import_body(body, files, "import_csv"))
         return self._json(kwargs, options)
 
     def import_excel(
@@ -363,7 +363,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.import_excel("board_id", {"fileUrl": url, "mappings": mappings, "sheetName": "Q1"})`
         """
-        kwargs = import_excel._get_kwargs(board_id, body=import_body(body, files, "import_excel"))
+        kwargs = import_excel.build_request(board_id, body=import_body(body, files, "import_excel"))
         return self._json(kwargs, options)
 
     def import_file(
@@ -402,7 +402,7 @@ class BoardsResource(Resource):
 
         Example: `progress = client.boards.get_import_progress("board_id")`
         """
-        return self._json(get_import_progress._get_kwargs(board_id), options)
+        return self._json(get_import_progress.build_request(board_id), options)
 
     def upload_board_file(self, files: FilesArg, **options: Unpack[RequestOptions]) -> BoardFileUploadResult:
         """POST /data-board/boards/_fileupload: upload a file for a board (multipart `file`); the reply has its `url`.
@@ -413,7 +413,7 @@ class BoardsResource(Resource):
         Example: `url = client.boards.upload_board_file("photo.png")["url"]`
         """
         with multipart_parts(files) as parts:
-            return self._json(upload_board_file._get_kwargs(body=parts), options)
+            return self._json(upload_board_file.build_request(body=parts), options)
 
     def upload_board_file_v2(
         self, files: FilesArg, **options: Unpack[RequestOptions]
@@ -426,7 +426,7 @@ class BoardsResource(Resource):
         Example: `stored = client.boards.upload_board_file_v2(files={"file": open("a.pdf", "rb")})`
         """
         with multipart_parts(files) as parts:
-            return self._json(upload_board_file_v2._get_kwargs(body=parts), options)
+            return self._json(upload_board_file_v2.build_request(body=parts), options)
 
     # ---------------------------------------------------------------------------------------------------------------
     # Fields
@@ -443,7 +443,7 @@ class BoardsResource(Resource):
         Example: `board = client.boards.create_field("board_id", {"name": "Email", "type": "Email"})["data"]`
         """
         self._fields.pop(board_id, None)
-        return self._json(create_field._get_kwargs(board_id, body=dict(body)), options)
+        return self._json(create_field.build_request(board_id, body=dict(body)), options)
 
     def update_field(
         self, board_id: str, field_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -455,7 +455,7 @@ class BoardsResource(Resource):
         Example: `client.boards.update_field("board_id", "field_id", {"name": "Work email"})`
         """
         self._fields.pop(board_id, None)
-        return self._json(update_field._get_kwargs(board_id, field_id, body=dict(body)), options)
+        return self._json(update_field.build_request(board_id, field_id, body=dict(body)), options)
 
     def delete_field(self, board_id: str, field_id: str, **options: Unpack[RequestOptions]) -> None:
         """DELETE /data-board/boards/{board_id}/fields/{field_id}: remove a field and its values. Returns None.
@@ -463,7 +463,7 @@ class BoardsResource(Resource):
         Example: `client.boards.delete_field("board_id", "field_id")`
         """
         self._fields.pop(board_id, None)
-        self._json(delete_field._get_kwargs(board_id, field_id), options)
+        self._json(delete_field.build_request(board_id, field_id), options)
 
     def reorder_fields(
         self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -474,7 +474,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.reorder_fields("board_id", {"fieldIds": ["f2", "f1"]})`
         """
-        return self._json(reorder_fields._get_kwargs(board_id, body=dict(body)), options)
+        return self._json(reorder_fields.build_request(board_id, body=dict(body)), options)
 
     def bulk_update_fields(
         self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -487,7 +487,7 @@ class BoardsResource(Resource):
         Example: `client.boards.bulk_update_fields("b1", {"fields": [{"name": "Score", "type": "Number"}]})`
         """
         self._fields.pop(board_id, None)
-        return self._json(bulk_update_fields._get_kwargs(board_id, body=dict(body)), options)
+        return self._json(bulk_update_fields.build_request(board_id, body=dict(body)), options)
 
     # ---------------------------------------------------------------------------------------------------------------
     # Items
@@ -515,7 +515,7 @@ class BoardsResource(Resource):
 
         Example: `items = client.boards.list_items("board_id", limit=100)["data"]`
         """
-        kwargs = list_items._get_kwargs(
+        kwargs = list_items.build_request(
             board_id, limit=limit, skip=skip, filter_=list_filter(filter), sort=sort, include_parent=include_parent
         )
         return self._json(kwargs, options)
@@ -557,7 +557,7 @@ class BoardsResource(Resource):
 
         Example: `item = client.boards.get_item("board_id", "item_id")`
         """
-        return self._json(get_item._get_kwargs(board_id, item_id), options)
+        return self._json(get_item.build_request(board_id, item_id), options)
 
     def create_item(
         self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -575,7 +575,7 @@ class BoardsResource(Resource):
         Example: `item = client.boards.create_item("board_id", {"fields": {"Name": "Ada"}})["data"]`
         """
         sent = self._with_field_ids(board_id, body, options)
-        return self._json(create_item._get_kwargs(board_id, body=sent), options)
+        return self._json(create_item.build_request(board_id, body=sent), options)
 
     def update_item(
         self, board_id: str, item_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -588,7 +588,7 @@ class BoardsResource(Resource):
         Example: `client.boards.update_item("board_id", "item_id", {"fields": {"Name": "Grace"}})`
         """
         sent = self._with_field_ids(board_id, body, options)
-        return self._json(update_item._get_kwargs(board_id, item_id, body=sent), options)
+        return self._json(update_item.build_request(board_id, item_id, body=sent), options)
 
     def _with_field_ids(self, board_id: str, body: Mapping[str, Any], options: RequestOptions) -> dict[str, Any]:
         """`body` with an object of `fields` keyed by field id (one cached board read), else as given."""
@@ -609,7 +609,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.delete_item("board_id", "item_id")`
         """
-        self._json(delete_item._get_kwargs(board_id, item_id), options)
+        self._json(delete_item.build_request(board_id, item_id), options)
 
     def bulk_delete_items(
         self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -620,7 +620,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.bulk_delete_items("board_id", {"ids": ["i1", "i2"]})`
         """
-        return self._json(bulk_delete_items._get_kwargs(board_id, body=dict(body)), options)
+        return self._json(bulk_delete_items.build_request(board_id, body=dict(body)), options)
 
     def get_related_items(
         self,
@@ -643,7 +643,7 @@ class BoardsResource(Resource):
 
         Example: `related = client.boards.get_related_items("board_id", "item_id", "other_board_id")`
         """
-        kwargs = get_related_items._get_kwargs(
+        kwargs = get_related_items.build_request(
             board_id, item_id, related_board_id, link=link, name=name, skip=skip, limit=limit
         )
         return _data(self._json(kwargs, options))
@@ -664,7 +664,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.link_items("board_id", "item_id", "other_board_id", {"relatedItemIds": ["i9"]})`
         """
-        kwargs = link_items._get_kwargs(board_id, item_id, body=_related_body(related_board_id, body))
+        kwargs = link_items.build_request(board_id, item_id, body=_related_body(related_board_id, body))
         return self._json(kwargs, options)
 
     def unlink_items(
@@ -681,7 +681,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.unlink_items("board_id", "item_id", "other_board_id", {"relatedItemIds": ["i9"]})`
         """
-        kwargs = unlink_items._get_kwargs(board_id, item_id, body=_related_body(related_board_id, body))
+        kwargs = unlink_items.build_request(board_id, item_id, body=_related_body(related_board_id, body))
         return self._json(kwargs, options)
 
     # ---------------------------------------------------------------------------------------------------------------
@@ -716,14 +716,14 @@ class BoardsResource(Resource):
             body["filter"] = filter
         if sort is not None:
             body["sort"] = search_sort(sort)
-        return self._json(search_board_items._get_kwargs(board_id, body=body), options)
+        return self._json(search_board_items.build_request(board_id, body=body), options)
 
     def list_segments(self, board_id: str, **options: Unpack[RequestOptions]) -> SegmentList:
         """GET /data-board/boards/{board_id}/segmentation: a board's saved segments (item filters), as `{"data"}`.
 
         Example: `segments = client.boards.list_segments("board_id")`
         """
-        return self._json(list_segments._get_kwargs(board_id), options)
+        return self._json(list_segments.build_request(board_id), options)
 
     def create_segment(self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Segment:
         """POST /data-board/boards/{board_id}/segmentation: save a segment (`{"name", "description", "filters"}`).
@@ -732,7 +732,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.create_segment("board_id", {"name": "VIP", "filters": [...]})`
         """
-        return self._json(create_segment._get_kwargs(board_id, body=dict(body)), options)
+        return self._json(create_segment.build_request(board_id, body=dict(body)), options)
 
     def update_segment(
         self, board_id: str, segment_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -743,14 +743,14 @@ class BoardsResource(Resource):
 
         Example: `client.boards.update_segment("board_id", "segment_id", {"name": "VIP 2025"})`
         """
-        return self._json(update_segment._get_kwargs(board_id, segment_id, body=dict(body)), options)
+        return self._json(update_segment.build_request(board_id, segment_id, body=dict(body)), options)
 
     def delete_segment(self, board_id: str, segment_id: str, **options: Unpack[RequestOptions]) -> None:
         """DELETE /data-board/boards/{board_id}/segmentation/{segment_id}: delete a segment. Returns None.
 
         Example: `client.boards.delete_segment("board_id", "segment_id")`
         """
-        self._json(delete_segment._get_kwargs(board_id, segment_id), options)
+        self._json(delete_segment.build_request(board_id, segment_id), options)
 
     # ---------------------------------------------------------------------------------------------------------------
     # Knowledge Hub folders: the `client.folders` requests, unwrapped
@@ -912,7 +912,7 @@ class BoardsResource(Resource):
 
         Example: `files = client.boards.search_files(q="report", folder_id=folder["_id"])`
         """
-        files = _data(self._json(search_files._get_kwargs(folder_id=folder_id, q=q, limit=limit), options))
+        files = _data(self._json(search_files.build_request(folder_id=folder_id, q=q, limit=limit), options))
         if folder_id is None or not isinstance(files, builtins.list):
             return files
         return [file for file in files if file.get("folder_id") == folder_id]
@@ -924,7 +924,7 @@ class BoardsResource(Resource):
 
         Example: `file = client.boards.get_file("file_id")`
         """
-        return _data(self._json(get_file._get_kwargs(file_id), options))
+        return _data(self._json(get_file.build_request(file_id), options))
 
     def create_file(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FileRecord:
         """POST /data-board/files: insert a file record (no bytes are stored; upload bytes with `upload_file`).
@@ -936,7 +936,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.create_file({**ids, "key": "kb/a.pdf", "file_type": "pdf", "file_size": 9})`
         """
-        return _data(self._json(create_file._get_kwargs(body=dict(body)), options))
+        return _data(self._json(create_file.build_request(body=dict(body)), options))
 
     def upload_file(
         self,
@@ -969,7 +969,7 @@ class BoardsResource(Resource):
                 "client.boards.create_folder({'name': ...}) and pass folder_id=folder['_id']"
             )
         with multipart_parts(files, fields) as parts:
-            return _data(self._json(upload_file._get_kwargs(body=parts), options))
+            return _data(self._json(upload_file.build_request(body=parts), options))
 
     def download_file(self, file_id: str, **options: Unpack[RequestOptions]) -> httpx.Response:
         """GET /data-board/files/{file_id}/download: a file's bytes, as the read `httpx.Response`.
@@ -978,7 +978,7 @@ class BoardsResource(Resource):
 
         Example: `pdf_bytes = client.boards.download_file("file_id").content`
         """
-        return self._response(download_file._get_kwargs(file_id), options)
+        return self._response(download_file.build_request(file_id), options)
 
     def download_file_to(self, file_id: str, path: str | Path, **options: Unpack[RequestOptions]) -> Path:
         """GET /data-board/files/{file_id}/download, streamed to `path` chunk by chunk (flat memory).
@@ -987,7 +987,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.download_file_to("file_id", "doc.pdf")`
         """
-        return self._download(download_file._get_kwargs(file_id), path, options)
+        return self._download(download_file.build_request(file_id), path, options)
 
     def update_file(self, file_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FileRecord:
         """PUT /data-board/files/{file_id}: change a file's name, content or folder (body passed through).
@@ -996,7 +996,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.update_file("file_id", {"name": "renamed.pdf"})`
         """
-        return _data(self._json(update_file._get_kwargs(file_id, body=dict(body)), options))
+        return _data(self._json(update_file.build_request(file_id, body=dict(body)), options))
 
     def delete_files(self, ids: str | Sequence[str], **options: Unpack[RequestOptions]) -> DeletedCountEnvelope:
         """POST /data-board/files/delete: delete Knowledge Hub files. Destructive.
@@ -1007,7 +1007,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.delete_files(["file_id"])`
         """
-        return self._json(delete_files._get_kwargs(body=ids_body(ids)), options)
+        return self._json(delete_files.build_request(body=ids_body(ids)), options)
 
     def generate_ai_tags(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiTags:
         """POST /data-board/ai/tag-generation: suggest tags for a folder (`{"folder_name", "description"}`).
@@ -1016,7 +1016,7 @@ class BoardsResource(Resource):
 
         Example: `tags = client.boards.generate_ai_tags({"folder_name": "Q1", "description": "Revenue"})["tags"]`
         """
-        return _data(self._json(generate_ai_tags._get_kwargs(body=dict(body)), options))
+        return _data(self._json(generate_ai_tags.build_request(body=dict(body)), options))
 
     def get_link_preview(self, url: str, **options: Unpack[RequestOptions]) -> LinkPreviewEnvelope | None:
         """POST /data-board/link_preview/getWebsiteInfo: title, description, image and canonical URL of a web page.
@@ -1026,7 +1026,7 @@ class BoardsResource(Resource):
 
         Example: `preview = client.boards.get_link_preview("https://imbrace.co")["data"]`
         """
-        return self._json(get_link_preview._get_kwargs(body={"url": url}), options)
+        return self._json(get_link_preview.build_request(body={"url": url}), options)
 
     # ---------------------------------------------------------------------------------------------------------------
     # External drives (drive_type: "onedrive", "google-drive", ...; encoded as one path segment)
@@ -1042,7 +1042,7 @@ class BoardsResource(Resource):
 
         Example: `url = client.boards.initiate_drive_auth("onedrive", session_id="s-1")["data"]["auth_url"]`
         """
-        return self._json(initiate_drive_auth._get_kwargs(drive_type, session_id=session_id), options)
+        return self._json(initiate_drive_auth.build_request(drive_type, session_id=session_id), options)
 
     def list_drive_folders(
         self, drive_type: str, params: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
@@ -1053,7 +1053,7 @@ class BoardsResource(Resource):
 
         Example: `folders = client.boards.list_drive_folders("onedrive", {"sessionId": "s-1", "parentId": "root"})`
         """
-        kwargs = with_query(list_drive_folders._get_kwargs(drive_type), params)
+        kwargs = with_query(list_drive_folders.build_request(drive_type), params)
         return self._json(kwargs, options)
 
     def list_drive_files(
@@ -1065,7 +1065,7 @@ class BoardsResource(Resource):
 
         Example: `files = client.boards.list_drive_files("onedrive", {"sessionId": "s-1", "folderId": "abc"})`
         """
-        kwargs = with_query(list_drive_files._get_kwargs(drive_type), params)
+        kwargs = with_query(list_drive_files.build_request(drive_type), params)
         return self._json(kwargs, options)
 
     def download_drive_file(
@@ -1078,7 +1078,7 @@ class BoardsResource(Resource):
 
         Example: `data = client.boards.download_drive_file("onedrive", {"sessionId": "s-1", "fileId": "abc"}).content`
         """
-        kwargs = with_query(download_drive_file._get_kwargs(drive_type), params)
+        kwargs = with_query(download_drive_file.build_request(drive_type), params)
         return self._response(kwargs, options)
 
     def download_drive_file_to(
@@ -1094,7 +1094,7 @@ class BoardsResource(Resource):
 
         Example: `client.boards.download_drive_file_to("onedrive", "report.pdf", {"sessionId": "s-1", "fileId": "abc"})`
         """
-        kwargs = with_query(download_drive_file._get_kwargs(drive_type), params)
+        kwargs = with_query(download_drive_file.build_request(drive_type), params)
         return self._download(kwargs, path, options)
 
     def get_onedrive_session_status(self, **options: Unpack[RequestOptions]) -> DriveSessionStatus:
@@ -1102,7 +1102,7 @@ class BoardsResource(Resource):
 
         Example: `status = client.boards.get_onedrive_session_status()`
         """
-        return self._json(get_onedrive_session_status._get_kwargs(), options)
+        return self._json(get_onedrive_session_status.build_request(), options)
 
 
 def _related_body(related_board_id: str, body: Mapping[str, Any]) -> dict[str, Any]:

@@ -41,10 +41,10 @@ def ids_body(ids: str | Sequence[str]) -> dict[str, list[str]]:
     return {"ids": [ids] if isinstance(ids, str) else list(ids)}
 
 
-def with_query(kwargs: dict[str, Any], params: Mapping[str, Any] | None) -> dict[str, Any]:
+def with_query(kwargs: Mapping[str, Any], params: Mapping[str, Any] | None) -> dict[str, Any]:
     """A generated request plus a caller's pass-through query dict (None values dropped; the caller's dict is kept)."""
     if not params:
-        return kwargs
+        return dict(kwargs)
     extra = {name: value for name, value in params.items() if value is not None}
     return {**kwargs, "params": {**(kwargs.get("params") or {}), **extra}}
 
@@ -65,7 +65,7 @@ class FoldersResource(Resource):
 
         Example: `folders = client.folders.search({"q": "Q1"})["data"]`
         """
-        return self._json(with_query(search_folders._get_kwargs(), params), options)
+        return self._json(with_query(search_folders.build_request(), params), options)
 
     def get(
         self, folder_id: str, *, recursive: bool | None = None, **options: Unpack[RequestOptions]
@@ -79,7 +79,7 @@ class FoldersResource(Resource):
 
         Example: `folder = client.folders.get("folder_id")["data"]["folder"]`
         """
-        return self._json(get_folder._get_kwargs(folder_id, recursive=recursive), options)
+        return self._json(get_folder.build_request(folder_id, recursive=recursive), options)
 
     def get_contents(
         self,
@@ -105,7 +105,7 @@ class FoldersResource(Resource):
 
         Example: `files = client.folders.get_contents("folder_id")["data"]["files"]`
         """
-        kwargs = get_folder_contents._get_kwargs(
+        kwargs = get_folder_contents.build_request(
             folder_id, skip=skip, limit=limit, sort_by=sort_by, sort_order=sort_order, recursive=recursive, q=q
         )
         return self._json(kwargs, options)
@@ -123,7 +123,7 @@ class FoldersResource(Resource):
         Example: `folder = client.folders.create({"name": "Q1 Reports"})["data"]`
         """
         created = folder_create_body(body, self._organization(None))
-        return self._json(create_folder._get_kwargs(body=created), options)
+        return self._json(create_folder.build_request(body=created), options)
 
     def update(self, folder_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FolderEnvelope:
         """PUT /data-board/folders/{folder_id}: rename a folder (`{"name": ...}`; the body is passed through).
@@ -132,7 +132,7 @@ class FoldersResource(Resource):
 
         Example: `client.folders.update("folder_id", {"name": "Q1 2025 Reports"})`
         """
-        return self._json(update_folder._get_kwargs(folder_id, body=dict(body)), options)
+        return self._json(update_folder.build_request(folder_id, body=dict(body)), options)
 
     def delete(self, folder_ids: str | Sequence[str], **options: Unpack[RequestOptions]) -> DeletedCountEnvelope:
         """POST /data-board/folders/delete: delete folders, their subfolders and their files. Destructive.
@@ -143,4 +143,4 @@ class FoldersResource(Resource):
 
         Example: `client.folders.delete(["folder_id"])`
         """
-        return self._json(delete_folders._get_kwargs(body=ids_body(folder_ids)), options)
+        return self._json(delete_folders.build_request(body=ids_body(folder_ids)), options)
