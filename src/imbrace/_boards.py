@@ -11,9 +11,12 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._pagination import OffsetPages
+
+if TYPE_CHECKING:
+    from ._generated.gateway.shapes import ImportMapping
 
 __all__ = [
     "BOARD_PAGES",
@@ -124,7 +127,7 @@ def csv_headers(path: Path) -> list[str]:
     return [header.strip() for header in next(csv.reader(io.StringIO(first)), []) if header.strip()]
 
 
-def mappings_for(columns: Mapping[str, str] | Sequence[str], index: Mapping[str, str]) -> list[dict[str, str]]:
+def mappings_for(columns: Mapping[str, str] | Sequence[str], index: Mapping[str, str]) -> list[ImportMapping]:
     """Import mappings (the service checks each field's id and exact name) from column -> field id or name, or
     from column names that are field names. A column that matches no field raises."""
     names = {field_id: name for name, field_id in index.items() if name != field_id}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Self, Unpack
 import httpx
 
 from .._auth import Credentials, mask
-from .._config import DEFAULT_MAX_RETRIES, one_gateway, read_env, resolve_services, resolve_timeout
+from .._config import DEFAULT_MAX_RETRIES, Environment, one_gateway, read_env, resolve_services, resolve_timeout
 from .._limits import DEFAULT_LIMITS, Limits
 from .._logs import redact_url, setup_from_env
 from .._types import HeadersLike, RequestOptions, Timeout
@@ -50,7 +50,7 @@ class ImbraceClient:
         api_key: str | None = None,
         access_token: str | None = None,
         organization_id: str | None = None,
-        env: str | None = None,
+        env: Environment | None = None,
         gateway: str | None = None,
         base_url: str | None = None,
         services: Mapping[str, str] | None = None,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import httpx
 
+from ..._body_check import check_bodies
 from ..._config import Service
 from ..._errors import connection_error
 from ..._logs import mask_request
@@ -26,6 +27,10 @@ class AsyncResource:
     """Base of the namespace classes; methods build kwargs with a generated `build_request` and send them here."""
 
     _service: ClassVar[Service]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        check_bodies(cls)
 
     def __init__(self, client: AsyncImbraceClient) -> None:
         self._client = client

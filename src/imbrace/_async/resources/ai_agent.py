@@ -84,6 +84,19 @@ from ..pagination import async_iterate_pages
 from ._resource import AsyncResource
 
 if TYPE_CHECKING:
+    from ..._generated.ai_agent.params import (
+        CreateClientChatBody,
+        CreateDocumentBody,
+        GenerateClientChatTitleBody,
+        GetChatClientUserBody,
+        PersistClientMessageBody,
+        RegisterChatClientBody,
+        StreamChatBody,
+        StreamSubAgentChatBody,
+        UpdateClientChatBody,
+        UpdateVoteBody,
+        VerifyChatClientCredentialsBody,
+    )
     from ..._generated.ai_agent.shapes import (
         AdminGuideListResponse,
         ChatClientUser,
@@ -197,7 +210,7 @@ class AsyncAiAgentResource(AsyncResource):
             payload["organization_id"] = organization
         return payload
 
-    async def stream_chat(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AsyncChatStream:
+    async def stream_chat(self, body: StreamChatBody, **options: Unpack[RequestOptions]) -> AsyncChatStream:
         """POST /v2/chat: one chat turn; returns the reply as a stream that reads as it arrives.
 
         `body` is `{"id", "assistant_id", "messages", ...}`; `id` (a UUID) defaults to a new one (a new chat) and
@@ -216,7 +229,7 @@ class AsyncAiAgentResource(AsyncResource):
             await self._open_stream(kwargs, options, accept=_CHAT_ACCEPT), self._transport.limits.max_event_bytes
         )
 
-    async def stream_chat_text(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AsyncIterator[str]:
+    async def stream_chat_text(self, body: StreamChatBody, **options: Unpack[RequestOptions]) -> AsyncIterator[str]:
         """POST /v2/chat: the reply's text deltas as they arrive, for streaming and non-streaming agents alike.
 
         A `text/plain` reply (an agent created with `streaming: false`) yields its text; an OpenAI-style chunk
@@ -232,7 +245,7 @@ class AsyncAiAgentResource(AsyncResource):
             await stream.aclose()
 
     async def stream_sub_agent_chat(
-        self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, body: StreamSubAgentChatBody, **options: Unpack[RequestOptions]
     ) -> AsyncChatStream:
         """POST /v2/sub-agent-chat: a sub-agent turn, streamed like `stream_chat`.
 
@@ -631,7 +644,7 @@ class AsyncAiAgentResource(AsyncResource):
     # ------------------------------------------------------------------ chat client: auth
 
     async def verify_chat_client_credentials(
-        self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, body: VerifyChatClientCredentialsBody, **options: Unpack[RequestOptions]
     ) -> ChatClientUser:
         """POST /chat-client/auth/verify-credentials: check a chat-client user's `{email, password}`.
 
@@ -640,10 +653,12 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `user = client.ai_agent.verify_chat_client_credentials({"email": "a@b.co", "password": "pw-123456"})`
         """
-        body = credentials_body(body, "verify_chat_client_credentials")
-        return await self._json(verify_chat_client_credentials.build_request(body=body), options)
+        return await self._json(
+            verify_chat_client_credentials.build_request(body=credentials_body(body, "verify_chat_client_credentials")),
+            options,
+        )
 
-    async def register_chat_client(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> OkResponse:
+    async def register_chat_client(self, body: RegisterChatClientBody, **options: Unpack[RequestOptions]) -> OkResponse:
         """POST /chat-client/auth/register: create a chat-client user from `{email, password}` (201 `{ok: true}`).
 
         A registered e-mail raises ConflictError (409 `user_exists`). A body without both (the documentation's
@@ -651,11 +666,12 @@ class AsyncAiAgentResource(AsyncResource):
 
         Example: `client.ai_agent.register_chat_client({"email": "a@b.co", "password": "pw-123456"})`
         """
-        body = credentials_body(body, "register_chat_client")
-        return await self._json(register_chat_client.build_request(body=body), options)
+        return await self._json(
+            register_chat_client.build_request(body=credentials_body(body, "register_chat_client")), options
+        )
 
     async def get_chat_client_user(
-        self, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, body: GetChatClientUserBody | None = None, **options: Unpack[RequestOptions]
     ) -> ChatClientUser:
         """POST /chat-client/auth/user: the calling chat-client user (its `id` is the chat `user_id`).
 
@@ -669,7 +685,7 @@ class AsyncAiAgentResource(AsyncResource):
 
     async def create_client_chat(
         self,
-        body: Mapping[str, Any] | str,
+        body: CreateClientChatBody | str,
         *,
         message: Mapping[str, Any] | None = None,
         selectedVisibilityType: str | None = None,
@@ -774,7 +790,7 @@ class AsyncAiAgentResource(AsyncResource):
         return await self._json(get_client_chat.build_request(chat_id), options)
 
     async def update_client_chat(
-        self, chat_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, chat_id: str, body: UpdateClientChatBody, **options: Unpack[RequestOptions]
     ) -> OkResponse:
         """PATCH /chat-client/chats/{chat_id}: change a chat's `assistantId` or `visibility`.
 
@@ -794,7 +810,7 @@ class AsyncAiAgentResource(AsyncResource):
         return await self._json(delete_client_chat.build_request(chat_id), options)
 
     async def generate_client_chat_title(
-        self, chat_id: str, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, chat_id: str, body: GenerateClientChatTitleBody | None = None, **options: Unpack[RequestOptions]
     ) -> GenerateTitleResponse:
         """POST /chat-client/chats/{chat_id}/title: a title for a message's text (the chat itself is not updated).
 
@@ -810,7 +826,7 @@ class AsyncAiAgentResource(AsyncResource):
     # ------------------------------------------------------------------ chat client: messages and votes
 
     async def persist_client_message(
-        self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, body: PersistClientMessageBody, **options: Unpack[RequestOptions]
     ) -> ClientMessageCreateResponse:
         """POST /chat-client/messages: store an assistant message produced elsewhere; returns `{ok, id}`.
 
@@ -845,7 +861,7 @@ class AsyncAiAgentResource(AsyncResource):
         """
         return await self._json(get_votes.build_request(chat_id), options)
 
-    async def update_vote(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> OkResponse:
+    async def update_vote(self, body: UpdateVoteBody, **options: Unpack[RequestOptions]) -> OkResponse:
         """PATCH /chat-client/votes: vote a message of a chat up or down, `{"chatId", "messageId", "type"}`.
 
         A `vote` key is taken as `type`; without `chatId` (the documentation's `{messageId, vote}`) ValueError is
@@ -858,7 +874,7 @@ class AsyncAiAgentResource(AsyncResource):
     # ------------------------------------------------------------------ chat client: documents
 
     async def create_document(
-        self, body: Mapping[str, Any], document_id: str | None = None, **options: Unpack[RequestOptions]
+        self, body: CreateDocumentBody, document_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> list[Document]:
         """POST /chat-client/documents: save a version of an AI-generated document; returns the inserted row(s).
 

@@ -93,6 +93,28 @@ from ._resource import AsyncResource
 from .folders import ids_body, with_query
 
 if TYPE_CHECKING:
+    from ..._generated.gateway.params import (
+        BulkDeleteItemsBody,
+        BulkUpdateFieldsBody,
+        CreateFieldBody,
+        CreateFileBody,
+        CreateFolderBody,
+        CreateItemBody,
+        CreateSegmentBody,
+        GenerateAiTagsBody,
+        ImportCsvBody,
+        ImportExcelBody,
+        LinkItemsBody,
+        ReorderBoardsBody,
+        ReorderFieldsBody,
+        UnlinkItemsBody,
+        UpdateBoardBody,
+        UpdateFieldBody,
+        UpdateFileBody,
+        UpdateFolderBody,
+        UpdateItemBody,
+        UpdateSegmentBody,
+    )
     from ..._generated.gateway.shapes import (
         AiTags,
         Board,
@@ -103,6 +125,7 @@ if TYPE_CHECKING:
         BoardItemList,
         BoardList,
         BoardSearchResult,
+        BoardType,
         BoardUploadEntry,
         BulkDeleteResult,
         DeletedCountEnvelope,
@@ -252,7 +275,7 @@ class AsyncBoardsResource(AsyncResource):
         name: str,
         description: str | None = None,
         *,
-        type: str | None = None,
+        type: BoardType | None = None,
         fields: Sequence[Mapping[str, Any]] | None = None,
         team_ids: Sequence[str] | None = None,
         show_id: bool | None = None,
@@ -286,7 +309,7 @@ class AsyncBoardsResource(AsyncResource):
         body.update(loose)
         return await self._json(create_board.build_request(body=body), request_options)
 
-    async def update(self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> BoardEnvelope:
+    async def update(self, board_id: str, body: UpdateBoardBody, **options: Unpack[RequestOptions]) -> BoardEnvelope:
         """PATCH /data-board/boards/{board_id}: change the given keys (name, description, type, hidden, team_ids...).
 
         Returns the reply as sent: `{"data": board}`.
@@ -302,7 +325,7 @@ class AsyncBoardsResource(AsyncResource):
         """
         await self._json(delete_board.build_request(board_id), options)
 
-    async def reorder(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> MessageResult:
+    async def reorder(self, body: ReorderBoardsBody, **options: Unpack[RequestOptions]) -> MessageResult:
         """POST /data-board/boards/reorder: set the display order of boards, `{"boardIds": [...]}`.
 
         The TS SDK's `{"order": [...]}` is sent as `boardIds` (the service rejects `order`).
@@ -328,7 +351,7 @@ class AsyncBoardsResource(AsyncResource):
     async def import_csv(
         self,
         board_id: str,
-        body: Mapping[str, Any] | None = None,
+        body: ImportCsvBody | None = None,
         *,
         files: FilesArg | None = None,
         **options: Unpack[RequestOptions],
@@ -350,7 +373,7 @@ class AsyncBoardsResource(AsyncResource):
     async def import_excel(
         self,
         board_id: str,
-        body: Mapping[str, Any] | None = None,
+        body: ImportExcelBody | None = None,
         *,
         files: FilesArg | None = None,
         **options: Unpack[RequestOptions],
@@ -390,13 +413,14 @@ class AsyncBoardsResource(AsyncResource):
         if mappings is None and excel:
             raise ValueError("import_file needs mappings={'<column>': '<field name or id>'} for an Excel file")
         index = field_index(await self.get(board_id, **options))
-        body: dict[str, Any] = {"mappings": mappings_for(mappings or csv_headers(source), index)}
-        body["fileUrl"] = (await self.upload_board_file(source, **options))["url"]
+        column_mappings = mappings_for(mappings or csv_headers(source), index)
+        file_url = (await self.upload_board_file(source, **options))["url"]
         if not excel:
-            return await self.import_csv(board_id, body, **options)
-        return await self.import_excel(
-            board_id, {**body, **({"sheetName": sheet_name} if sheet_name else {})}, **options
-        )
+            return await self.import_csv(board_id, {"mappings": column_mappings, "fileUrl": file_url}, **options)
+        excel_body: ImportExcelBody = {"mappings": column_mappings, "fileUrl": file_url}
+        if sheet_name:
+            excel_body["sheetName"] = sheet_name
+        return await self.import_excel(board_id, excel_body, **options)
 
     async def get_import_progress(self, board_id: str, **options: Unpack[RequestOptions]) -> ImportProgress:
         """GET /data-board/boards/{board_id}/import_progress: how far the current import has got.
@@ -434,7 +458,7 @@ class AsyncBoardsResource(AsyncResource):
     # ---------------------------------------------------------------------------------------------------------------
 
     async def create_field(
-        self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, body: CreateFieldBody, **options: Unpack[RequestOptions]
     ) -> BoardEnvelope:
         """POST /data-board/boards/{board_id}/fields: add a field (`{"name", "type", ...}`; body passed through).
 
@@ -449,7 +473,7 @@ class AsyncBoardsResource(AsyncResource):
         return await self._json(create_field.build_request(board_id, body=dict(body)), options)
 
     async def update_field(
-        self, board_id: str, field_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, field_id: str, body: UpdateFieldBody, **options: Unpack[RequestOptions]
     ) -> BoardEnvelope:
         """PATCH /data-board/boards/{board_id}/fields/{field_id}: change a field's name, type or options.
 
@@ -469,7 +493,7 @@ class AsyncBoardsResource(AsyncResource):
         await self._json(delete_field.build_request(board_id, field_id), options)
 
     async def reorder_fields(
-        self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, body: ReorderFieldsBody, **options: Unpack[RequestOptions]
     ) -> BoardEnvelope:
         """POST /data-board/boards/{board_id}/fields/reorder: set the field order (body passed through).
 
@@ -480,7 +504,7 @@ class AsyncBoardsResource(AsyncResource):
         return await self._json(reorder_fields.build_request(board_id, body=dict(body)), options)
 
     async def bulk_update_fields(
-        self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, body: BulkUpdateFieldsBody, **options: Unpack[RequestOptions]
     ) -> BoardEnvelope:
         """PATCH /data-board/boards/{board_id}/fields/bulk: create or update many fields at once (`{"fields": [...]}`).
 
@@ -563,7 +587,7 @@ class AsyncBoardsResource(AsyncResource):
         return await self._json(get_item.build_request(board_id, item_id), options)
 
     async def create_item(
-        self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, body: CreateItemBody, **options: Unpack[RequestOptions]
     ) -> BoardItemEnvelope:
         """POST /data-board/boards/{board_id}/items: create an item (`{"fields": {field id or name: value}}`).
 
@@ -581,7 +605,7 @@ class AsyncBoardsResource(AsyncResource):
         return await self._json(create_item.build_request(board_id, body=sent), options)
 
     async def update_item(
-        self, board_id: str, item_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, item_id: str, body: UpdateItemBody, **options: Unpack[RequestOptions]
     ) -> BoardItemEnvelope:
         """PATCH /data-board/boards/{board_id}/items/{item_id}: change field values; fields not mentioned are kept.
 
@@ -615,7 +639,7 @@ class AsyncBoardsResource(AsyncResource):
         await self._json(delete_item.build_request(board_id, item_id), options)
 
     async def bulk_delete_items(
-        self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, body: BulkDeleteItemsBody, **options: Unpack[RequestOptions]
     ) -> BulkDeleteResult:
         """DELETE /data-board/boards/{board_id}/items/bulk-delete: delete many items (`{"ids": [...]}`, a JSON body).
 
@@ -656,7 +680,7 @@ class AsyncBoardsResource(AsyncResource):
         board_id: str,
         item_id: str,
         related_board_id: str,
-        body: Mapping[str, Any],
+        body: LinkItemsBody,
         **options: Unpack[RequestOptions],
     ) -> MessageResult:
         """POST /data-board/boards/{board_id}/items/{item_id}/related: link items of another board to an item.
@@ -675,7 +699,7 @@ class AsyncBoardsResource(AsyncResource):
         board_id: str,
         item_id: str,
         related_board_id: str,
-        body: Mapping[str, Any],
+        body: UnlinkItemsBody,
         **options: Unpack[RequestOptions],
     ) -> MessageResult:
         """DELETE /data-board/boards/{board_id}/items/{item_id}/related: unlink related items (a JSON body).
@@ -729,7 +753,7 @@ class AsyncBoardsResource(AsyncResource):
         return await self._json(list_segments.build_request(board_id), options)
 
     async def create_segment(
-        self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, body: CreateSegmentBody, **options: Unpack[RequestOptions]
     ) -> Segment:
         """POST /data-board/boards/{board_id}/segmentation: save a segment (`{"name", "description", "filters"}`).
 
@@ -740,7 +764,7 @@ class AsyncBoardsResource(AsyncResource):
         return await self._json(create_segment.build_request(board_id, body=dict(body)), options)
 
     async def update_segment(
-        self, board_id: str, segment_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, segment_id: str, body: UpdateSegmentBody, **options: Unpack[RequestOptions]
     ) -> Segment:
         """PUT /data-board/boards/{board_id}/segmentation/{segment_id}: replace a segment's name, description, filters.
 
@@ -794,7 +818,7 @@ class AsyncBoardsResource(AsyncResource):
         """
         return _folder(await self._client.folders.get(folder_id, recursive=recursive, **options))
 
-    async def create_folder(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Folder:
+    async def create_folder(self, body: CreateFolderBody, **options: Unpack[RequestOptions]) -> Folder:
         """POST /data-board/folders: create a Knowledge Hub folder.
 
         `body` holds `name` and optionally `parent_folder_id`, `team_ids`, ...; `organization_id` defaults to the
@@ -808,7 +832,7 @@ class AsyncBoardsResource(AsyncResource):
         """
         return _data(await self._client.folders.create(body, **options))
 
-    async def update_folder(self, folder_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Folder:
+    async def update_folder(self, folder_id: str, body: UpdateFolderBody, **options: Unpack[RequestOptions]) -> Folder:
         """PUT /data-board/folders/{folder_id}: rename a Knowledge Hub folder (`{"name": ...}`).
 
         Returns the updated folder (the reply's `data`).
@@ -933,7 +957,7 @@ class AsyncBoardsResource(AsyncResource):
         """
         return _data(await self._json(get_file.build_request(file_id), options))
 
-    async def create_file(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FileRecord:
+    async def create_file(self, body: CreateFileBody, **options: Unpack[RequestOptions]) -> FileRecord:
         """POST /data-board/files: insert a file record (no bytes are stored; upload bytes with `upload_file`).
 
         The service needs `organization_id`, `folder_id` (below, in `ids`), `key` (the storage key), `file_type` and
@@ -996,7 +1020,7 @@ class AsyncBoardsResource(AsyncResource):
         """
         return await self._download(download_file.build_request(file_id), path, options)
 
-    async def update_file(self, file_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FileRecord:
+    async def update_file(self, file_id: str, body: UpdateFileBody, **options: Unpack[RequestOptions]) -> FileRecord:
         """PUT /data-board/files/{file_id}: change a file's name, content or folder (body passed through).
 
         Returns the updated file (the reply's `data`).
@@ -1016,7 +1040,7 @@ class AsyncBoardsResource(AsyncResource):
         """
         return await self._json(delete_files.build_request(body=ids_body(ids)), options)
 
-    async def generate_ai_tags(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiTags:
+    async def generate_ai_tags(self, body: GenerateAiTagsBody, **options: Unpack[RequestOptions]) -> AiTags:
         """POST /data-board/ai/tag-generation: suggest tags for a folder (`{"folder_name", "description"}`).
 
         Returns the reply's `data`: `{"tags": [...]}`.

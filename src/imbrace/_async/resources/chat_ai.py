@@ -25,6 +25,7 @@ from ..._types import Query, RequestOptions, Timeout
 from ._resource import AsyncResource
 
 if TYPE_CHECKING:
+    from ..._generated.gateway.params import CreateAiAgentBody, UpdateAiAgentBody
     from ..._generated.gateway.shapes import (
         AgentFileUploadResult,
         AiAgent,
@@ -94,7 +95,7 @@ class AsyncChatAiResource(AsyncResource):
         """
         return with_both_ids(await self._json(get_ai_agent.build_request(ai_agent_id), options))
 
-    async def create_ai_agent(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
+    async def create_ai_agent(self, body: CreateAiAgentBody, **options: Unpack[RequestOptions]) -> AiAgent:
         """POST /v3/ai/assistant_apps: create an AI agent.
 
         `body` needs `name` and `workflow_name`; `provider_id` defaults to "system" and `model_id` to "Default"
@@ -107,7 +108,7 @@ class AsyncChatAiResource(AsyncResource):
         return with_both_ids(await self._json(create_ai_agent.build_request(body=with_agent_defaults(body)), options))
 
     async def update_ai_agent(
-        self, ai_agent_id: str, body: Mapping[str, Any], *, merge: bool = True, **options: Unpack[RequestOptions]
+        self, ai_agent_id: str, body: UpdateAiAgentBody, *, merge: bool = True, **options: Unpack[RequestOptions]
     ) -> AiAgent:
         """PUT /v3/ai/assistant_apps/{ai_agent_id}: change an AI agent's settings.
 

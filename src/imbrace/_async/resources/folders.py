@@ -24,6 +24,7 @@ from ..._types import RequestOptions
 from ._resource import AsyncResource
 
 if TYPE_CHECKING:
+    from ..._generated.gateway.params import CreateFolderBody, UpdateFolderBody
     from ..._generated.gateway.shapes import (
         DeletedCountEnvelope,
         FolderContentsEnvelope,
@@ -109,7 +110,7 @@ class AsyncFoldersResource(AsyncResource):
         )
         return await self._json(kwargs, options)
 
-    async def create(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FolderEnvelope:
+    async def create(self, body: CreateFolderBody, **options: Unpack[RequestOptions]) -> FolderEnvelope:
         """POST /data-board/folders: create a folder.
 
         `body` holds `name` and optionally `parent_folder_id`, `team_ids`, ... The service reads `organization_id`
@@ -124,9 +125,7 @@ class AsyncFoldersResource(AsyncResource):
         created = folder_create_body(body, self._organization(None))
         return await self._json(create_folder.build_request(body=created), options)
 
-    async def update(
-        self, folder_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
-    ) -> FolderEnvelope:
+    async def update(self, folder_id: str, body: UpdateFolderBody, **options: Unpack[RequestOptions]) -> FolderEnvelope:
         """PUT /data-board/folders/{folder_id}: rename a folder (`{"name": ...}`; the body is passed through).
 
         Returns the reply as sent: `{"success", "message", "data": {folder}}`.

@@ -60,6 +60,23 @@ from ._resource import Resource
 from .chat_ai import with_agent_defaults
 
 if TYPE_CHECKING:
+    from ..._generated.gateway.params import (
+        CreateAiAgentAppV2Body,
+        CreateAiAgentBody,
+        CreateAiAgentV2Body,
+        CreateGuardrailBody,
+        CreateGuardrailProviderBody,
+        CreateProviderBody,
+        TestGuardrailProviderBody,
+        UpdateAiAgentBody,
+        UpdateAiAgentInstructionsBody,
+        UpdateAiAgentV2Body,
+        UpdateAiAgentWorkflowBody,
+        UpdateGuardrailBody,
+        UpdateGuardrailProviderBody,
+        UpdateProviderBody,
+        VerifyToolServerBody,
+    )
     from ..._generated.gateway.shapes import (
         AiAgent,
         AiAgentApp,
@@ -390,7 +407,7 @@ class AiResource(Resource):
             return cast("list[Provider | SystemProvider]", {**providers, "data": [system, *providers["data"]]})
         raise APIError("unexpected reply from GET /v3/ai/providers: not a list of providers", body=providers)
 
-    def create_provider(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Provider:
+    def create_provider(self, body: CreateProviderBody, **options: Unpack[RequestOptions]) -> Provider:
         """POST /v3/ai/providers: add a custom LLM provider: `{name, type, config}`, its settings inside `config`.
 
         The service checks the settings live (it lists the provider's models) and refuses types it has no client
@@ -405,7 +422,9 @@ class AiResource(Resource):
         check_provider(body, "create_provider")
         return with_both_ids(self._json(create_provider.build_request(body=dict(body)), options))
 
-    def update_provider(self, provider_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Provider:
+    def update_provider(
+        self, provider_id: str, body: UpdateProviderBody, **options: Unpack[RequestOptions]
+    ) -> Provider:
         """PUT /v3/ai/providers/{provider_id}: replace a provider: the full `{name, type, config}` every time.
 
         A body without them raises `ValueError` before sending.
@@ -452,7 +471,7 @@ class AiResource(Resource):
         """
         return with_both_ids(self._json(get_guardrail.build_request(guardrail_id), options), _GUARDRAIL_ID)
 
-    def create_guardrail(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> GuardrailWriteResult:
+    def create_guardrail(self, body: CreateGuardrailBody, **options: Unpack[RequestOptions]) -> GuardrailWriteResult:
         """POST /v3/ai/guardrail/create: create a guardrail.
 
         `body` needs `name`, `model`, non-empty `instructions` and a `unsafe_categories` list (else `ValueError`
@@ -469,7 +488,7 @@ class AiResource(Resource):
         return with_both_ids(self._json(create_guardrail.build_request(body=dict(body)), options), _GUARDRAIL_ID)
 
     def update_guardrail(
-        self, guardrail_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, guardrail_id: str, body: UpdateGuardrailBody, **options: Unpack[RequestOptions]
     ) -> GuardrailWriteResult:
         """PUT /v3/ai/guardrail/update/{guardrail_id}: replace a guardrail, with the same body as a create.
 
@@ -510,7 +529,7 @@ class AiResource(Resource):
         return with_both_ids(self._json(get_guardrail_provider.build_request(provider_id), options), _PROVIDER_ID)
 
     def create_guardrail_provider(
-        self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, body: CreateGuardrailProviderBody, **options: Unpack[RequestOptions]
     ) -> GuardrailProvider:
         """POST /v3/ai/guardrail-providers: add a guardrail provider: `name`, a `config` object and a `type`.
 
@@ -523,7 +542,7 @@ class AiResource(Resource):
         return with_both_ids(reply, _PROVIDER_ID)
 
     def update_guardrail_provider(
-        self, provider_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, provider_id: str, body: UpdateGuardrailProviderBody, **options: Unpack[RequestOptions]
     ) -> GuardrailProvider:
         """PUT /v3/ai/guardrail-providers/{provider_id}: change a guardrail provider's `name` or `config`.
 
@@ -544,7 +563,7 @@ class AiResource(Resource):
         return self._json(delete_guardrail_provider.build_request(provider_id), options)
 
     def test_guardrail_provider(
-        self, provider_id: str, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, provider_id: str, body: TestGuardrailProviderBody | None = None, **options: Unpack[RequestOptions]
     ) -> GuardrailProviderTestResult:
         """POST /v3/ai/guardrail-providers/{provider_id}/test: check that the stored provider answers.
 
@@ -636,7 +655,7 @@ class AiResource(Resource):
         return self._json(check_ai_agent_name.build_request(name=name), options)
 
     def patch_instructions(
-        self, ai_agent_id: str, body: Mapping[str, Any] | str, **options: Unpack[RequestOptions]
+        self, ai_agent_id: str, body: UpdateAiAgentInstructionsBody | str, **options: Unpack[RequestOptions]
     ) -> AiAgent:
         """PATCH /v3/ai/assistants/{ai_agent_id}/instructions: set the agent's core task, and so its instructions.
 
@@ -666,7 +685,7 @@ class AiResource(Resource):
         """
         return with_both_ids(self._json(get_ai_agent_app.build_request(ai_agent_id), options))
 
-    def create_ai_agent_app(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
+    def create_ai_agent_app(self, body: CreateAiAgentBody, **options: Unpack[RequestOptions]) -> AiAgent:
         """POST /v3/ai/assistant_apps: create an AI agent (`name`, `workflow_name`...; `assistant_id` is replaced).
 
         Like `client.chat_ai.create_ai_agent` (the same endpoint), `provider_id` defaults to "system" and `model_id`
@@ -677,7 +696,7 @@ class AiResource(Resource):
         return with_both_ids(self._json(create_ai_agent.build_request(body=with_agent_defaults(body)), options))
 
     def update_ai_agent_app(
-        self, ai_agent_id: str, body: Mapping[str, Any], *, merge: bool = True, **options: Unpack[RequestOptions]
+        self, ai_agent_id: str, body: UpdateAiAgentBody, *, merge: bool = True, **options: Unpack[RequestOptions]
     ) -> AiAgent:
         """PUT /v3/ai/assistant_apps/{ai_agent_id}: change an AI agent app's settings.
 
@@ -701,7 +720,7 @@ class AiResource(Resource):
         return self._json(delete_ai_agent.build_request(ai_agent_id), options)
 
     def update_ai_agent_workflow(
-        self, ai_agent_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, ai_agent_id: str, body: UpdateAiAgentWorkflowBody, **options: Unpack[RequestOptions]
     ) -> AiAgentApp:
         """PUT /v3/ai/assistant_apps/{ai_agent_id}/workflow: replace only the app's workflow definition.
 
@@ -713,7 +732,9 @@ class AiResource(Resource):
 
     # --- tool servers
 
-    def verify_tool_server(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> ToolServerVerifyResult:
+    def verify_tool_server(
+        self, body: VerifyToolServerBody, **options: Unpack[RequestOptions]
+    ) -> ToolServerVerifyResult:
         """POST /v3/ai/configs/tool_servers/verify: check that a tool server answers, and read what it offers.
 
         `body` is the service's `ToolServerConnection`: `url`, `path`, `type` ("openapi" or "mcp"), `auth_type`,
@@ -740,7 +761,7 @@ class AiResource(Resource):
         reply = self._json(list_ai_agents_v2.build_request(), options)
         return _page_with_both_ids(reply)
 
-    def create_ai_agent_v2(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
+    def create_ai_agent_v2(self, body: CreateAiAgentV2Body, **options: Unpack[RequestOptions]) -> AiAgent:
         """POST /v2/ai/ai/assistants: create an AI agent on the v2 route; the body is sent as given (no defaults).
 
         Example: `agent = client.ai.create_ai_agent_v2({"name": "Support Bot"})`
@@ -748,7 +769,7 @@ class AiResource(Resource):
         return with_both_ids(self._json(create_ai_agent_v2.build_request(body=dict(body)), options))
 
     def update_ai_agent_v2(
-        self, ai_agent_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, ai_agent_id: str, body: UpdateAiAgentV2Body, **options: Unpack[RequestOptions]
     ) -> AiAgent:
         """PUT /v2/ai/ai/assistants/{ai_agent_id}: update an AI agent on the v2 route.
 
@@ -763,7 +784,7 @@ class AiResource(Resource):
         """
         return self._json(delete_ai_agent_v2.build_request(ai_agent_id), options)
 
-    def create_ai_agent_app_v2(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgentApp:
+    def create_ai_agent_app_v2(self, body: CreateAiAgentAppV2Body, **options: Unpack[RequestOptions]) -> AiAgentApp:
         """POST /v2/ai/ai/assistant_apps: create an AI agent app on the v2 route; the body is sent as given.
 
         Example: `app = client.ai.create_ai_agent_app_v2({"name": "Support App", "workflow_name": "support_v1"})`

@@ -85,6 +85,19 @@ from ..pagination import sync_iterate_pages
 from ._resource import Resource
 
 if TYPE_CHECKING:
+    from ..._generated.ai_agent.params import (
+        CreateClientChatBody,
+        CreateDocumentBody,
+        GenerateClientChatTitleBody,
+        GetChatClientUserBody,
+        PersistClientMessageBody,
+        RegisterChatClientBody,
+        StreamChatBody,
+        StreamSubAgentChatBody,
+        UpdateClientChatBody,
+        UpdateVoteBody,
+        VerifyChatClientCredentialsBody,
+    )
     from ..._generated.ai_agent.shapes import (
         AdminGuideListResponse,
         ChatClientUser,
@@ -198,7 +211,7 @@ class AiAgentResource(Resource):
             payload["organization_id"] = organization
         return payload
 
-    def stream_chat(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> ChatStream:
+    def stream_chat(self, body: StreamChatBody, **options: Unpack[RequestOptions]) -> ChatStream:
         """POST /v2/chat: one chat turn; returns the reply as a stream that reads as it arrives.
 
         `body` is `{"id", "assistant_id", "messages", ...}`; `id` (a UUID) defaults to a new one (a new chat) and
@@ -217,7 +230,7 @@ class AiAgentResource(Resource):
             self._open_stream(kwargs, options, accept=_CHAT_ACCEPT), self._transport.limits.max_event_bytes
         )
 
-    def stream_chat_text(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Iterator[str]:
+    def stream_chat_text(self, body: StreamChatBody, **options: Unpack[RequestOptions]) -> Iterator[str]:
         """POST /v2/chat: the reply's text deltas as they arrive, for streaming and non-streaming agents alike.
 
         A `text/plain` reply (an agent created with `streaming: false`) yields its text; an OpenAI-style chunk
@@ -232,7 +245,7 @@ class AiAgentResource(Resource):
         finally:
             stream.close()
 
-    def stream_sub_agent_chat(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> ChatStream:
+    def stream_sub_agent_chat(self, body: StreamSubAgentChatBody, **options: Unpack[RequestOptions]) -> ChatStream:
         """POST /v2/sub-agent-chat: a sub-agent turn, streamed like `stream_chat`.
 
         `body` carries `assistant_id`, `session_id`, `chat_id` and `messages`; `organization_id` defaults to the
@@ -624,7 +637,7 @@ class AiAgentResource(Resource):
     # ------------------------------------------------------------------ chat client: auth
 
     def verify_chat_client_credentials(
-        self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, body: VerifyChatClientCredentialsBody, **options: Unpack[RequestOptions]
     ) -> ChatClientUser:
         """POST /chat-client/auth/verify-credentials: check a chat-client user's `{email, password}`.
 
@@ -633,10 +646,12 @@ class AiAgentResource(Resource):
 
         Example: `user = client.ai_agent.verify_chat_client_credentials({"email": "a@b.co", "password": "pw-123456"})`
         """
-        body = credentials_body(body, "verify_chat_client_credentials")
-        return self._json(verify_chat_client_credentials.build_request(body=body), options)
+        return self._json(
+            verify_chat_client_credentials.build_request(body=credentials_body(body, "verify_chat_client_credentials")),
+            options,
+        )
 
-    def register_chat_client(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> OkResponse:
+    def register_chat_client(self, body: RegisterChatClientBody, **options: Unpack[RequestOptions]) -> OkResponse:
         """POST /chat-client/auth/register: create a chat-client user from `{email, password}` (201 `{ok: true}`).
 
         A registered e-mail raises ConflictError (409 `user_exists`). A body without both (the documentation's
@@ -644,11 +659,12 @@ class AiAgentResource(Resource):
 
         Example: `client.ai_agent.register_chat_client({"email": "a@b.co", "password": "pw-123456"})`
         """
-        body = credentials_body(body, "register_chat_client")
-        return self._json(register_chat_client.build_request(body=body), options)
+        return self._json(
+            register_chat_client.build_request(body=credentials_body(body, "register_chat_client")), options
+        )
 
     def get_chat_client_user(
-        self, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, body: GetChatClientUserBody | None = None, **options: Unpack[RequestOptions]
     ) -> ChatClientUser:
         """POST /chat-client/auth/user: the calling chat-client user (its `id` is the chat `user_id`).
 
@@ -662,7 +678,7 @@ class AiAgentResource(Resource):
 
     def create_client_chat(
         self,
-        body: Mapping[str, Any] | str,
+        body: CreateClientChatBody | str,
         *,
         message: Mapping[str, Any] | None = None,
         selectedVisibilityType: str | None = None,
@@ -767,7 +783,7 @@ class AiAgentResource(Resource):
         return self._json(get_client_chat.build_request(chat_id), options)
 
     def update_client_chat(
-        self, chat_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, chat_id: str, body: UpdateClientChatBody, **options: Unpack[RequestOptions]
     ) -> OkResponse:
         """PATCH /chat-client/chats/{chat_id}: change a chat's `assistantId` or `visibility`.
 
@@ -787,7 +803,7 @@ class AiAgentResource(Resource):
         return self._json(delete_client_chat.build_request(chat_id), options)
 
     def generate_client_chat_title(
-        self, chat_id: str, body: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, chat_id: str, body: GenerateClientChatTitleBody | None = None, **options: Unpack[RequestOptions]
     ) -> GenerateTitleResponse:
         """POST /chat-client/chats/{chat_id}/title: a title for a message's text (the chat itself is not updated).
 
@@ -803,7 +819,7 @@ class AiAgentResource(Resource):
     # ------------------------------------------------------------------ chat client: messages and votes
 
     def persist_client_message(
-        self, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, body: PersistClientMessageBody, **options: Unpack[RequestOptions]
     ) -> ClientMessageCreateResponse:
         """POST /chat-client/messages: store an assistant message produced elsewhere; returns `{ok, id}`.
 
@@ -838,7 +854,7 @@ class AiAgentResource(Resource):
         """
         return self._json(get_votes.build_request(chat_id), options)
 
-    def update_vote(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> OkResponse:
+    def update_vote(self, body: UpdateVoteBody, **options: Unpack[RequestOptions]) -> OkResponse:
         """PATCH /chat-client/votes: vote a message of a chat up or down, `{"chatId", "messageId", "type"}`.
 
         A `vote` key is taken as `type`; without `chatId` (the documentation's `{messageId, vote}`) ValueError is
@@ -851,7 +867,7 @@ class AiAgentResource(Resource):
     # ------------------------------------------------------------------ chat client: documents
 
     def create_document(
-        self, body: Mapping[str, Any], document_id: str | None = None, **options: Unpack[RequestOptions]
+        self, body: CreateDocumentBody, document_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> list[Document]:
         """POST /chat-client/documents: save a version of an AI-generated document; returns the inserted row(s).
 

@@ -94,6 +94,28 @@ from ._resource import Resource
 from .folders import ids_body, with_query
 
 if TYPE_CHECKING:
+    from ..._generated.gateway.params import (
+        BulkDeleteItemsBody,
+        BulkUpdateFieldsBody,
+        CreateFieldBody,
+        CreateFileBody,
+        CreateFolderBody,
+        CreateItemBody,
+        CreateSegmentBody,
+        GenerateAiTagsBody,
+        ImportCsvBody,
+        ImportExcelBody,
+        LinkItemsBody,
+        ReorderBoardsBody,
+        ReorderFieldsBody,
+        UnlinkItemsBody,
+        UpdateBoardBody,
+        UpdateFieldBody,
+        UpdateFileBody,
+        UpdateFolderBody,
+        UpdateItemBody,
+        UpdateSegmentBody,
+    )
     from ..._generated.gateway.shapes import (
         AiTags,
         Board,
@@ -104,6 +126,7 @@ if TYPE_CHECKING:
         BoardItemList,
         BoardList,
         BoardSearchResult,
+        BoardType,
         BoardUploadEntry,
         BulkDeleteResult,
         DeletedCountEnvelope,
@@ -253,7 +276,7 @@ class BoardsResource(Resource):
         name: str,
         description: str | None = None,
         *,
-        type: str | None = None,
+        type: BoardType | None = None,
         fields: Sequence[Mapping[str, Any]] | None = None,
         team_ids: Sequence[str] | None = None,
         show_id: bool | None = None,
@@ -287,7 +310,7 @@ class BoardsResource(Resource):
         body.update(loose)
         return self._json(create_board.build_request(body=body), request_options)
 
-    def update(self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> BoardEnvelope:
+    def update(self, board_id: str, body: UpdateBoardBody, **options: Unpack[RequestOptions]) -> BoardEnvelope:
         """PATCH /data-board/boards/{board_id}: change the given keys (name, description, type, hidden, team_ids...).
 
         Returns the reply as sent: `{"data": board}`.
@@ -303,7 +326,7 @@ class BoardsResource(Resource):
         """
         self._json(delete_board.build_request(board_id), options)
 
-    def reorder(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> MessageResult:
+    def reorder(self, body: ReorderBoardsBody, **options: Unpack[RequestOptions]) -> MessageResult:
         """POST /data-board/boards/reorder: set the display order of boards, `{"boardIds": [...]}`.
 
         The TS SDK's `{"order": [...]}` is sent as `boardIds` (the service rejects `order`).
@@ -329,7 +352,7 @@ class BoardsResource(Resource):
     def import_csv(
         self,
         board_id: str,
-        body: Mapping[str, Any] | None = None,
+        body: ImportCsvBody | None = None,
         *,
         files: FilesArg | None = None,
         **options: Unpack[RequestOptions],
@@ -351,7 +374,7 @@ class BoardsResource(Resource):
     def import_excel(
         self,
         board_id: str,
-        body: Mapping[str, Any] | None = None,
+        body: ImportExcelBody | None = None,
         *,
         files: FilesArg | None = None,
         **options: Unpack[RequestOptions],
@@ -391,11 +414,14 @@ class BoardsResource(Resource):
         if mappings is None and excel:
             raise ValueError("import_file needs mappings={'<column>': '<field name or id>'} for an Excel file")
         index = field_index(self.get(board_id, **options))
-        body: dict[str, Any] = {"mappings": mappings_for(mappings or csv_headers(source), index)}
-        body["fileUrl"] = (self.upload_board_file(source, **options))["url"]
+        column_mappings = mappings_for(mappings or csv_headers(source), index)
+        file_url = (self.upload_board_file(source, **options))["url"]
         if not excel:
-            return self.import_csv(board_id, body, **options)
-        return self.import_excel(board_id, {**body, **({"sheetName": sheet_name} if sheet_name else {})}, **options)
+            return self.import_csv(board_id, {"mappings": column_mappings, "fileUrl": file_url}, **options)
+        excel_body: ImportExcelBody = {"mappings": column_mappings, "fileUrl": file_url}
+        if sheet_name:
+            excel_body["sheetName"] = sheet_name
+        return self.import_excel(board_id, excel_body, **options)
 
     def get_import_progress(self, board_id: str, **options: Unpack[RequestOptions]) -> ImportProgress:
         """GET /data-board/boards/{board_id}/import_progress: how far the current import has got.
@@ -432,7 +458,7 @@ class BoardsResource(Resource):
     # Fields
     # ---------------------------------------------------------------------------------------------------------------
 
-    def create_field(self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> BoardEnvelope:
+    def create_field(self, board_id: str, body: CreateFieldBody, **options: Unpack[RequestOptions]) -> BoardEnvelope:
         """POST /data-board/boards/{board_id}/fields: add a field (`{"name", "type", ...}`; body passed through).
 
         `type` is capitalised (`"ShortText"`, `"Number"`, `"Email"`, `"SingleSelection"`...; `"number"` is a 400);
@@ -446,7 +472,7 @@ class BoardsResource(Resource):
         return self._json(create_field.build_request(board_id, body=dict(body)), options)
 
     def update_field(
-        self, board_id: str, field_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, field_id: str, body: UpdateFieldBody, **options: Unpack[RequestOptions]
     ) -> BoardEnvelope:
         """PATCH /data-board/boards/{board_id}/fields/{field_id}: change a field's name, type or options.
 
@@ -466,7 +492,7 @@ class BoardsResource(Resource):
         self._json(delete_field.build_request(board_id, field_id), options)
 
     def reorder_fields(
-        self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, body: ReorderFieldsBody, **options: Unpack[RequestOptions]
     ) -> BoardEnvelope:
         """POST /data-board/boards/{board_id}/fields/reorder: set the field order (body passed through).
 
@@ -477,7 +503,7 @@ class BoardsResource(Resource):
         return self._json(reorder_fields.build_request(board_id, body=dict(body)), options)
 
     def bulk_update_fields(
-        self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, body: BulkUpdateFieldsBody, **options: Unpack[RequestOptions]
     ) -> BoardEnvelope:
         """PATCH /data-board/boards/{board_id}/fields/bulk: create or update many fields at once (`{"fields": [...]}`).
 
@@ -559,9 +585,7 @@ class BoardsResource(Resource):
         """
         return self._json(get_item.build_request(board_id, item_id), options)
 
-    def create_item(
-        self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
-    ) -> BoardItemEnvelope:
+    def create_item(self, board_id: str, body: CreateItemBody, **options: Unpack[RequestOptions]) -> BoardItemEnvelope:
         """POST /data-board/boards/{board_id}/items: create an item (`{"fields": {field id or name: value}}`).
 
         The service keys values by field id only (a name would be stored as an orphan key no field shows), so an
@@ -578,7 +602,7 @@ class BoardsResource(Resource):
         return self._json(create_item.build_request(board_id, body=sent), options)
 
     def update_item(
-        self, board_id: str, item_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, item_id: str, body: UpdateItemBody, **options: Unpack[RequestOptions]
     ) -> BoardItemEnvelope:
         """PATCH /data-board/boards/{board_id}/items/{item_id}: change field values; fields not mentioned are kept.
 
@@ -612,7 +636,7 @@ class BoardsResource(Resource):
         self._json(delete_item.build_request(board_id, item_id), options)
 
     def bulk_delete_items(
-        self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, body: BulkDeleteItemsBody, **options: Unpack[RequestOptions]
     ) -> BulkDeleteResult:
         """DELETE /data-board/boards/{board_id}/items/bulk-delete: delete many items (`{"ids": [...]}`, a JSON body).
 
@@ -653,7 +677,7 @@ class BoardsResource(Resource):
         board_id: str,
         item_id: str,
         related_board_id: str,
-        body: Mapping[str, Any],
+        body: LinkItemsBody,
         **options: Unpack[RequestOptions],
     ) -> MessageResult:
         """POST /data-board/boards/{board_id}/items/{item_id}/related: link items of another board to an item.
@@ -672,7 +696,7 @@ class BoardsResource(Resource):
         board_id: str,
         item_id: str,
         related_board_id: str,
-        body: Mapping[str, Any],
+        body: UnlinkItemsBody,
         **options: Unpack[RequestOptions],
     ) -> MessageResult:
         """DELETE /data-board/boards/{board_id}/items/{item_id}/related: unlink related items (a JSON body).
@@ -725,7 +749,7 @@ class BoardsResource(Resource):
         """
         return self._json(list_segments.build_request(board_id), options)
 
-    def create_segment(self, board_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Segment:
+    def create_segment(self, board_id: str, body: CreateSegmentBody, **options: Unpack[RequestOptions]) -> Segment:
         """POST /data-board/boards/{board_id}/segmentation: save a segment (`{"name", "description", "filters"}`).
 
         Other keys are dropped by the service. Returns the segment (the bare row).
@@ -735,7 +759,7 @@ class BoardsResource(Resource):
         return self._json(create_segment.build_request(board_id, body=dict(body)), options)
 
     def update_segment(
-        self, board_id: str, segment_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
+        self, board_id: str, segment_id: str, body: UpdateSegmentBody, **options: Unpack[RequestOptions]
     ) -> Segment:
         """PUT /data-board/boards/{board_id}/segmentation/{segment_id}: replace a segment's name, description, filters.
 
@@ -787,7 +811,7 @@ class BoardsResource(Resource):
         """
         return _folder(self._client.folders.get(folder_id, recursive=recursive, **options))
 
-    def create_folder(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Folder:
+    def create_folder(self, body: CreateFolderBody, **options: Unpack[RequestOptions]) -> Folder:
         """POST /data-board/folders: create a Knowledge Hub folder.
 
         `body` holds `name` and optionally `parent_folder_id`, `team_ids`, ...; `organization_id` defaults to the
@@ -801,7 +825,7 @@ class BoardsResource(Resource):
         """
         return _data(self._client.folders.create(body, **options))
 
-    def update_folder(self, folder_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> Folder:
+    def update_folder(self, folder_id: str, body: UpdateFolderBody, **options: Unpack[RequestOptions]) -> Folder:
         """PUT /data-board/folders/{folder_id}: rename a Knowledge Hub folder (`{"name": ...}`).
 
         Returns the updated folder (the reply's `data`).
@@ -926,7 +950,7 @@ class BoardsResource(Resource):
         """
         return _data(self._json(get_file.build_request(file_id), options))
 
-    def create_file(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FileRecord:
+    def create_file(self, body: CreateFileBody, **options: Unpack[RequestOptions]) -> FileRecord:
         """POST /data-board/files: insert a file record (no bytes are stored; upload bytes with `upload_file`).
 
         The service needs `organization_id`, `folder_id` (below, in `ids`), `key` (the storage key), `file_type` and
@@ -989,7 +1013,7 @@ class BoardsResource(Resource):
         """
         return self._download(download_file.build_request(file_id), path, options)
 
-    def update_file(self, file_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FileRecord:
+    def update_file(self, file_id: str, body: UpdateFileBody, **options: Unpack[RequestOptions]) -> FileRecord:
         """PUT /data-board/files/{file_id}: change a file's name, content or folder (body passed through).
 
         Returns the updated file (the reply's `data`).
@@ -1009,7 +1033,7 @@ class BoardsResource(Resource):
         """
         return self._json(delete_files.build_request(body=ids_body(ids)), options)
 
-    def generate_ai_tags(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiTags:
+    def generate_ai_tags(self, body: GenerateAiTagsBody, **options: Unpack[RequestOptions]) -> AiTags:
         """POST /data-board/ai/tag-generation: suggest tags for a folder (`{"folder_name", "description"}`).
 
         Returns the reply's `data`: `{"tags": [...]}`.

@@ -26,6 +26,7 @@ from ..._types import Query, RequestOptions, Timeout
 from ._resource import Resource
 
 if TYPE_CHECKING:
+    from ..._generated.gateway.params import CreateAiAgentBody, UpdateAiAgentBody
     from ..._generated.gateway.shapes import (
         AgentFileUploadResult,
         AiAgent,
@@ -95,7 +96,7 @@ class ChatAiResource(Resource):
         """
         return with_both_ids(self._json(get_ai_agent.build_request(ai_agent_id), options))
 
-    def create_ai_agent(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
+    def create_ai_agent(self, body: CreateAiAgentBody, **options: Unpack[RequestOptions]) -> AiAgent:
         """POST /v3/ai/assistant_apps: create an AI agent.
 
         `body` needs `name` and `workflow_name`; `provider_id` defaults to "system" and `model_id` to "Default"
@@ -108,7 +109,7 @@ class ChatAiResource(Resource):
         return with_both_ids(self._json(create_ai_agent.build_request(body=with_agent_defaults(body)), options))
 
     def update_ai_agent(
-        self, ai_agent_id: str, body: Mapping[str, Any], *, merge: bool = True, **options: Unpack[RequestOptions]
+        self, ai_agent_id: str, body: UpdateAiAgentBody, *, merge: bool = True, **options: Unpack[RequestOptions]
     ) -> AiAgent:
         """PUT /v3/ai/assistant_apps/{ai_agent_id}: change an AI agent's settings.
 
