@@ -1,6 +1,5 @@
-"""`AsyncImbraceClient`: configuration, credentials and the five namespaces over one transport.
-
-`ImbraceClient` is derived from this file by `codegen/unasync.py`; both take the same arguments.
+"""The client (`ImbraceClient`, `AsyncImbraceClient`): configuration, credentials and the five namespaces over one
+transport. The sync client is derived from the async one by `codegen/unasync.py`; both take the same arguments.
 """
 
 from __future__ import annotations
@@ -39,7 +38,8 @@ class AsyncImbraceClient:
     (IMBRACE_ENV: "stable" by default, "prodv2", "sandbox", "develop"; any case). `services={"ai": ...,
     "data_board": ..., "ai_agent": ...}` moves single services (IMBRACE_AI_AGENT_URL moves the AI-agent service).
     Use it as a context manager, or call `close()`, to release connections.
-    `check_health=True` calls the AI-agent health endpoint on construction (sync) or on `async with` (async).
+    `check_health=True` calls the AI-agent health endpoint on construction (sync client) or on `async with`
+    (async client).
     `limits=imbrace.Limits(...)` raises or lowers the retry-wait budget and the body and stream-event size caps.
     """
 

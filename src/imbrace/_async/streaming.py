@@ -6,8 +6,7 @@ reading ends, breaks, fails, is cancelled, or the stream is garbage collected. A
 after the chunks before it were delivered.
 
 `codegen/unasync.py` derives `imbrace._sync.streaming` (ChatStream, CompletionStream, EventStream) from this file.
-Where the sides differ, lines ending in `# async-only` are dropped from the sync twin, and a line right after an
-async-only `raise` or `return` is the sync twin's own.
+Where the sides differ, the markers of `codegen/unasync.py` say so (`# async-only`, `# sync-only: CODE`).
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from .._logs import mask_request
 from .._sse import ServerSentEvent, SSEDecoder
 
 if TYPE_CHECKING:
-    # The typed chunks are pydantic models: loaded by the first typed read, so `aiter_text()` never pays for them.
+    # The typed chunks are pydantic models: loaded by the first typed read, so the text reader never pays for them.
     from .._accumulate import UIMessage
     from ..types.ai import ChatCompletionChunk
     from ..types.ui_message import ChatStatusEvent, UIMessageChunk
@@ -136,8 +135,7 @@ class AsyncResponseStream(Generic[T]):
             return
         if self._loop is not None and not self._loop.is_closed():  # async-only
             self._loop.call_soon_threadsafe(self._loop.create_task, response.aclose())  # async-only
-        return  # async-only
-        response.close()
+        # sync-only: response.close()
 
     async def _items(self, consumer: str) -> AsyncIterator[T]:
         """The stream's items for `consumer`, each as soon as its bytes arrive; the response closes when this ends."""
@@ -203,7 +201,7 @@ class AsyncResponseStream(Generic[T]):
     def _read_body(self) -> httpx.Response:
         if self._consumer is None:
             raise httpx.ResponseNotRead()  # async-only
-            self.aread()
+            # sync-only: self.read()
         if self._consumer != "aread()":
             raise StreamConsumedError(f"The body was not kept: this stream was {self._used()}.")
         return self.response
@@ -243,17 +241,17 @@ class AsyncResponseStream(Generic[T]):
 class AsyncChatStream(AsyncResponseStream["UIMessageChunk | str"]):
     """The reply of `stream_chat`: a Vercel AI SDK UI message stream, or the whole text of a non-streaming agent.
 
-    Iterating yields typed chunks (`UIMessageChunk`); `aiter_text()` yields only the answer text;
-    `get_final_message()` reads everything into one `UIMessage`. A `text/plain` reply (an agent created with
+    Iterating yields typed chunks (`UIMessageChunk`); `iter_text()` (async: `aiter_text()`) yields only the answer
+    text; `get_final_message()` reads everything into one `UIMessage`. A `text/plain` reply (an agent created with
     `streaming: false`) reads as the chunks Vercel's own client makes of a text stream: start, start-step,
     text-start, a text-delta per arriving piece, text-end, finish-step, finish.
 
-    `aiter_text()` reads the JSON of each chunk as a dict and builds no model; the typed reads load the chunk
+    The text reader reads the JSON of each chunk as a dict and builds no model; the typed reads load the chunk
     models on first use and build each type's parser when that type first arrives.
     """
 
     _typed_text: ClassVar[bool] = False
-    """Whether `aiter_text()` builds the typed chunks too (for a subclass that keeps them)."""
+    """Whether the text reader builds the typed chunks too (for a subclass that keeps them)."""
 
     def __init__(self, response: httpx.Response, max_event_bytes: int = DEFAULT_LIMITS.max_event_bytes) -> None:
         super().__init__(response, max_event_bytes)
@@ -266,7 +264,7 @@ class AsyncChatStream(AsyncResponseStream["UIMessageChunk | str"]):
 
     def aiter_events(self) -> AsyncIterator[UIMessageChunk]:
         """Each chunk as soon as it arrives, up to `[DONE]`; an `error` chunk raises `StreamError`."""
-        return self._items("aiter_events()")  # type: ignore[return-value]  # only aiter_text() reads strings
+        return self._items("aiter_events()")  # type: ignore[return-value]  # only the text reader reads strings
 
     async def aiter_text(self) -> AsyncIterator[str]:
         """The answer text as it arrives: text deltas (or OpenAI-style `choices[0].delta.content`)."""

@@ -37,7 +37,7 @@ _BODY_KEYS = ("params", "json", "data", "files", "content")
 
 
 class AsyncTransport:
-    """Sends requests over one shared `httpx.AsyncClient` and applies the retry rules of `imbrace._retry`."""
+    """Sends requests over one shared `httpx.Client` (async: `httpx.AsyncClient`) with the rules of `imbrace._retry`."""
 
     def __init__(
         self,
@@ -211,7 +211,7 @@ class AsyncTransport:
 async def _read(response: httpx.Response, max_bytes: int | None) -> None:
     """Read the body, refusing one over `max_bytes` (by its Content-Length, or as it arrives when there is none).
 
-    A body read piecewise is stored where httpx's own `aread` keeps it, so `content`, `text` and `json()` work.
+    A body read piecewise is stored where httpx's own `read`/`aread` keeps it, so `content`, `text` and `json()` work.
     """
     if max_bytes is None:
         await response.aread()

@@ -7,8 +7,7 @@ reading ends, breaks, fails, is cancelled, or the stream is garbage collected. A
 after the chunks before it were delivered.
 
 `codegen/unasync.py` derives `imbrace._sync.streaming` (ChatStream, CompletionStream, EventStream) from this file.
-Where the sides differ, lines ending in `# async-only` are dropped from the sync twin, and a line right after an
-async-only `raise` or `return` is the sync twin's own.
+Where the sides differ, the markers of `codegen/unasync.py` say so (`# async-only`, `# sync-only: CODE`).
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from .._logs import mask_request
 from .._sse import ServerSentEvent, SSEDecoder
 
 if TYPE_CHECKING:
-    # The typed chunks are pydantic models: loaded by the first typed read, so `iter_text()` never pays for them.
+    # The typed chunks are pydantic models: loaded by the first typed read, so the text reader never pays for them.
     from .._accumulate import UIMessage
     from ..types.ai import ChatCompletionChunk
     from ..types.ui_message import ChatStatusEvent, UIMessageChunk
@@ -235,17 +234,17 @@ class ResponseStream(Generic[T]):
 class ChatStream(ResponseStream["UIMessageChunk | str"]):
     """The reply of `stream_chat`: a Vercel AI SDK UI message stream, or the whole text of a non-streaming agent.
 
-    Iterating yields typed chunks (`UIMessageChunk`); `iter_text()` yields only the answer text;
-    `get_final_message()` reads everything into one `UIMessage`. A `text/plain` reply (an agent created with
+    Iterating yields typed chunks (`UIMessageChunk`); `iter_text()` (async: `aiter_text()`) yields only the answer
+    text; `get_final_message()` reads everything into one `UIMessage`. A `text/plain` reply (an agent created with
     `streaming: false`) reads as the chunks Vercel's own client makes of a text stream: start, start-step,
     text-start, a text-delta per arriving piece, text-end, finish-step, finish.
 
-    `iter_text()` reads the JSON of each chunk as a dict and builds no model; the typed reads load the chunk
+    The text reader reads the JSON of each chunk as a dict and builds no model; the typed reads load the chunk
     models on first use and build each type's parser when that type first arrives.
     """
 
     _typed_text: ClassVar[bool] = False
-    """Whether `iter_text()` builds the typed chunks too (for a subclass that keeps them)."""
+    """Whether the text reader builds the typed chunks too (for a subclass that keeps them)."""
 
     def __init__(self, response: httpx.Response, max_event_bytes: int = DEFAULT_LIMITS.max_event_bytes) -> None:
         super().__init__(response, max_event_bytes)
@@ -258,7 +257,7 @@ class ChatStream(ResponseStream["UIMessageChunk | str"]):
 
     def iter_events(self) -> Iterator[UIMessageChunk]:
         """Each chunk as soon as it arrives, up to `[DONE]`; an `error` chunk raises `StreamError`."""
-        return self._items("iter_events()")  # type: ignore[return-value]  # only iter_text() reads strings
+        return self._items("iter_events()")  # type: ignore[return-value]  # only the text reader reads strings
 
     def iter_text(self) -> Iterator[str]:
         """The answer text as it arrives: text deltas (or OpenAI-style `choices[0].delta.content`)."""

@@ -38,7 +38,7 @@ class Resource:
         self._transport = client._transport
 
     if TYPE_CHECKING:
-        # Every method of the namespace with its HTTP response (`imbrace._sync.raw_response`). Made on first use by
+        # Every method of the namespace with its HTTP response (the `raw_response` module). Made on first use by
         # `__getattr__`, so that they stay out of the class's method list (and its docs, which list the API calls).
         with_raw_response: WithRawResponse
         with_streaming_response: WithStreamingResponse
