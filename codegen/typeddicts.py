@@ -145,8 +145,14 @@ def render_params(spec_path: Path, origin: str) -> str:
         query = [_resolve(spec, p) for p in operation.get("parameters", [])]
         query = [p for p in query if p.get("in") == "query"]
         if query:
-            properties = {p["name"]: p.get("schema", {}) for p in query}
             required = [p["name"] for p in query if p.get("required")]
+            # None means "not sent", as in the request builders.
+            properties = {
+                p["name"]: p.get("schema", {})
+                if p["name"] in required
+                else {"anyOf": [p.get("schema", {}), {"type": "null"}]}
+                for p in query
+            }
             object_schema = {"type": "object", "properties": properties, "required": required}
             blocks.append(emitter.definition(f"{name}Query", {**object_schema, "description": f"{name} query."}))
     header = (

@@ -101,12 +101,14 @@ if TYPE_CHECKING:
         CreateFolderBody,
         CreateItemBody,
         CreateSegmentBody,
+        ExportCsvQuery,
         GenerateAiTagsBody,
         ImportCsvBody,
         ImportExcelBody,
         LinkItemsBody,
         ReorderBoardsBody,
         ReorderFieldsBody,
+        SearchFoldersQuery,
         UnlinkItemsBody,
         UpdateBoardBody,
         UpdateFieldBody,
@@ -337,7 +339,7 @@ class AsyncBoardsResource(AsyncResource):
         return await self._json(reorder_boards.build_request(body=sent), options)
 
     async def export_csv(
-        self, board_id: str, params: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
+        self, board_id: str, params: ExportCsvQuery | None = None, **options: Unpack[RequestOptions]
     ) -> str:
         """GET /data-board/boards/{board_id}/export_csv: the board's items as CSV text.
 
@@ -802,7 +804,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `folders = client.boards.search_folders()`
         """
-        params = {"organization_id": organization_id or None, "q": q or None, "limit": limit}
+        params: SearchFoldersQuery = {"organization_id": organization_id or None, "q": q or None, "limit": limit}
         return _data(await self._client.folders.search(params, **options))
 
     async def get_folder(

@@ -28,7 +28,7 @@ from .shapes import (
 class ClassifyFileQuery(TypedDict, total=False):
     """ClassifyFile query."""
 
-    file_id: str
+    file_id: str | None
 
 
 CreateClientChatBody: TypeAlias = ClientChatCreate
@@ -45,14 +45,14 @@ class CreateDocumentQuery(TypedDict, total=False):
 class DeleteAllClientChatsQuery(TypedDict, total=False):
     """DeleteAllClientChats query."""
 
-    organization_id: str
+    organization_id: str | None
 
 
 class DeleteChatQuery(TypedDict, total=False):
     """DeleteChat query."""
 
     organization_id: Required[str]
-    user_id: str
+    user_id: str | None
 
 
 class DeleteDocumentQuery(TypedDict, total=False):
@@ -64,7 +64,7 @@ class DeleteDocumentQuery(TypedDict, total=False):
 class DeleteParquetFileQuery(TypedDict, total=False):
     """DeleteParquetFile query."""
 
-    folderName: str
+    folderName: str | None
 
 
 GenerateClientChatTitleBody: TypeAlias = GenerateTitleRequest
@@ -81,7 +81,7 @@ class GetAgentPromptSuggestionQuery(TypedDict, total=False):
 class GetChatQuery(TypedDict, total=False):
     """GetChat query."""
 
-    include_messages: bool
+    include_messages: bool | None
 
 
 GetChatClientUserBody: TypeAlias = ChatClientUserRequest
@@ -96,73 +96,73 @@ class GetDocumentLatestByKindQuery(TypedDict, total=False):
 class GetHealthQuery(TypedDict, total=False):
     """GetHealth query."""
 
-    detailed: bool
+    detailed: bool | None
 
 
 class GetSubAgentHistoryQuery(TypedDict, total=False):
     """GetSubAgentHistory query."""
 
-    session_id: str
-    chat_id: str
+    session_id: str | None
+    chat_id: str | None
 
 
 class GetTraceQuery(TypedDict, total=False):
     """GetTrace query."""
 
-    format: str
-    spanMetrics: bool
+    format: str | None
+    spanMetrics: bool | None
 
 
 class GetTraceTagValuesQuery(TypedDict, total=False):
     """GetTraceTagValues query."""
 
-    timeRange: int
+    timeRange: int | None
 
 
 class GetTraceTagsQuery(TypedDict, total=False):
     """GetTraceTags query."""
 
-    timeRange: int
+    timeRange: int | None
 
 
 class GetTracesQuery(TypedDict, total=False):
     """GetTraces query."""
 
-    service: str
-    limit: int
-    timeRange: int
-    orgId: str
-    details: bool
+    service: str | None
+    limit: int | None
+    timeRange: int | None
+    orgId: str | None
+    details: bool | None
 
 
 class ListChatsQuery(TypedDict, total=False):
     """ListChats query."""
 
     organization_id: Required[str]
-    user_id: str
-    limit: int
+    user_id: str | None
+    limit: int | None
 
 
 class ListClientChatsQuery(TypedDict, total=False):
     """ListClientChats query."""
 
-    organization_id: str
-    limit: int
-    starting_after: str
-    ending_before: str
+    organization_id: str | None
+    limit: int | None
+    starting_after: str | None
+    ending_before: str | None
 
 
 class ListEmbeddingFilesQuery(TypedDict, total=False):
     """ListEmbeddingFiles query."""
 
-    page: int
-    limit: int
+    page: int | None
+    limit: int | None
 
 
 class ListParquetFilesQuery(TypedDict, total=False):
     """ListParquetFiles query."""
 
-    folderName: str
+    folderName: str | None
 
 
 PersistClientMessageBody: TypeAlias = ClientMessageCreate
@@ -171,7 +171,7 @@ PersistClientMessageBody: TypeAlias = ClientMessageCreate
 class PreviewEmbeddingFileQuery(TypedDict, total=False):
     """PreviewEmbeddingFile query."""
 
-    file_id: str
+    file_id: str | None
 
 
 ProcessEmbeddingBody: TypeAlias = EmbeddingProcessRequest
@@ -182,11 +182,11 @@ RegisterChatClientBody: TypeAlias = ChatClientRegistration
 class SearchTraceqlQuery(TypedDict, total=False):
     """SearchTraceql query."""
 
-    q: str
-    queries: str
-    limit: int
-    timeRange: int
-    orgId: str
+    q: str | None
+    queries: str | None
+    limit: int | None
+    timeRange: int | None
+    orgId: str | None
 
 
 StreamChatBody = TypedDict(

@@ -108,13 +108,13 @@ EmbedBody: TypeAlias = EmbeddingRequest
 class ExportCsvQuery(TypedDict, total=False):
     """ExportCsv query."""
 
-    quick_range: str
-    start_date: str
-    end_date: str
-    by: str
-    all: str
-    tz: str
-    sort: str
+    quick_range: str | None
+    start_date: str | None
+    end_date: str | None
+    by: str | None
+    all: str | None
+    tz: str | None
+    sort: str | None
 
 
 GenerateAiTagsBody: TypeAlias = AiTagsRequest
@@ -123,18 +123,18 @@ GenerateAiTagsBody: TypeAlias = AiTagsRequest
 class GetFolderQuery(TypedDict, total=False):
     """GetFolder query."""
 
-    recursive: bool
+    recursive: bool | None
 
 
 class GetFolderContentsQuery(TypedDict, total=False):
     """GetFolderContents query."""
 
-    skip: int
-    limit: int
-    sortBy: str
-    sortOrder: str
-    recursive: bool
-    q: str
+    skip: int | None
+    limit: int | None
+    sortBy: str | None
+    sortOrder: str | None
+    recursive: bool | None
+    q: str | None
 
 
 GetLinkPreviewBody: TypeAlias = LinkPreviewRequest
@@ -143,10 +143,10 @@ GetLinkPreviewBody: TypeAlias = LinkPreviewRequest
 class GetRelatedItemsQuery(TypedDict, total=False):
     """GetRelatedItems query."""
 
-    link: str
-    name: str
-    skip: int
-    limit: int
+    link: str | None
+    name: str | None
+    skip: int | None
+    limit: int | None
 
 
 ImportCsvBody: TypeAlias = ImportRequest
@@ -157,7 +157,7 @@ ImportExcelBody: TypeAlias = ExcelImportRequest
 class InitiateDriveAuthQuery(TypedDict, total=False):
     """InitiateDriveAuth query."""
 
-    sessionId: str
+    sessionId: str | None
 
 
 LinkItemsBody: TypeAlias = RelatedItemsRequest
@@ -166,23 +166,23 @@ LinkItemsBody: TypeAlias = RelatedItemsRequest
 class ListBoardsQuery(TypedDict, total=False):
     """ListBoards query."""
 
-    limit: int
-    skip: int
-    search: str
-    hidden: bool
-    category_id: str
-    sort: str
-    types: list[BoardType]
+    limit: int | None
+    skip: int | None
+    search: str | None
+    hidden: bool | None
+    category_id: str | None
+    sort: str | None
+    types: list[BoardType] | None
 
 
 class ListItemsQuery(TypedDict, total=False):
     """ListItems query."""
 
-    limit: int
-    skip: int
-    filter: str
-    sort: str
-    include_parent: bool
+    limit: int | None
+    skip: int | None
+    filter: str | None
+    sort: str | None
+    include_parent: bool | None
 
 
 LoginBody: TypeAlias = LoginRequest
@@ -201,17 +201,17 @@ SearchBoardItemsBody: TypeAlias = BoardSearchRequest
 class SearchFilesQuery(TypedDict, total=False):
     """SearchFiles query."""
 
-    q: str
-    limit: int
-    folder_id: str
+    q: str | None
+    limit: int | None
+    folder_id: str | None
 
 
 class SearchFoldersQuery(TypedDict, total=False):
     """SearchFolders query."""
 
-    q: str
-    limit: int
-    organization_id: str
+    q: str | None
+    limit: int | None
+    organization_id: str | None
 
 
 SelectOrganizationBody: TypeAlias = ExchangeTokenRequest

@@ -102,12 +102,14 @@ if TYPE_CHECKING:
         CreateFolderBody,
         CreateItemBody,
         CreateSegmentBody,
+        ExportCsvQuery,
         GenerateAiTagsBody,
         ImportCsvBody,
         ImportExcelBody,
         LinkItemsBody,
         ReorderBoardsBody,
         ReorderFieldsBody,
+        SearchFoldersQuery,
         UnlinkItemsBody,
         UpdateBoardBody,
         UpdateFieldBody,
@@ -337,9 +339,7 @@ class BoardsResource(Resource):
         sent.pop("order", None)
         return self._json(reorder_boards.build_request(body=sent), options)
 
-    def export_csv(
-        self, board_id: str, params: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]
-    ) -> str:
+    def export_csv(self, board_id: str, params: ExportCsvQuery | None = None, **options: Unpack[RequestOptions]) -> str:
         """GET /data-board/boards/{board_id}/export_csv: the board's items as CSV text.
 
         `params` is passed through as the query string (None values left out).
@@ -797,7 +797,7 @@ class BoardsResource(Resource):
 
         Example: `folders = client.boards.search_folders()`
         """
-        params = {"organization_id": organization_id or None, "q": q or None, "limit": limit}
+        params: SearchFoldersQuery = {"organization_id": organization_id or None, "q": q or None, "limit": limit}
         return _data(self._client.folders.search(params, **options))
 
     def get_folder(self, folder_id: str, recursive: bool | None = None, **options: Unpack[RequestOptions]) -> Folder:

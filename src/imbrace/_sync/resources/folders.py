@@ -25,7 +25,7 @@ from ..._types import RequestOptions
 from ._resource import Resource
 
 if TYPE_CHECKING:
-    from ..._generated.gateway.params import CreateFolderBody, UpdateFolderBody
+    from ..._generated.gateway.params import CreateFolderBody, SearchFoldersQuery, UpdateFolderBody
     from ..._generated.gateway.shapes import (
         DeletedCountEnvelope,
         FolderContentsEnvelope,
@@ -55,7 +55,7 @@ class FoldersResource(Resource):
 
     _service = "data_board"
 
-    def search(self, params: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]) -> FolderList:
+    def search(self, params: SearchFoldersQuery | None = None, **options: Unpack[RequestOptions]) -> FolderList:
         """GET /data-board/folders/search: folders whose name matches `q` (all folders without it).
 
         `params` is passed through as the query string, e.g. `{"q": "reports", "limit": 10}`; None values are left
