@@ -4,10 +4,15 @@
 
 What a CLI, a script, a notebook cell or a serverless cold start pays. click is blocked on both sides, as in
 cold_start.py.
+
+With `IMBRACE_OLD_PYTHON` set to the interpreter of a scratch venv holding the old package (`python -m venv /tmp/old
+&& /tmp/old/bin/pip install imbrace==1.3.1`; never a dependency of this project), the same three calls run there too,
+and a row compares this SDK with it (its times in the httpx column; same client arguments and method names).
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -61,9 +66,9 @@ HTTPX_STREAM = STREAM.format(
 )
 
 
-def measure(probe: str, url: str) -> float:
+def measure(probe: str, url: str, python: str = sys.executable) -> float:
     code = f"URL = {url!r}\n{probe}"
-    return float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout)
+    return float(subprocess.run([python, "-c", code], check=True, capture_output=True, text=True).stdout)
 
 
 def ms(seconds: float) -> str:
@@ -77,10 +82,16 @@ def run(url: str, quick: bool) -> list[Result]:
     pairs = 6 if quick else 20
     calls = paired(lambda: measure(IMBRACE_CALLS, url), lambda: measure(HTTPX_CALLS, url), pairs)
     stream = paired(lambda: measure(IMBRACE_STREAM, url), lambda: measure(HTTPX_STREAM, url), pairs)
-    return [
+    results = [
         calls.result("cold: import + client + 3 first calls", ms, goal_ratio=1.3),
         stream.result("cold: first delta of the first stream", ms, goal_max=0.1),
     ]
+    old = os.environ.get("IMBRACE_OLD_PYTHON")
+    if old:
+        measure(IMBRACE_CALLS, url, old)
+        versus = paired(lambda: measure(IMBRACE_CALLS, url), lambda: measure(IMBRACE_CALLS, url, old), pairs)
+        results.append(versus.result("cold: 3 first calls, vs imbrace 1.3.1 (httpx column)", ms, goal_ratio=0.8))
+    return results
 
 
 if __name__ == "__main__":
