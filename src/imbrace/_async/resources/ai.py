@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
+from typing import TYPE_CHECKING, Any, Unpack, cast
 
-from ..._ai_bodies import check_guardrail, check_provider, check_tool_server, merged_agent
+from ..._ai_bodies import check_guardrail, check_provider, check_tool_server, merged_agent, with_agent_defaults
+from ..._completions import (
+    SYSTEM_PROVIDER_ID,
+    CompletionCall,
+    SystemProvider,
+    completion_body,
+    embedding_body,
+    model_list,
+    page_with_both_ids,
+    parse_completion,
+    parse_embedding,
+    split_call,
+    system_provider,
+)
 from ..._errors import APIError
 from ..._files import FilesArg, multipart_parts
 from ..._generated.gateway.api.ai import (
@@ -56,7 +69,6 @@ from ..._generated.gateway.api.chat_ai import (
 from ..._ids import with_both_ids
 from ..._types import RequestOptions
 from ._resource import AsyncResource
-from .chat_ai import with_agent_defaults
 
 if TYPE_CHECKING:
     from ..._generated.gateway.params import (
@@ -92,7 +104,6 @@ if TYPE_CHECKING:
         LlmModelList,
         NameCheck,
         Provider,
-        ProviderModel,
         RagFile,
         ToolServerVerifyResult,
     )
@@ -100,169 +111,11 @@ if TYPE_CHECKING:
         ChatCompletionChunk,
         Completion,
         CompletionInput,
-        CompletionMessage,
         Embedding,
         EmbeddingInput,
     )
 
 __all__ = ["AsyncAiResource", "SYSTEM_PROVIDER_ID", "SystemProvider", "completion_body", "embedding_body"]
-
-#: The `provider_id` of the synthetic provider `list_providers()` puts first: the platform's built-in models.
-SYSTEM_PROVIDER_ID = "system"
-
-
-def completion_body(
-    input: CompletionInput | Mapping[str, Any] | None, fields: Mapping[str, Any], *, stream: bool
-) -> dict[str, Any]:
-    """The JSON body of POST /v3/ai/completions: `input` (model, dict or None) with the non-None `fields` over it.
-
-    Validated by `CompletionInput` (so a missing `model` or `messages` fails before any request), None values
-    dropped, unknown keys kept, and `stream` forced to the given value.
-    """
-    from ...types.ai import CompletionInput
-
-    merged = _merge(input, CompletionInput, fields)
-    body = CompletionInput.model_validate(merged).to_request()
-    body["stream"] = stream
-    return body
-
-
-def embedding_body(input: EmbeddingInput | Mapping[str, Any] | None, fields: Mapping[str, Any]) -> dict[str, Any]:
-    """The JSON body of POST /v3/ai/embeddings: `input`, the non-None `fields` over it, validated."""
-    from ...types.ai import EmbeddingInput
-
-    return EmbeddingInput.model_validate(_merge(input, EmbeddingInput, fields)).to_request()
-
-
-def _merge(input: Any, model: type[Any], fields: Mapping[str, Any]) -> dict[str, Any]:
-    if input is None:
-        merged: dict[str, Any] = {}
-    elif isinstance(input, model):
-        merged = input.model_dump(exclude_none=True)
-    elif isinstance(input, Mapping):
-        merged = dict(input)
-    else:
-        raise TypeError(f"expected a {model.__name__}, a dict or keyword arguments, got {type(input).__name__}")
-    merged.update((key, value) for key, value in fields.items() if value is not None)
-    return merged
-
-
-def _payload(body: Any, what: str) -> dict[str, Any]:
-    """The result object of a completion or embedding reply: `{success, data}` unwrapped; a failure envelope raises."""
-    if not isinstance(body, Mapping):
-        raise APIError(f"unexpected {what} reply: expected a JSON object, got {type(body).__name__}", body=body)
-    if body.get("success") is False:
-        message = body.get("message") or body.get("error") or "the server reported success: false"
-        raise APIError(f"{what} failed: {message}", body=body)
-    data = body.get("data")
-    return dict(data) if isinstance(data, Mapping) else dict(body)
-
-
-def _parse_completion(body: Any) -> Completion:
-    from pydantic import ValidationError
-
-    from ...types.ai import Completion
-
-    try:
-        return Completion.model_validate(_payload(body, "completion"))
-    except ValidationError as exc:
-        raise APIError(f"unexpected completion reply: {exc}", body=body) from exc
-
-
-def _parse_embedding(body: Any) -> Embedding:
-    from pydantic import ValidationError
-
-    from ...types.ai import Embedding
-
-    try:
-        return Embedding.model_validate(_payload(body, "embedding"))
-    except ValidationError as exc:
-        raise APIError(f"unexpected embedding reply: {exc}", body=body) from exc
-
-
-def _model_list(body: Any) -> list[LlmModel]:
-    """The models of a GET /v3/ai/workflow-agent/models reply: its `data` array (or the reply, if a bare array)."""
-    if isinstance(body, list):
-        return body
-    if isinstance(body, Mapping):
-        if body.get("success") is False:
-            raise APIError(f"listing the system models failed: {body.get('message') or 'success: false'}", body=body)
-        data = body.get("data")
-        if isinstance(data, list):
-            return data
-    raise APIError("unexpected reply from GET /v3/ai/workflow-agent/models: no `data` list of models", body=body)
-
-
-class CompletionFields(TypedDict, total=False):
-    """The fields of a completion request, as keyword arguments of `complete` and `stream`."""
-
-    model: str
-    messages: Sequence[CompletionMessage | Mapping[str, Any]]
-    temperature: float
-    max_tokens: int
-    metadata: Mapping[str, Any]
-    top_p: float
-    n: int
-    stop: str | Sequence[str]
-    presence_penalty: float
-    frequency_penalty: float
-    seed: int
-    tools: Sequence[Mapping[str, Any]]
-    tool_choice: str | Mapping[str, Any]
-    parallel_tool_calls: bool
-    response_format: Mapping[str, Any]
-    user: str
-
-
-class CompletionCall(CompletionFields, RequestOptions, total=False):
-    """Completion fields and per-call options together: what `complete(...)` and `stream(...)` take by keyword."""
-
-
-def _split_call(kwargs: Mapping[str, Any]) -> tuple[dict[str, Any], RequestOptions]:
-    """Completion fields apart from per-call options; unknown names are refused before anything is sent."""
-    unknown = set(kwargs) - _CALL_KEYS
-    if unknown:
-        raise TypeError(f"unexpected keyword arguments: {', '.join(sorted(unknown))}")
-    fields = {
-        k: (list(v) if k == "messages" else v) for k, v in kwargs.items() if k in CompletionFields.__annotations__
-    }
-    options = cast("RequestOptions", {k: v for k, v in kwargs.items() if k in RequestOptions.__annotations__})
-    return fields, options
-
-
-_CALL_KEYS = frozenset(CompletionCall.__annotations__)
-
-
-class SystemProvider(TypedDict):
-    """The synthetic first entry of `list_providers()`: the built-in models, not a stored provider (no ids)."""
-
-    _id: None
-    id: None
-    provider_id: str
-    name: str
-    type: str
-    source: str
-    models: list[ProviderModel]
-
-
-def _system_provider(models: list[LlmModel]) -> SystemProvider:
-    return {
-        "_id": None,
-        "id": None,
-        "provider_id": SYSTEM_PROVIDER_ID,
-        "name": "System Default",
-        "type": "system",
-        "source": "system",
-        "models": cast("list[ProviderModel]", [dict(model) for model in models]),
-    }
-
-
-def _page_with_both_ids(reply: Any) -> Any:
-    """A list of records, bare or wrapped as `{data, total}`, with both id names on each record."""
-    if isinstance(reply, dict):
-        with_both_ids(reply.get("data"))
-    return with_both_ids(reply)
-
 
 _GUARDRAIL_ID = "guardrails_config_id"
 _PROVIDER_ID = "guardrail_provider_id"
@@ -287,9 +140,9 @@ class AsyncAiResource(AsyncResource):
 
         Example: `response = client.ai.complete(model="gpt-4o", messages=[{"role": "user", "content": "Hi"}])`
         """
-        fields, options = _split_call(kwargs)
+        fields, options = split_call(kwargs)
         body = completion_body(input, fields, stream=False)
-        return _parse_completion(await self._json(complete.build_request(body=body), options))
+        return parse_completion(await self._json(complete.build_request(body=body), options))
 
     async def stream(
         self, input: CompletionInput | Mapping[str, Any] | None = None, **kwargs: Unpack[CompletionCall]
@@ -304,7 +157,7 @@ class AsyncAiResource(AsyncResource):
         """
         from ..streaming import AsyncCompletionStream
 
-        fields, options = _split_call(kwargs)
+        fields, options = split_call(kwargs)
         request = complete.build_request(body=completion_body(input, fields, stream=True))
         stream = AsyncCompletionStream(
             await self._open_stream(request, options, accept="text/event-stream"),
@@ -358,7 +211,7 @@ class AsyncAiResource(AsyncResource):
             "user": user,
         }
         body = embedding_body(request, fields)
-        return _parse_embedding(await self._json(embed.build_request(body=body), options))
+        return parse_embedding(await self._json(embed.build_request(body=body), options))
 
     # --- models and providers
 
@@ -382,7 +235,7 @@ class AsyncAiResource(AsyncResource):
 
         Example: `names = [model["name"] for model in client.ai.list_models()]`
         """
-        return _model_list(await self._json(get_llm_models.build_request(), options))
+        return model_list(await self._json(get_llm_models.build_request(), options))
 
     async def list_providers(
         self, include_system: bool = True, **options: Unpack[RequestOptions]
@@ -399,7 +252,7 @@ class AsyncAiResource(AsyncResource):
         providers = with_both_ids(await self._json(list_providers.build_request(), options))
         if not include_system:
             return providers
-        system = _system_provider(_model_list(await self._json(get_llm_models.build_request(), options)))
+        system = system_provider(model_list(await self._json(get_llm_models.build_request(), options)))
         if isinstance(providers, list):
             return [system, *providers]
         if isinstance(providers, Mapping) and isinstance(providers.get("data"), list):
@@ -677,7 +530,7 @@ class AsyncAiResource(AsyncResource):
         Example: `apps = client.ai.list_ai_agent_apps()`
         """
         reply = await self._json(list_ai_agent_apps.build_request(), options)
-        return _page_with_both_ids(reply)
+        return page_with_both_ids(reply)
 
     async def get_ai_agent_app(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiAgentApp:
         """GET /v3/ai/assistant_apps/{ai_agent_id}: one AI agent app (a hosted-platform route; see `get_ai_agent`).
@@ -762,7 +615,7 @@ class AsyncAiResource(AsyncResource):
         Example: `agents = client.ai.list_ai_agents_v2()`
         """
         reply = await self._json(list_ai_agents_v2.build_request(), options)
-        return _page_with_both_ids(reply)
+        return page_with_both_ids(reply)
 
     async def create_ai_agent_v2(self, body: CreateAiAgentV2Body, **options: Unpack[RequestOptions]) -> AiAgent:
         """POST /v2/ai/ai/assistants: create an AI agent on the v2 route; the body is sent as given (no defaults).

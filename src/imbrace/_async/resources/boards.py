@@ -21,7 +21,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Unpack, cast
+from typing import TYPE_CHECKING, Any, Unpack
 
 import httpx
 
@@ -32,12 +32,19 @@ from ..._boards import (
     board_types,
     csv_headers,
     field_index,
+    form_fields,
+    ids_body,
     import_body,
     item_fields,
     list_filter,
     mappings_for,
+    related_body,
+    reply_data,
+    reply_folder,
     search_sort,
+    split_extra,
     unknown_fields_error,
+    with_query,
 )
 from ..._files import FilesArg, multipart_parts
 from ..._generated.gateway.api.boards import (
@@ -90,7 +97,6 @@ from ..._generated.gateway.api.boards import (
 from ..._types import RequestOptions
 from ..pagination import async_iterate_pages
 from ._resource import AsyncResource
-from .folders import ids_body, with_query
 
 if TYPE_CHECKING:
     from ..._generated.gateway.params import (
@@ -148,41 +154,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncBoardsResource"]
 
-_OPTION_NAMES = frozenset(RequestOptions.__annotations__)
 _PAGE_SIZE = 50
-
-
-def _data(reply: Any) -> Any:
-    """The reply's `data` when it is an object holding one (the Knowledge Hub envelope), else the reply itself."""
-    if isinstance(reply, Mapping) and "data" in reply:
-        return reply["data"]
-    return reply
-
-
-def _folder(reply: Any) -> Any:
-    """`data.folder`, else `data`, else the reply: what the old `boards.get_folder` returned."""
-    data = _data(reply)
-    if isinstance(data, Mapping) and "folder" in data:
-        return data["folder"]
-    return data
-
-
-def _split_extra(options: RequestOptions) -> tuple[RequestOptions, dict[str, Any]]:
-    """Per-call options apart from the other keyword arguments (the old `create(**extra)` body keys)."""
-    known = {name: value for name, value in options.items() if name in _OPTION_NAMES}
-    extra = {name: value for name, value in options.items() if name not in _OPTION_NAMES}
-    return cast(RequestOptions, known), extra
-
-
-def _form_fields(files: FilesArg) -> tuple[FilesArg, dict[str, Any]]:
-    """Split the old SDK's form fields, passed as `(None, "value")` entries of the `files` dict, from the files."""
-    if not isinstance(files, Mapping):
-        return files, {}
-    fields: dict[str, Any] = {}
-    for name, value in files.items():
-        if isinstance(value, tuple) and len(value) == 2 and value[0] is None and isinstance(value[1], str):
-            fields[name] = value[1]
-    return {name: value for name, value in files.items() if name not in fields}, fields
 
 
 class AsyncBoardsResource(AsyncResource):
@@ -296,7 +268,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `board = client.boards.create("Leads", fields=[{"name": "Name", "type": "ShortText"}])["data"]`
         """
-        request_options, loose = _split_extra(options)
+        request_options, loose = split_extra(options)
         body: dict[str, Any] = {"name": name}
         given = {
             "description": description,
@@ -675,7 +647,7 @@ class AsyncBoardsResource(AsyncResource):
         kwargs = get_related_items.build_request(
             board_id, item_id, related_board_id, link=link, name=name, skip=skip, limit=limit
         )
-        return _data(await self._json(kwargs, options))
+        return reply_data(await self._json(kwargs, options))
 
     async def link_items(
         self,
@@ -693,7 +665,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `client.boards.link_items("board_id", "item_id", "other_board_id", {"relatedItemIds": ["i9"]})`
         """
-        kwargs = link_items.build_request(board_id, item_id, body=_related_body(related_board_id, body))
+        kwargs = link_items.build_request(board_id, item_id, body=related_body(related_board_id, body))
         return await self._json(kwargs, options)
 
     async def unlink_items(
@@ -710,7 +682,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `client.boards.unlink_items("board_id", "item_id", "other_board_id", {"relatedItemIds": ["i9"]})`
         """
-        kwargs = unlink_items.build_request(board_id, item_id, body=_related_body(related_board_id, body))
+        kwargs = unlink_items.build_request(board_id, item_id, body=related_body(related_board_id, body))
         return await self._json(kwargs, options)
 
     # ---------------------------------------------------------------------------------------------------------------
@@ -805,7 +777,7 @@ class AsyncBoardsResource(AsyncResource):
         Example: `folders = client.boards.search_folders()`
         """
         params: SearchFoldersQuery = {"organization_id": organization_id or None, "q": q or None, "limit": limit}
-        return _data(await self._client.folders.search(params, **options))
+        return reply_data(await self._client.folders.search(params, **options))
 
     async def get_folder(
         self, folder_id: str, recursive: bool | None = None, **options: Unpack[RequestOptions]
@@ -818,7 +790,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `folder = client.boards.get_folder("folder_id")`
         """
-        return _folder(await self._client.folders.get(folder_id, recursive=recursive, **options))
+        return reply_folder(await self._client.folders.get(folder_id, recursive=recursive, **options))
 
     async def create_folder(self, body: CreateFolderBody, **options: Unpack[RequestOptions]) -> Folder:
         """POST /data-board/folders: create a Knowledge Hub folder.
@@ -832,7 +804,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `folder = client.boards.create_folder({"name": "Q1 Reports"})`
         """
-        return _data(await self._client.folders.create(body, **options))
+        return reply_data(await self._client.folders.create(body, **options))
 
     async def update_folder(self, folder_id: str, body: UpdateFolderBody, **options: Unpack[RequestOptions]) -> Folder:
         """PUT /data-board/folders/{folder_id}: rename a Knowledge Hub folder (`{"name": ...}`).
@@ -841,7 +813,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `client.boards.update_folder(folder["_id"], {"name": "Q1 2025 Reports"})`
         """
-        return _data(await self._client.folders.update(folder_id, body, **options))
+        return reply_data(await self._client.folders.update(folder_id, body, **options))
 
     async def delete_folders(self, ids: str | Sequence[str], **options: Unpack[RequestOptions]) -> DeletedCountEnvelope:
         """POST /data-board/folders/delete: delete folders with their subfolders and files. Destructive.
@@ -887,7 +859,7 @@ class AsyncBoardsResource(AsyncResource):
             q=q,
             **options,
         )
-        return _data(reply)
+        return reply_data(reply)
 
     async def iter_folder_files(
         self,
@@ -945,7 +917,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `files = client.boards.search_files(q="report", folder_id=folder["_id"])`
         """
-        files = _data(await self._json(search_files.build_request(folder_id=folder_id, q=q, limit=limit), options))
+        files = reply_data(await self._json(search_files.build_request(folder_id=folder_id, q=q, limit=limit), options))
         if folder_id is None or not isinstance(files, builtins.list):
             return files
         return [file for file in files if file.get("folder_id") == folder_id]
@@ -957,7 +929,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `file = client.boards.get_file("file_id")`
         """
-        return _data(await self._json(get_file.build_request(file_id), options))
+        return reply_data(await self._json(get_file.build_request(file_id), options))
 
     async def create_file(self, body: CreateFileBody, **options: Unpack[RequestOptions]) -> FileRecord:
         """POST /data-board/files: insert a file record (no bytes are stored; upload bytes with `upload_file`).
@@ -969,7 +941,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `client.boards.create_file({**ids, "key": "kb/a.pdf", "file_type": "pdf", "file_size": 9})`
         """
-        return _data(await self._json(create_file.build_request(body=dict(body)), options))
+        return reply_data(await self._json(create_file.build_request(body=dict(body)), options))
 
     async def upload_file(
         self,
@@ -990,7 +962,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `file = client.boards.upload_file(files={"file": open("doc.pdf", "rb")}, folder_id=folder["_id"])`
         """
-        files, legacy = _form_fields(files)
+        files, legacy = form_fields(files)
         fields = {
             **legacy,
             "folder_id": folder_id or legacy.get("folder_id"),
@@ -1002,7 +974,7 @@ class AsyncBoardsResource(AsyncResource):
                 "client.boards.create_folder({'name': ...}) and pass folder_id=folder['_id']"
             )
         with multipart_parts(files, fields) as parts:
-            return _data(await self._json(upload_file.build_request(body=parts), options))
+            return reply_data(await self._json(upload_file.build_request(body=parts), options))
 
     async def download_file(self, file_id: str, **options: Unpack[RequestOptions]) -> httpx.Response:
         """GET /data-board/files/{file_id}/download: a file's bytes, as the read `httpx.Response`.
@@ -1029,7 +1001,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `client.boards.update_file("file_id", {"name": "renamed.pdf"})`
         """
-        return _data(await self._json(update_file.build_request(file_id, body=dict(body)), options))
+        return reply_data(await self._json(update_file.build_request(file_id, body=dict(body)), options))
 
     async def delete_files(self, ids: str | Sequence[str], **options: Unpack[RequestOptions]) -> DeletedCountEnvelope:
         """POST /data-board/files/delete: delete Knowledge Hub files. Destructive.
@@ -1049,7 +1021,7 @@ class AsyncBoardsResource(AsyncResource):
 
         Example: `tags = client.boards.generate_ai_tags({"folder_name": "Q1", "description": "Revenue"})["tags"]`
         """
-        return _data(await self._json(generate_ai_tags.build_request(body=dict(body)), options))
+        return reply_data(await self._json(generate_ai_tags.build_request(body=dict(body)), options))
 
     async def get_link_preview(self, url: str, **options: Unpack[RequestOptions]) -> LinkPreviewEnvelope | None:
         """POST /data-board/link_preview/getWebsiteInfo: title, description, image and canonical URL of a web page.
@@ -1136,10 +1108,3 @@ class AsyncBoardsResource(AsyncResource):
         Example: `status = client.boards.get_onedrive_session_status()`
         """
         return await self._json(get_onedrive_session_status.build_request(), options)
-
-
-def _related_body(related_board_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
-    """The body of link/unlink: every key of `body` and `relatedBoardId` from the argument; item ids required."""
-    if not (body.get("relatedItemIds") or body.get("ids")):
-        raise ValueError("link_items/unlink_items need item ids: {'relatedItemIds': ['<item id>', ...]}")
-    return {**body, "relatedBoardId": related_board_id}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
-from ..._ai_bodies import merged_agent
+from ..._ai_bodies import merged_agent, with_agent_defaults
 from ..._files import FilesArg, multipart_parts
 from ..._generated.gateway.api.ai import list_providers
 from ..._generated.gateway.api.chat_ai import (
@@ -35,21 +35,6 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["AsyncChatAiResource", "DocumentRequestOptions", "with_agent_defaults"]
-
-#: What `create_ai_agent` fills in when the caller leaves a key out (or passes None).
-AGENT_DEFAULTS: Mapping[str, str] = {"provider_id": "system", "model_id": "Default"}
-
-
-def with_agent_defaults(body: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of `body` with `provider_id="system"` and `model_id="Default"` where missing or None.
-
-    A caller's value, even an empty string, is kept; the caller's mapping is never changed.
-    """
-    filled = dict(body)
-    for key, default in AGENT_DEFAULTS.items():
-        if filled.get(key) is None:
-            filled[key] = default
-    return filled
 
 
 class DocumentRequestOptions(TypedDict, total=False):

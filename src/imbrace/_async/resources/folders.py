@@ -8,10 +8,10 @@ the requests (defaults included) are the same from both.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Unpack
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Unpack
 
-from ..._boards import folder_create_body
+from ..._boards import folder_create_body, ids_body, with_query
 from ..._generated.gateway.api.boards import (
     create_folder,
     delete_folders,
@@ -34,19 +34,6 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["AsyncFoldersResource"]
-
-
-def ids_body(ids: str | Sequence[str]) -> dict[str, list[str]]:
-    """`{"ids": [...]}` for the delete routes; a single id string counts as one id (not as its characters)."""
-    return {"ids": [ids] if isinstance(ids, str) else list(ids)}
-
-
-def with_query(kwargs: Mapping[str, Any], params: Mapping[str, Any] | None) -> dict[str, Any]:
-    """A generated request plus a caller's pass-through query dict (None values dropped; the caller's dict is kept)."""
-    if not params:
-        return dict(kwargs)
-    extra = {name: value for name, value in params.items() if value is not None}
-    return {**kwargs, "params": {**(kwargs.get("params") or {}), **extra}}
 
 
 class AsyncFoldersResource(AsyncResource):
