@@ -80,7 +80,7 @@ from ..._generated.ai_agent.api.ai_agent import (
 )
 from ..._pagination import CursorPages, NumberedPages
 from ..._types import Query, RequestOptions
-from ..pagination import async_iterate_pages
+from ..pagination import async_walk
 from ._resource import AsyncResource
 
 if TYPE_CHECKING:
@@ -440,10 +440,8 @@ class AsyncAiAgentResource(AsyncResource):
         Example: `for file in client.ai_agent.iter_embedding_files(limit=50): print(file["id"], file["status"])`
         """
 
-        async def fetch(params: Mapping[str, Any]) -> EmbeddingFileListResponse:
-            return await self.list_embedding_files(page=params["page"], limit=params["limit"], **options)
-
-        async for file in async_iterate_pages(fetch, {"page": page, "limit": limit}, _EMBEDDING_FILE_PAGES):
+        first = {"page": page, "limit": limit}
+        async for file in async_walk(self.list_embedding_files, _EMBEDDING_FILE_PAGES, first, **options):
             yield file
 
     async def get_embedding_file(self, file_id: str, **options: Unpack[RequestOptions]) -> EmbeddingFileResponse:
@@ -758,16 +756,8 @@ class AsyncAiAgentResource(AsyncResource):
         Example: `for chat in client.ai_agent.iter_client_chats(limit=50): print(chat["title"])`
         """
 
-        async def fetch(params: Mapping[str, Any]) -> ClientChatList:
-            return await self.list_client_chats(
-                organization_id=params["organization_id"],
-                limit=params["limit"],
-                ending_before=params["ending_before"],
-                **options,
-            )
-
-        start = {"organization_id": organization_id, "limit": limit, "ending_before": ending_before}
-        async for chat in async_iterate_pages(fetch, start, _CLIENT_CHAT_PAGES):
+        first = {"organization_id": organization_id, "limit": limit, "ending_before": ending_before}
+        async for chat in async_walk(self.list_client_chats, _CLIENT_CHAT_PAGES, first, **options):
             yield chat
 
     async def delete_all_client_chats(

@@ -95,7 +95,7 @@ from ..._generated.gateway.api.boards import (
     upload_file,
 )
 from ..._types import RequestOptions
-from ..pagination import async_iterate_pages
+from ..pagination import async_walk
 from ._resource import AsyncResource
 
 if TYPE_CHECKING:
@@ -220,19 +220,8 @@ class AsyncBoardsResource(AsyncResource):
         Example: `for board in client.boards.iter_boards(): print(board["name"])`
         """
 
-        async def fetch(page: Mapping[str, Any]) -> BoardList:
-            return await self.list(
-                page["limit"],
-                page["skip"],
-                search=search,
-                hidden=hidden,
-                category_id=category_id,
-                sort=sort,
-                types=types,
-                **options,
-            )
-
-        async for board in async_iterate_pages(fetch, BOARD_PAGES.first_params(limit), BOARD_PAGES):
+        filters = {"search": search, "hidden": hidden, "category_id": category_id, "sort": sort, "types": types}
+        async for board in async_walk(self.list, BOARD_PAGES, BOARD_PAGES.first_params(limit), **filters, **options):
             yield board
 
     async def get(self, board_id: str, **options: Unpack[RequestOptions]) -> BoardEnvelope:
@@ -539,18 +528,9 @@ class AsyncBoardsResource(AsyncResource):
         Example: `for item in client.boards.iter_items("board_id"): print(item["_id"])`
         """
 
-        async def fetch(page: Mapping[str, Any]) -> BoardItemList:
-            return await self.list_items(
-                board_id,
-                page["limit"],
-                page["skip"],
-                filter=filter,
-                sort=sort,
-                include_parent=include_parent,
-                **options,
-            )
-
-        async for item in async_iterate_pages(fetch, ITEM_PAGES.first_params(limit), ITEM_PAGES):
+        filters = {"filter": filter, "sort": sort, "include_parent": include_parent}
+        first = ITEM_PAGES.first_params(limit)
+        async for item in async_walk(self.list_items, ITEM_PAGES, first, board_id, **filters, **options):
             yield item
 
     async def get_item(self, board_id: str, item_id: str, **options: Unpack[RequestOptions]) -> BoardItemEnvelope:
@@ -880,19 +860,10 @@ class AsyncBoardsResource(AsyncResource):
         Example: `for file in client.boards.iter_folder_files("folder_id", recursive=True): print(file["name"])`
         """
 
-        async def fetch(page: Mapping[str, Any]) -> Any:
-            return await self._client.folders.get_contents(
-                folder_id,
-                skip=page["skip"],
-                limit=page["limit"],
-                sort_by=sort_by,
-                sort_order=sort_order,
-                recursive=recursive,
-                q=q,
-                **options,
-            )
-
-        async for file in async_iterate_pages(fetch, FOLDER_FILE_PAGES.first_params(limit), FOLDER_FILE_PAGES):
+        filters = {"sort_by": sort_by, "sort_order": sort_order, "recursive": recursive, "q": q}
+        first = FOLDER_FILE_PAGES.first_params(limit)
+        contents = self._client.folders.get_contents
+        async for file in async_walk(contents, FOLDER_FILE_PAGES, first, folder_id, **filters, **options):
             yield file
 
     # ---------------------------------------------------------------------------------------------------------------

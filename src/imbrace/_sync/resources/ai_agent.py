@@ -81,7 +81,7 @@ from ..._generated.ai_agent.api.ai_agent import (
 )
 from ..._pagination import CursorPages, NumberedPages
 from ..._types import Query, RequestOptions
-from ..pagination import sync_iterate_pages
+from ..pagination import sync_walk
 from ._resource import Resource
 
 if TYPE_CHECKING:
@@ -437,10 +437,8 @@ class AiAgentResource(Resource):
         Example: `for file in client.ai_agent.iter_embedding_files(limit=50): print(file["id"], file["status"])`
         """
 
-        def fetch(params: Mapping[str, Any]) -> EmbeddingFileListResponse:
-            return self.list_embedding_files(page=params["page"], limit=params["limit"], **options)
-
-        for file in sync_iterate_pages(fetch, {"page": page, "limit": limit}, _EMBEDDING_FILE_PAGES):
+        first = {"page": page, "limit": limit}
+        for file in sync_walk(self.list_embedding_files, _EMBEDDING_FILE_PAGES, first, **options):
             yield file
 
     def get_embedding_file(self, file_id: str, **options: Unpack[RequestOptions]) -> EmbeddingFileResponse:
@@ -751,16 +749,8 @@ class AiAgentResource(Resource):
         Example: `for chat in client.ai_agent.iter_client_chats(limit=50): print(chat["title"])`
         """
 
-        def fetch(params: Mapping[str, Any]) -> ClientChatList:
-            return self.list_client_chats(
-                organization_id=params["organization_id"],
-                limit=params["limit"],
-                ending_before=params["ending_before"],
-                **options,
-            )
-
-        start = {"organization_id": organization_id, "limit": limit, "ending_before": ending_before}
-        for chat in sync_iterate_pages(fetch, start, _CLIENT_CHAT_PAGES):
+        first = {"organization_id": organization_id, "limit": limit, "ending_before": ending_before}
+        for chat in sync_walk(self.list_client_chats, _CLIENT_CHAT_PAGES, first, **options):
             yield chat
 
     def delete_all_client_chats(

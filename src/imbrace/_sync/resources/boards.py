@@ -96,7 +96,7 @@ from ..._generated.gateway.api.boards import (
     upload_file,
 )
 from ..._types import RequestOptions
-from ..pagination import sync_iterate_pages
+from ..pagination import sync_walk
 from ._resource import Resource
 
 if TYPE_CHECKING:
@@ -221,19 +221,8 @@ class BoardsResource(Resource):
         Example: `for board in client.boards.iter_boards(): print(board["name"])`
         """
 
-        def fetch(page: Mapping[str, Any]) -> BoardList:
-            return self.list(
-                page["limit"],
-                page["skip"],
-                search=search,
-                hidden=hidden,
-                category_id=category_id,
-                sort=sort,
-                types=types,
-                **options,
-            )
-
-        for board in sync_iterate_pages(fetch, BOARD_PAGES.first_params(limit), BOARD_PAGES):
+        filters = {"search": search, "hidden": hidden, "category_id": category_id, "sort": sort, "types": types}
+        for board in sync_walk(self.list, BOARD_PAGES, BOARD_PAGES.first_params(limit), **filters, **options):
             yield board
 
     def get(self, board_id: str, **options: Unpack[RequestOptions]) -> BoardEnvelope:
@@ -536,18 +525,9 @@ class BoardsResource(Resource):
         Example: `for item in client.boards.iter_items("board_id"): print(item["_id"])`
         """
 
-        def fetch(page: Mapping[str, Any]) -> BoardItemList:
-            return self.list_items(
-                board_id,
-                page["limit"],
-                page["skip"],
-                filter=filter,
-                sort=sort,
-                include_parent=include_parent,
-                **options,
-            )
-
-        for item in sync_iterate_pages(fetch, ITEM_PAGES.first_params(limit), ITEM_PAGES):
+        filters = {"filter": filter, "sort": sort, "include_parent": include_parent}
+        first = ITEM_PAGES.first_params(limit)
+        for item in sync_walk(self.list_items, ITEM_PAGES, first, board_id, **filters, **options):
             yield item
 
     def get_item(self, board_id: str, item_id: str, **options: Unpack[RequestOptions]) -> BoardItemEnvelope:
@@ -871,19 +851,10 @@ class BoardsResource(Resource):
         Example: `for file in client.boards.iter_folder_files("folder_id", recursive=True): print(file["name"])`
         """
 
-        def fetch(page: Mapping[str, Any]) -> Any:
-            return self._client.folders.get_contents(
-                folder_id,
-                skip=page["skip"],
-                limit=page["limit"],
-                sort_by=sort_by,
-                sort_order=sort_order,
-                recursive=recursive,
-                q=q,
-                **options,
-            )
-
-        for file in sync_iterate_pages(fetch, FOLDER_FILE_PAGES.first_params(limit), FOLDER_FILE_PAGES):
+        filters = {"sort_by": sort_by, "sort_order": sort_order, "recursive": recursive, "q": q}
+        first = FOLDER_FILE_PAGES.first_params(limit)
+        contents = self._client.folders.get_contents
+        for file in sync_walk(contents, FOLDER_FILE_PAGES, first, folder_id, **filters, **options):
             yield file
 
     # ---------------------------------------------------------------------------------------------------------------
