@@ -28,7 +28,7 @@ from .._sse import ServerSentEvent, SSEDecoder
 
 if TYPE_CHECKING:
     # The typed chunks are pydantic models: loaded by the first typed read, so the text reader never pays for them.
-    from .._accumulate import UIMessage
+    from ..types._accumulate import UIMessage
     from ..types.ai import ChatCompletionChunk
     from ..types.ui_message import ChatStatusEvent, UIMessageChunk
 
@@ -277,7 +277,7 @@ class AsyncChatStream(AsyncResponseStream["UIMessageChunk | str"]):
                     for text in texts:
                         yield cast(str, text)
             else:
-                from .._accumulate import text_delta
+                from ..types._accumulate import text_delta
 
                 async for chunks in reads:
                     for chunk in chunks:
@@ -290,7 +290,7 @@ class AsyncChatStream(AsyncResponseStream["UIMessageChunk | str"]):
 
     async def get_final_message(self) -> UIMessage:
         """Read the whole stream and return the message it builds (text, reasoning, tool calls, data parts)."""
-        from .._accumulate import MessageAccumulator
+        from ..types._accumulate import MessageAccumulator
 
         accumulator = MessageAccumulator()
         async for chunk in self._items("get_final_message()"):

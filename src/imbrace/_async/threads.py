@@ -23,11 +23,11 @@ from uuid import uuid4
 
 import httpx
 
-from .._accumulate import MessageAccumulator, UIMessage
 from .._errors import APIStatusError, APITimeoutError, ChatIdleTimeoutError
 from .._generated.ai_agent.api.ai_agent import stream_chat
 from .._threads import Content, ThreadMessage, check_chat_id, reply_message, shutdown_socket, user_message
 from .._types import RequestOptions
+from ..types._accumulate import MessageAccumulator, UIMessage
 from ..types.ui_message import UIMessageChunk
 from .resources.ai_agent import _CHAT_ACCEPT
 from .streaming import AsyncChatStream

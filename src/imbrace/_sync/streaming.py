@@ -27,7 +27,7 @@ from .._sse import ServerSentEvent, SSEDecoder
 
 if TYPE_CHECKING:
     # The typed chunks are pydantic models: loaded by the first typed read, so the text reader never pays for them.
-    from .._accumulate import UIMessage
+    from ..types._accumulate import UIMessage
     from ..types.ai import ChatCompletionChunk
     from ..types.ui_message import ChatStatusEvent, UIMessageChunk
 
@@ -270,7 +270,7 @@ class ChatStream(ResponseStream["UIMessageChunk | str"]):
                     for text in texts:
                         yield cast(str, text)
             else:
-                from .._accumulate import text_delta
+                from ..types._accumulate import text_delta
 
                 for chunks in reads:
                     for chunk in chunks:
@@ -283,7 +283,7 @@ class ChatStream(ResponseStream["UIMessageChunk | str"]):
 
     def get_final_message(self) -> UIMessage:
         """Read the whole stream and return the message it builds (text, reasoning, tool calls, data parts)."""
-        from .._accumulate import MessageAccumulator
+        from ..types._accumulate import MessageAccumulator
 
         accumulator = MessageAccumulator()
         for chunk in self._items("get_final_message()"):

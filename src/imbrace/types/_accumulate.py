@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
 
-from .types.ui_message import (
+from .ui_message import (
     AbortChunk,
     DataChunk,
     ErrorChunk,
