@@ -124,7 +124,7 @@ def unasync_text(source: str, *, origin: str, rules: Rules) -> str:
     for row, start, end, replacement in sorted(edits, reverse=True):
         line = lines[row - 1]
         lines[row - 1] = line[:start] + replacement + line[end:]
-    header = f"# Generated from {origin} by codegen/unasync.py. Do not edit: change the async source.\n"
+    header = f"# Generated from {origin} by codegen/unasync.py: edit that file.\n"
     return header + "".join(lines)
 
 

@@ -67,7 +67,7 @@ def test_code_is_rewritten_and_docstrings_comments_are_not() -> None:
         "    def wait(self, pending: list[int]) -> None:",
         "        return None",
     ]
-    assert text.startswith("# Generated from x.py by codegen/unasync.py.")
+    assert text.startswith("# Generated from x.py by codegen/unasync.py: edit that file.")
     assert rules.used["Awaitable"] == 1 and rules.used["import anyio"] == 1
 
 

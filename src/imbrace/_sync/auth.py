@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/auth.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/auth.py by codegen/unasync.py: edit that file.
 """The login flow: request an OTP, log in, select an organization; the client then uses the token it got."""
 
 from __future__ import annotations

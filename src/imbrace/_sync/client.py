@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/client.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/client.py by codegen/unasync.py: edit that file.
 """The client (`ImbraceClient`, `AsyncImbraceClient`): configuration, credentials and the five namespaces over one
 transport. The sync client is derived from the async one by `codegen/unasync.py`; both take the same arguments.
 """

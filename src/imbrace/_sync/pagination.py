@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/pagination.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/pagination.py by codegen/unasync.py: edit that file.
 """Walk every page lazily: the next page is fetched only when the caller has consumed the current one."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/raw_response.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/raw_response.py by codegen/unasync.py: edit that file.
 """`with_raw_response` and `with_streaming_response`: any namespace method, with the HTTP response it got.
 
 `client.boards.with_raw_response.get(board_id)` runs `boards.get` and returns a `RawResponse` (async:

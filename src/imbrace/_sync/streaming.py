@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/streaming.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/streaming.py by codegen/unasync.py: edit that file.
 """Streams over an open 2xx response: the chat UI message stream, OpenAI completion chunks, the chat status stream.
 
 Each stream reads the body as it arrives (never whole first), can be read once, and closes the response when the

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/threads.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/threads.py by codegen/unasync.py: edit that file.
 """`client.ai_agent.threads`: one handle for a conversation with an agent.
 
 The AI-agent service keeps the conversation itself. `POST /v2/chat` with a new chat id creates the chat from its first

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/transport.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/transport.py by codegen/unasync.py: edit that file.
 """The one place a request is sent: URL, headers, timeout, retries, typed errors and logging.
 
 Every namespace method hands this the keyword arguments a generated `build_request` built, plus the caller's

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/_resource.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/_resource.py by codegen/unasync.py: edit that file.
 """What every namespace shares: the transport, the service it talks to, and the client's defaults."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/ai.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/ai.py by codegen/unasync.py: edit that file.
 """`client.ai`: the OpenAI-compatible AI service: completions, embeddings, models, providers, guardrails, RAG files."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/ai_agent.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/ai_agent.py by codegen/unasync.py: edit that file.
 """`client.ai_agent`: the AI-agent service: chat v2 streaming, embeddings, parquet, traces, the chat-client API."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/chat_ai.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/chat_ai.py by codegen/unasync.py: edit that file.
 """`client.chat_ai`: AI agents (CRUD), agent files and document processing on the AI service (`/v3/ai`)."""
 
 from __future__ import annotations

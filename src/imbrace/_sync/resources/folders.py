@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/folders.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/folders.py by codegen/unasync.py: edit that file.
 """`client.folders`: Knowledge Hub folders (the data-board folder routes), as the server sends them.
 
 The same six routes back `client.boards.*folder*`. The two namespaces differ only in their results, and on purpose:

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/boards/__init__.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/boards/__init__.py by codegen/unasync.py: edit that file.
 """`client.boards`: Data boards, fields, items, segments, search, Knowledge Hub folders and files, drives.
 
 Results are the server's JSON, as for every namespace, with the old package's unwrapping kept where it had it, so

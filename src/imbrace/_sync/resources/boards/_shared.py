@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/boards/_shared.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/boards/_shared.py by codegen/unasync.py: edit that file.
 """What the `client.boards` sub-resources share."""
 
 from __future__ import annotations

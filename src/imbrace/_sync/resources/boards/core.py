@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/boards/core.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/boards/core.py by codegen/unasync.py: edit that file.
 """Boards and their fields: list, create, update, reorder, import and export; field definitions."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/boards/drives.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/boards/drives.py by codegen/unasync.py: edit that file.
 """External drives (OneDrive, Google Drive...) linked to the data board."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/boards/items.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/boards/items.py by codegen/unasync.py: edit that file.
 """Board items (rows), search and segments."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/boards/knowledge_hub.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/boards/knowledge_hub.py by codegen/unasync.py: edit that file.
 """Knowledge Hub folders and files, as the old package's `boards` methods had them."""
 
 from __future__ import annotations
