@@ -30,7 +30,7 @@ from .._threads import Content, ThreadMessage, check_chat_id, reply_message, shu
 from .._types import RequestOptions
 from ..types._accumulate import MessageAccumulator, UIMessage
 from ..types.ui_message import UIMessageChunk
-from .resources.ai_agent import _CHAT_ACCEPT
+from .resources.ai_agent._shared import _CHAT_ACCEPT
 from .streaming import ChatStream
 
 if TYPE_CHECKING:
