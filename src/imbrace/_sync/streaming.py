@@ -12,11 +12,10 @@ Where the sides differ, the markers of `codegen/unasync.py` say so (`# async-onl
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import json
 from collections.abc import Generator, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, Generic, Self, TypeVar, cast
 
 import httpx
 
@@ -24,6 +23,7 @@ from .._errors import APITimeoutError, IncompleteStreamError, ResponseTooLargeEr
 from .._limits import DEFAULT_LIMITS
 from .._logs import mask_request
 from .._sse import ServerSentEvent, SSEDecoder
+from .._stream_text import PlainText, chunk_text, error_text
 
 if TYPE_CHECKING:
     # The typed chunks are pydantic models: loaded by the first typed read, so the text reader never pays for them.
@@ -40,7 +40,6 @@ _DONE = "[DONE]"
 # connection goes back to the pool instead of being closed: a new TCP/TLS handshake per chat turn otherwise.
 _DRAIN_BYTES = 64 * 1024
 _DRAIN_SECONDS = 1.0
-_PLAIN_TEXT_ID = "text-1"
 
 
 class ResponseStream(Generic[T]):
@@ -249,7 +248,7 @@ class ChatStream(ResponseStream["UIMessageChunk | str"]):
     def __init__(self, response: httpx.Response, max_event_bytes: int = DEFAULT_LIMITS.max_event_bytes) -> None:
         super().__init__(response, max_event_bytes)
         content_type = response.headers.get("content-type", "")
-        self._plain = _PlainText(response.encoding or "utf-8") if content_type.startswith("text/plain") else None
+        self._plain = PlainText(response.encoding or "utf-8") if content_type.startswith("text/plain") else None
         self._text_only = False
 
     def __iter__(self) -> Iterator[UIMessageChunk]:
@@ -318,7 +317,7 @@ class ChatStream(ResponseStream["UIMessageChunk | str"]):
                 return
             try:
                 chunk = json.loads(data)
-                text = _chunk_text(chunk)
+                text = chunk_text(chunk)
             except (ValueError, TypeError) as exc:
                 self._fail(f"The stream sent a malformed chunk ({exc}): {data[:200]!r}", data)
                 return
@@ -360,40 +359,6 @@ class ChatStream(ResponseStream["UIMessageChunk | str"]):
             yield chunk
 
 
-class _PlainText:
-    """A `text/plain` body as UI message chunks, decoded incrementally so no character is cut."""
-
-    def __init__(self, encoding: str) -> None:
-        self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-        self._started = False
-
-    def feed(self, data: bytes, *, typed: bool) -> list[UIMessageChunk | str]:
-        """The chunks of some bytes; with `typed=False` just the text, if any."""
-        text = self._decoder.decode(data)
-        if not typed:
-            return [text] if text else []
-        return self._delta(text)
-
-    def end(self, *, typed: bool) -> list[UIMessageChunk | str]:
-        text = self._decoder.decode(b"", final=True)
-        if not typed:
-            return [text] if text else []
-        from ..types.ui_message import FinishChunk, FinishStepChunk, TextEndChunk
-
-        return [*self._delta(text), TextEndChunk(id=_PLAIN_TEXT_ID), FinishStepChunk(), FinishChunk()]
-
-    def _delta(self, text: str) -> list[UIMessageChunk | str]:
-        from ..types.ui_message import StartChunk, StartStepChunk, TextDeltaChunk, TextStartChunk
-
-        chunks: list[UIMessageChunk | str] = []
-        if not self._started:
-            self._started = True
-            chunks += [StartChunk(), StartStepChunk(), TextStartChunk(id=_PLAIN_TEXT_ID)]
-        if text:
-            chunks.append(TextDeltaChunk(id=_PLAIN_TEXT_ID, delta=text))
-        return chunks
-
-
 class CompletionStream(ResponseStream["ChatCompletionChunk"]):
     """The reply of `ai.stream`: OpenAI `chat.completion.chunk` events up to `[DONE]`; an error payload raises."""
 
@@ -418,7 +383,7 @@ class CompletionStream(ResponseStream["ChatCompletionChunk"]):
                 self._fail(f"The stream sent a malformed chunk ({exc}): {data[:200]!r}", data)
                 return
             if chunk.model_extra and "error" in chunk.model_extra:
-                self._fail(_error_text(chunk.model_extra["error"]), chunk.model_dump())
+                self._fail(error_text(chunk.model_extra["error"]), chunk.model_dump())
                 return
             self._events += 1
             for choice in chunk.choices:
@@ -465,28 +430,3 @@ def _drain(chunks: Iterator[bytes]) -> None:
             drained += len(data)
             if drained > _DRAIN_BYTES:
                 return
-
-
-def _chunk_text(chunk: object) -> str | None:
-    """The answer text a chunk's JSON carries: a text delta's `delta`, or OpenAI's `choices[0].delta.content`."""
-    if not isinstance(chunk, dict):
-        raise TypeError(f"a UI message chunk is a JSON object, not {type(chunk).__name__}")
-    kind = chunk.get("type")
-    if kind == "text-delta":
-        delta = chunk.get("delta")
-        if not isinstance(delta, str) or not isinstance(chunk.get("id"), str):
-            raise TypeError("a text-delta chunk needs a string `id` and `delta`")
-        return delta
-    if kind is None:
-        choices = chunk.get("choices")
-        if isinstance(choices, list) and choices and isinstance(choices[0], dict):
-            delta = choices[0].get("delta")
-            content = delta.get("content") if isinstance(delta, dict) else None
-            return content if isinstance(content, str) else None
-    return None
-
-
-def _error_text(error: Any) -> str:
-    if isinstance(error, dict) and isinstance(error.get("message"), str):
-        return str(error["message"])
-    return error if isinstance(error, str) and error else json.dumps(error)
