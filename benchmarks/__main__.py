@@ -1,7 +1,7 @@
 """Run the benchmarks against one loopback server, print the table, and (on a full run of all of them) write
 docs/benchmarks.md and docs/benchmarks.svg.
 
-    python -m benchmarks [--quick] [name ...]     # names: cold_start per_call streaming concurrency memory
+    python -m benchmarks [--quick] [name ...]     # names: cold_start cold_calls per_call streaming concurrency memory
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from imbrace import __version__
 from ._shared import Result, loopback_server
 from .report import markdown_table, svg_chart
 
-BENCHMARKS = ("cold_start", "per_call", "streaming", "concurrency", "memory")
+BENCHMARKS = ("cold_start", "cold_calls", "per_call", "streaming", "concurrency", "memory")
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 INTRO = """# Benchmarks
 

@@ -5,6 +5,7 @@
 It answers on the SDK's own paths, so the SDK and raw httpx receive the same bytes:
 
 - GET  /v3/ai/accounts/assistants: a fixed JSON list of 100 agents;
+- GET  /data-board/boards: one page of 20 boards; GET /ai-agent/health: `{"status": "ok"}` (the cold calls);
 - POST /ai-agent/v2/chat: a UI message stream picked by the body's `assistant_id`: "paced" (40 text deltas over 1 s,
   each delta the `time.time()` at which it was sent), "burst" (20,000 deltas in 16 KiB writes), "large" (100 MiB of
   64 KiB deltas), anything else a short answer of 10 deltas;
@@ -54,6 +55,10 @@ def _agent(n: int) -> dict[str, Any]:
 
 
 AGENTS = json.dumps([_agent(n) for n in range(100)]).encode()
+BOARDS = json.dumps(
+    {"data": [{"_id": f"{n:024x}", "name": f"Board {n}", "type": "Tasks"} for n in range(20)], "total": 20, "count": 20}
+).encode()
+HEALTH = b'{"status":"ok"}'
 
 
 def _frame(chunk: dict[str, Any]) -> bytes:
@@ -109,6 +114,10 @@ class Server:
     async def respond(self, writer: asyncio.StreamWriter, method: str, path: str, body: bytes) -> None:
         if path == "/v3/ai/accounts/assistants":
             writer.write(_head("application/json", len(AGENTS)) + AGENTS)
+        elif path == "/data-board/boards":
+            writer.write(_head("application/json", len(BOARDS)) + BOARDS)
+        elif path == "/ai-agent/health":
+            writer.write(_head("application/json", len(HEALTH)) + HEALTH)
         elif path == "/_stats":
             self.accepted -= 1  # the query's own connection is not counted
             stats = json.dumps({"open": self.open - 1, "accepted": self.accepted}).encode()

@@ -1,7 +1,7 @@
 """Regenerate everything that is derived from a source in this repo, byte-identical on every run and machine.
 
-    openapi/gateway.yaml   -> src/imbrace/_generated/gateway    (openapi-python-client + codegen/templates,
-    openapi/ai-agent.yaml  -> src/imbrace/_generated/ai_agent     plus shapes.py, from codegen/typeddicts.py)
+    openapi/gateway.yaml   -> src/imbrace/_generated/gateway    (request builders: openapi-python-client + templates;
+    openapi/ai-agent.yaml  -> src/imbrace/_generated/ai_agent     TypedDicts: shapes.py, params.py, namespaces/)
     src/imbrace/_async/    -> src/imbrace/_sync/                (codegen/unasync.py)
 
 `python codegen/generate.py [OUT]` writes under OUT (default: the repo), so the drift check can generate into a
@@ -70,12 +70,23 @@ def _generate_into(out: Path, spec: str) -> None:
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
     if result.returncode != 0:
         sys.exit(f"generate: {spec} failed:\n{result.stdout}\n{result.stderr}")
+    for unused in ("models", "client.py", "errors.py"):  # the generator always emits them; nothing runs them
+        target = out / unused
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
     header = _header(spec)
     for path in sorted(out.rglob("*.py")):
         path.write_text(header + path.read_text(encoding="utf-8"), encoding="utf-8")
-    shapes = out / "shapes.py"
+    shapes, params = out / "shapes.py", out / "params.py"
     shapes.write_text(typeddicts.render(REPO / spec, spec), encoding="utf-8")
-    subprocess.run(["ruff", "format", *RUFF_SETTINGS, str(shapes)], check=True)
+    params.write_text(typeddicts.render_params(REPO / spec, spec), encoding="utf-8")
+    namespaces = out / "namespaces"
+    namespaces.mkdir()
+    (namespaces / "__init__.py").write_text('"""What each namespace sends and returns (`imbrace.types`)."""\n')
+    written = [shapes, params]
+    for namespace, text in typeddicts.render_namespaces(REPO / spec, spec).items():
+        written.append(namespaces / f"{namespace}.py")
+        written[-1].write_text(text, encoding="utf-8")
+    subprocess.run(["ruff", "format", *RUFF_SETTINGS, *map(str, written)], check=True)
 
 
 def main(out_root: Path, *, sync_only: bool = False) -> None:

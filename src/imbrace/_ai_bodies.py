@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 
 __all__ = [
+    "AGENT_DEFAULTS",
+    "with_agent_defaults",
     "AGENT_FIELDS",
     "check_guardrail",
     "check_provider",
@@ -82,3 +84,19 @@ def check_tool_server(body: Mapping[str, Any]) -> None:
 
 def _text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
+
+
+#: What `create_ai_agent` fills in when the caller leaves a key out (or passes None).
+AGENT_DEFAULTS: Mapping[str, str] = {"provider_id": "system", "model_id": "Default"}
+
+
+def with_agent_defaults(body: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of `body` with `provider_id="system"` and `model_id="Default"` where missing or None.
+
+    A caller's value, even an empty string, is kept; the caller's mapping is never changed.
+    """
+    filled = dict(body)
+    for key, default in AGENT_DEFAULTS.items():
+        if filled.get(key) is None:
+            filled[key] = default
+    return filled

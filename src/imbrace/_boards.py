@@ -11,11 +11,23 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ._pagination import OffsetPages
+from ._types import RequestOptions
+
+if TYPE_CHECKING:
+    from ._files import FilesArg
+    from ._generated.gateway.shapes import ImportMapping
 
 __all__ = [
+    "form_fields",
+    "ids_body",
+    "related_body",
+    "reply_data",
+    "reply_folder",
+    "split_extra",
+    "with_query",
     "BOARD_PAGES",
     "FOLDER_FILE_PAGES",
     "ITEM_PAGES",
@@ -124,7 +136,7 @@ def csv_headers(path: Path) -> list[str]:
     return [header.strip() for header in next(csv.reader(io.StringIO(first)), []) if header.strip()]
 
 
-def mappings_for(columns: Mapping[str, str] | Sequence[str], index: Mapping[str, str]) -> list[dict[str, str]]:
+def mappings_for(columns: Mapping[str, str] | Sequence[str], index: Mapping[str, str]) -> list[ImportMapping]:
     """Import mappings (the service checks each field's id and exact name) from column -> field id or name, or
     from column names that are field names. A column that matches no field raises."""
     names = {field_id: name for name, field_id in index.items() if name != field_id}
@@ -139,3 +151,59 @@ def mappings_for(columns: Mapping[str, str] | Sequence[str], index: Mapping[str,
         {"csvHeader": column, "boardFieldId": index[field], "boardFieldName": names[index[field]]}
         for column, field in pairs
     ]
+
+
+_OPTION_NAMES = frozenset(RequestOptions.__annotations__)
+
+
+def reply_data(reply: Any) -> Any:
+    """The reply's `data` when it is an object holding one (the Knowledge Hub envelope), else the reply itself."""
+    if isinstance(reply, Mapping) and "data" in reply:
+        return reply["data"]
+    return reply
+
+
+def reply_folder(reply: Any) -> Any:
+    """`data.folder`, else `data`, else the reply: what the old `boards.get_folder` returned."""
+    data = reply_data(reply)
+    if isinstance(data, Mapping) and "folder" in data:
+        return data["folder"]
+    return data
+
+
+def split_extra(options: RequestOptions) -> tuple[RequestOptions, dict[str, Any]]:
+    """Per-call options apart from the other keyword arguments (the old `create(**extra)` body keys)."""
+    known = {name: value for name, value in options.items() if name in _OPTION_NAMES}
+    extra = {name: value for name, value in options.items() if name not in _OPTION_NAMES}
+    return cast(RequestOptions, known), extra
+
+
+def form_fields(files: FilesArg) -> tuple[FilesArg, dict[str, Any]]:
+    """Split the old SDK's form fields, passed as `(None, "value")` entries of the `files` dict, from the files."""
+    if not isinstance(files, Mapping):
+        return files, {}
+    fields: dict[str, Any] = {}
+    for name, value in files.items():
+        if isinstance(value, tuple) and len(value) == 2 and value[0] is None and isinstance(value[1], str):
+            fields[name] = value[1]
+    return {name: value for name, value in files.items() if name not in fields}, fields
+
+
+def related_body(related_board_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    """The body of link/unlink: every key of `body` and `relatedBoardId` from the argument; item ids required."""
+    if not (body.get("relatedItemIds") or body.get("ids")):
+        raise ValueError("link_items/unlink_items need item ids: {'relatedItemIds': ['<item id>', ...]}")
+    return {**body, "relatedBoardId": related_board_id}
+
+
+def ids_body(ids: str | Sequence[str]) -> dict[str, list[str]]:
+    """`{"ids": [...]}` for the delete routes; a single id string counts as one id (not as its characters)."""
+    return {"ids": [ids] if isinstance(ids, str) else list(ids)}
+
+
+def with_query(kwargs: Mapping[str, Any], params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A generated request plus a caller's pass-through query dict (None values dropped; the caller's dict is kept)."""
+    if not params:
+        return dict(kwargs)
+    extra = {name: value for name, value in params.items() if value is not None}
+    return {**kwargs, "params": {**(kwargs.get("params") or {}), **extra}}

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
-
-import attrs
 
 __all__ = ["PageStyle", "OffsetPages", "NumberedPages", "CursorPages"]
 
@@ -35,7 +34,7 @@ def _more(page: Any, got: int, limit: int | None) -> bool:
     return got > 0 and limit is not None and got >= limit
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class PageStyle:
     """Base: where the items are; subclasses say how to ask for the next page."""
 
@@ -48,7 +47,7 @@ class PageStyle:
         raise NotImplementedError
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class OffsetPages(PageStyle):
     """`skip`/`offset` + `limit` paging (data-board lists).
 
@@ -86,7 +85,7 @@ class OffsetPages(PageStyle):
         return None
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class NumberedPages(PageStyle):
     """`page` (1-based) + `limit` paging."""
 
@@ -99,7 +98,7 @@ class NumberedPages(PageStyle):
         return {**params, self.page_key: (params.get(self.page_key) or 1) + 1}
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class CursorPages(PageStyle):
     """`starting_after` cursor paging: the next page starts after the last item's id."""
 

@@ -17,7 +17,7 @@ from typing import Any, TypeAlias
 
 import httpx
 
-from ._accumulate import MessagePart, ReasoningPart, TextPart, ToolPart, UIMessage
+from .types._accumulate import MessagePart, ReasoningPart, TextPart, ToolPart, UIMessage
 from .types.ui_message import DataChunk
 
 __all__ = ["Content", "ThreadMessage", "check_chat_id", "reply_message", "shutdown_socket", "user_message"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from imbrace._accumulate import MessageAccumulator, ReasoningPart, TextPart, ToolPart, UIMessage, accumulate
+from imbrace.types._accumulate import MessageAccumulator, ReasoningPart, TextPart, ToolPart, UIMessage, accumulate
 from imbrace.types.ui_message import DataChunk, SourceUrlChunk, parse_ui_chunk
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from imbrace._accumulate import accumulate
 from imbrace._threads import check_chat_id, reply_message, user_message
+from imbrace.types._accumulate import accumulate
 from imbrace.types.ui_message import parse_ui_chunk
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")

@@ -1,1 +1,2 @@
-"""Async sources of the client; `codegen/unasync.py` derives `imbrace._sync` from them."""
+"""The client's I/O-bound classes: `imbrace._async` is the hand-written source, `imbrace._sync` the sync twin
+`codegen/unasync.py` derives from it."""

@@ -18,12 +18,12 @@ _TOKEN_KEYS = ("accessToken", "token", "access_token")
 
 
 async def async_request_otp(transport: AsyncTransport, email: str, options: RequestOptions) -> None:
-    await transport.request("gateway", request_otp._get_kwargs(body={"email": email}), options)
+    await transport.request("gateway", request_otp.build_request(body={"email": email}), options)
 
 
 async def async_login(transport: AsyncTransport, body: dict[str, str], options: RequestOptions) -> LoginResponse:
     """POST the credentials; on success the client switches to the returned token (dropping any API key)."""
-    answer: LoginResponse = await transport.request_json("gateway", login._get_kwargs(body=body), options)
+    answer: LoginResponse = await transport.request_json("gateway", login.build_request(body=body), options)
     transport.credentials.set_access_token(_token(answer, "login"))
     organizations = answer.get("organizations")
     if not isinstance(organizations, list):
@@ -41,7 +41,7 @@ async def async_select_organization(
     previous = credentials.organization_id
     credentials.set_organization_id(organization_id)
     try:
-        kwargs = select_organization._get_kwargs(body={"organization_id": organization_id})
+        kwargs = select_organization.build_request(body={"organization_id": organization_id})
         answer: ExchangeTokenResponse = await transport.request_json("gateway", kwargs, options)
         credentials.set_access_token(_token(answer, "select_organization"))
     except BaseException:

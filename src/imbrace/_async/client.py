@@ -1,6 +1,5 @@
-"""`AsyncImbraceClient`: configuration, credentials and the five namespaces over one transport.
-
-`ImbraceClient` is derived from this file by `codegen/unasync.py`; both take the same arguments.
+"""The client (`ImbraceClient`, `AsyncImbraceClient`): configuration, credentials and the five namespaces over one
+transport. The sync client is derived from the async one by `codegen/unasync.py`; both take the same arguments.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING, Self, Unpack
 import httpx
 
 from .._auth import Credentials, mask
-from .._config import DEFAULT_MAX_RETRIES, one_gateway, read_env, resolve_services, resolve_timeout
+from .._config import DEFAULT_MAX_RETRIES, Environment, one_gateway, read_env, resolve_services, resolve_timeout
 from .._limits import DEFAULT_LIMITS, Limits
 from .._logs import redact_url, setup_from_env
 from .._types import AsyncHeadersLike, RequestOptions, Timeout
@@ -39,7 +38,8 @@ class AsyncImbraceClient:
     (IMBRACE_ENV: "stable" by default, "prodv2", "sandbox", "develop"; any case). `services={"ai": ...,
     "data_board": ..., "ai_agent": ...}` moves single services (IMBRACE_AI_AGENT_URL moves the AI-agent service).
     Use it as a context manager, or call `close()`, to release connections.
-    `check_health=True` calls the AI-agent health endpoint on construction (sync) or on `async with` (async).
+    `check_health=True` calls the AI-agent health endpoint on construction (sync client) or on `async with`
+    (async client).
     `limits=imbrace.Limits(...)` raises or lowers the retry-wait budget and the body and stream-event size caps.
     """
 
@@ -49,7 +49,7 @@ class AsyncImbraceClient:
         api_key: str | None = None,
         access_token: str | None = None,
         organization_id: str | None = None,
-        env: str | None = None,
+        env: Environment | None = None,
         gateway: str | None = None,
         base_url: str | None = None,
         services: Mapping[str, str] | None = None,

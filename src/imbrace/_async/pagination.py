@@ -7,7 +7,7 @@ from typing import Any
 
 from .._pagination import PageStyle
 
-__all__ = ["async_iterate_pages"]
+__all__ = ["async_iterate_pages", "async_walk"]
 
 MAX_PAGES = 100_000
 
@@ -27,3 +27,15 @@ async def async_iterate_pages(
         current = style.next_params(page, items, current)
         if current is not None and repr(sorted(current.items())) in seen:
             return
+
+
+def async_walk(
+    list_page: Callable[..., Awaitable[Any]], style: PageStyle, first: Mapping[str, Any], *args: Any, **kwargs: Any
+) -> AsyncIterator[Any]:
+    """Every item of every page of `list_page(*args, **kwargs)`, each page's parameters (from `first`, then from
+    `style`) passed as keyword arguments: what every `iter_*` method of the namespaces does."""
+
+    async def fetch(page: Mapping[str, Any]) -> Any:
+        return await list_page(*args, **kwargs, **page)
+
+    return async_iterate_pages(fetch, first, style)

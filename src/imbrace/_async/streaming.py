@@ -6,42 +6,31 @@ reading ends, breaks, fails, is cancelled, or the stream is garbage collected. A
 after the chunks before it were delivered.
 
 `codegen/unasync.py` derives `imbrace._sync.streaming` (ChatStream, CompletionStream, EventStream) from this file.
-Where the sides differ, lines ending in `# async-only` are dropped from the sync twin, and a line right after an
-async-only `raise` or `return` is the sync twin's own.
+Where the sides differ, the markers of `codegen/unasync.py` say so (`# async-only`, `# sync-only: CODE`).
 """
 
 from __future__ import annotations
 
 import asyncio  # async-only
-import codecs
 import contextlib
 import json
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterable, Iterator
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, Self, TypeVar, cast
 
 import anyio  # async-only
 import httpx
 
-from .._accumulate import MessageAccumulator, UIMessage, text_delta
 from .._errors import APITimeoutError, IncompleteStreamError, ResponseTooLargeError, StreamConsumedError, StreamError
 from .._limits import DEFAULT_LIMITS
 from .._logs import mask_request
 from .._sse import ServerSentEvent, SSEDecoder
-from ..types import ui_message
-from ..types.ai import ChatCompletionChunk
-from ..types.ui_message import (
-    ChatStatusEvent,
-    ErrorChunk,
-    FinishChunk,
-    FinishStepChunk,
-    StartChunk,
-    StartStepChunk,
-    TextDeltaChunk,
-    TextEndChunk,
-    TextStartChunk,
-    UIMessageChunk,
-    parse_ui_chunk_json,
-)
+from .._stream_text import PlainText, chunk_text, error_text
+
+if TYPE_CHECKING:
+    # The typed chunks are pydantic models: loaded by the first typed read, so the text reader never pays for them.
+    from ..types._accumulate import UIMessage
+    from ..types.ai import ChatCompletionChunk
+    from ..types.ui_message import ChatStatusEvent, UIMessageChunk
 
 __all__ = ["AsyncChatStream", "AsyncCompletionStream", "AsyncEventStream", "AsyncResponseStream"]
 
@@ -52,10 +41,6 @@ _DONE = "[DONE]"
 # connection goes back to the pool instead of being closed: a new TCP/TLS handshake per chat turn otherwise.
 _DRAIN_BYTES = 64 * 1024
 _DRAIN_SECONDS = 1.0
-_PLAIN_TEXT_ID = "text-1"
-
-ui_message.build_validators()
-ChatCompletionChunk.model_rebuild()
 
 
 class AsyncResponseStream(Generic[T]):
@@ -149,8 +134,7 @@ class AsyncResponseStream(Generic[T]):
             return
         if self._loop is not None and not self._loop.is_closed():  # async-only
             self._loop.call_soon_threadsafe(self._loop.create_task, response.aclose())  # async-only
-        return  # async-only
-        response.close()
+        # sync-only: response.close()
 
     async def _items(self, consumer: str) -> AsyncIterator[T]:
         """The stream's items for `consumer`, each as soon as its bytes arrive; the response closes when this ends."""
@@ -216,7 +200,7 @@ class AsyncResponseStream(Generic[T]):
     def _read_body(self) -> httpx.Response:
         if self._consumer is None:
             raise httpx.ResponseNotRead()  # async-only
-            self.aread()
+            # sync-only: self.read()
         if self._consumer != "aread()":
             raise StreamConsumedError(f"The body was not kept: this stream was {self._used()}.")
         return self.response
@@ -253,65 +237,111 @@ class AsyncResponseStream(Generic[T]):
         self._error = StreamError(message, request=mask_request(self.response.request), body=body)
 
 
-class AsyncChatStream(AsyncResponseStream[UIMessageChunk]):
+class AsyncChatStream(AsyncResponseStream["UIMessageChunk | str"]):
     """The reply of `stream_chat`: a Vercel AI SDK UI message stream, or the whole text of a non-streaming agent.
 
-    Iterating yields typed chunks (`UIMessageChunk`); `aiter_text()` yields only the answer text;
-    `get_final_message()` reads everything into one `UIMessage`. A `text/plain` reply (an agent created with
+    Iterating yields typed chunks (`UIMessageChunk`); `iter_text()` (async: `aiter_text()`) yields only the answer
+    text; `get_final_message()` reads everything into one `UIMessage`. A `text/plain` reply (an agent created with
     `streaming: false`) reads as the chunks Vercel's own client makes of a text stream: start, start-step,
     text-start, a text-delta per arriving piece, text-end, finish-step, finish.
+
+    The text reader reads the JSON of each chunk as a dict and builds no model; the typed reads load the chunk
+    models on first use and build each type's parser when that type first arrives.
     """
+
+    _typed_text: ClassVar[bool] = False
+    """Whether the text reader builds the typed chunks too (for a subclass that keeps them)."""
 
     def __init__(self, response: httpx.Response, max_event_bytes: int = DEFAULT_LIMITS.max_event_bytes) -> None:
         super().__init__(response, max_event_bytes)
         content_type = response.headers.get("content-type", "")
-        self._plain = _PlainText(response.encoding or "utf-8") if content_type.startswith("text/plain") else None
+        self._plain = PlainText(response.encoding or "utf-8") if content_type.startswith("text/plain") else None
+        self._text_only = False
 
     def __aiter__(self) -> AsyncIterator[UIMessageChunk]:
         return self.aiter_events()
 
     def aiter_events(self) -> AsyncIterator[UIMessageChunk]:
         """Each chunk as soon as it arrives, up to `[DONE]`; an `error` chunk raises `StreamError`."""
-        return self._items("aiter_events()")
+        return self._items("aiter_events()")  # type: ignore[return-value]  # only the text reader reads strings
 
     async def aiter_text(self) -> AsyncIterator[str]:
         """The answer text as it arrives: text deltas (or OpenAI-style `choices[0].delta.content`)."""
         self._claim("aiter_text()")
+        self._text_only = not self._typed_text
         reads = self._reads()
         try:
-            async for chunks in reads:
-                for chunk in chunks:
-                    text = text_delta(chunk)
-                    if text:
-                        yield text
+            if self._text_only:
+                async for texts in reads:
+                    for text in texts:
+                        yield cast(str, text)
+            else:
+                from ..types._accumulate import text_delta
+
+                async for chunks in reads:
+                    for chunk in chunks:
+                        delta = text_delta(cast("UIMessageChunk", chunk))
+                        if delta:
+                            yield delta
         finally:
             await reads.aclose()
             await self.aclose()
 
     async def get_final_message(self) -> UIMessage:
         """Read the whole stream and return the message it builds (text, reasoning, tool calls, data parts)."""
+        from ..types._accumulate import MessageAccumulator
+
         accumulator = MessageAccumulator()
         async for chunk in self._items("get_final_message()"):
-            accumulator.add(chunk)
+            accumulator.add(cast("UIMessageChunk", chunk))
         return accumulator.message
 
-    def _feed(self, data: bytes) -> Iterable[UIMessageChunk]:
+    def _feed(self, data: bytes) -> Iterable[UIMessageChunk | str]:
         if self._plain is None:
             return super()._feed(data)
-        return self._count(self._plain.feed(data))
+        return self._count(self._plain.feed(data, typed=not self._text_only))
 
-    def _end(self) -> Iterable[UIMessageChunk]:
+    def _end(self) -> Iterable[UIMessageChunk | str]:
         if self._plain is None:
             return super()._end()
         self._done = True
-        return self._count(self._plain.end())
+        return self._count(self._plain.end(typed=not self._text_only))
 
-    def _count(self, chunks: list[UIMessageChunk]) -> list[UIMessageChunk]:
-        self._events += len(chunks)
-        self._chars += sum(len(chunk.delta) for chunk in chunks if isinstance(chunk, TextDeltaChunk))
-        return chunks
+    def _count(self, items: list[UIMessageChunk | str]) -> list[UIMessageChunk | str]:
+        self._events += len(items)
+        self._chars += sum(len(item) if isinstance(item, str) else len(getattr(item, "delta", "")) for item in items)
+        return items
 
-    def _convert(self, events: list[ServerSentEvent]) -> Iterator[UIMessageChunk]:
+    def _convert(self, events: list[ServerSentEvent]) -> Iterator[UIMessageChunk | str]:
+        return self._texts(events) if self._text_only else self._chunks(events)
+
+    def _texts(self, events: list[ServerSentEvent]) -> Iterator[str]:
+        """The answer text of some events, read from each chunk's JSON as a dict (no model is built)."""
+        for event in events:
+            data = event.data
+            if data == _DONE:
+                self._done = True
+                return
+            try:
+                chunk = json.loads(data)
+                text = chunk_text(chunk)
+            except (ValueError, TypeError) as exc:
+                self._fail(f"The stream sent a malformed chunk ({exc}): {data[:200]!r}", data)
+                return
+            kind = chunk.get("type")
+            if kind == "finish":
+                self._may_end = True
+            elif kind == "error":
+                self._fail(chunk.get("errorText") or "The stream reported an error without a message.", chunk)
+                return
+            self._events += 1
+            if text:
+                self._chars += len(text)
+                yield text
+
+    def _chunks(self, events: list[ServerSentEvent]) -> Iterator[UIMessageChunk]:
+        from ..types.ui_message import ErrorChunk, FinishChunk, TextDeltaChunk, parse_ui_chunk_json
+
         for event in events:
             data = event.data
             if data == _DONE:
@@ -336,31 +366,7 @@ class AsyncChatStream(AsyncResponseStream[UIMessageChunk]):
             yield chunk
 
 
-class _PlainText:
-    """A `text/plain` body as UI message chunks, decoded incrementally so no character is cut."""
-
-    def __init__(self, encoding: str) -> None:
-        self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-        self._started = False
-
-    def feed(self, data: bytes) -> list[UIMessageChunk]:
-        return self._delta(self._decoder.decode(data))
-
-    def end(self) -> list[UIMessageChunk]:
-        chunks = self._delta(self._decoder.decode(b"", final=True))
-        return [*chunks, TextEndChunk(id=_PLAIN_TEXT_ID), FinishStepChunk(), FinishChunk()]
-
-    def _delta(self, text: str) -> list[UIMessageChunk]:
-        chunks: list[UIMessageChunk] = []
-        if not self._started:
-            self._started = True
-            chunks += [StartChunk(), StartStepChunk(), TextStartChunk(id=_PLAIN_TEXT_ID)]
-        if text:
-            chunks.append(TextDeltaChunk(id=_PLAIN_TEXT_ID, delta=text))
-        return chunks
-
-
-class AsyncCompletionStream(AsyncResponseStream[ChatCompletionChunk]):
+class AsyncCompletionStream(AsyncResponseStream["ChatCompletionChunk"]):
     """The reply of `ai.stream`: OpenAI `chat.completion.chunk` events up to `[DONE]`; an error payload raises."""
 
     def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
@@ -371,6 +377,8 @@ class AsyncCompletionStream(AsyncResponseStream[ChatCompletionChunk]):
         return self._items("aiter_chunks()")
 
     def _convert(self, events: list[ServerSentEvent]) -> Iterator[ChatCompletionChunk]:
+        from ..types.ai import ChatCompletionChunk
+
         for event in events:
             data = event.data
             if data == _DONE:
@@ -382,7 +390,7 @@ class AsyncCompletionStream(AsyncResponseStream[ChatCompletionChunk]):
                 self._fail(f"The stream sent a malformed chunk ({exc}): {data[:200]!r}", data)
                 return
             if chunk.model_extra and "error" in chunk.model_extra:
-                self._fail(_error_text(chunk.model_extra["error"]), chunk.model_dump())
+                self._fail(error_text(chunk.model_extra["error"]), chunk.model_dump())
                 return
             self._events += 1
             for choice in chunk.choices:
@@ -391,7 +399,7 @@ class AsyncCompletionStream(AsyncResponseStream[ChatCompletionChunk]):
             yield chunk
 
 
-class AsyncEventStream(AsyncResponseStream[ChatStatusEvent]):
+class AsyncEventStream(AsyncResponseStream["ChatStatusEvent"]):
     """The chat status stream: `{"status": ...}` events until the server closes (a clean close is its normal end)."""
 
     def __init__(self, response: httpx.Response, max_event_bytes: int = DEFAULT_LIMITS.max_event_bytes) -> None:
@@ -406,6 +414,8 @@ class AsyncEventStream(AsyncResponseStream[ChatStatusEvent]):
         return self._items("aiter_events()")
 
     def _convert(self, events: list[ServerSentEvent]) -> Iterator[ChatStatusEvent]:
+        from ..types.ui_message import ChatStatusEvent
+
         for event in events:
             if event.data == _DONE:
                 self._done = True
@@ -427,9 +437,3 @@ async def _drain(chunks: AsyncIterator[bytes]) -> None:
             drained += len(data)
             if drained > _DRAIN_BYTES:
                 return
-
-
-def _error_text(error: Any) -> str:
-    if isinstance(error, dict) and isinstance(error.get("message"), str):
-        return str(error["message"])
-    return error if isinstance(error, str) and error else json.dumps(error)

@@ -1,6 +1,6 @@
 """The one place a request is sent: URL, headers, timeout, retries, typed errors and logging.
 
-Every namespace method hands this the keyword arguments a generated endpoint's `_get_kwargs` built, plus the caller's
+Every namespace method hands this the keyword arguments a generated `build_request` built, plus the caller's
 per-call options. The sync transport is derived from this file by `codegen/unasync.py`.
 """
 
@@ -32,12 +32,12 @@ __all__ = ["AsyncTransport"]
 
 _NO_OPTIONS: RequestOptions = {}
 _OPTION_NAMES = frozenset(RequestOptions.__annotations__)
-# What a generated `_get_kwargs` may carry besides method, url and headers; only the present ones are passed on.
+# What a generated `build_request` may carry besides method, url and headers; only the present ones are passed on.
 _BODY_KEYS = ("params", "json", "data", "files", "content")
 
 
 class AsyncTransport:
-    """Sends requests over one shared `httpx.AsyncClient` and applies the retry rules of `imbrace._retry`."""
+    """Sends requests over one shared `httpx.Client` (async: `httpx.AsyncClient`) with the rules of `imbrace._retry`."""
 
     def __init__(
         self,
@@ -216,7 +216,7 @@ class AsyncTransport:
 async def _read(response: httpx.Response, max_bytes: int | None) -> None:
     """Read the body, refusing one over `max_bytes` (by its Content-Length, or as it arrives when there is none).
 
-    A body read piecewise is stored where httpx's own `aread` keeps it, so `content`, `text` and `json()` work.
+    A body read piecewise is stored where httpx's own `read`/`aread` keeps it, so `content`, `text` and `json()` work.
     """
     if max_bytes is None:
         await response.aread()

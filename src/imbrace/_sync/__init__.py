@@ -1,2 +1,3 @@
-# Generated from src/imbrace/_async/__init__.py by codegen/unasync.py. Do not edit: change the async source.
-"""Async sources of the client; `codegen/unasync.py` derives `imbrace._sync` from them."""
+# Generated from src/imbrace/_async/__init__.py by codegen/unasync.py: edit that file.
+"""The client's I/O-bound classes: `imbrace._async` is the hand-written source, `imbrace._sync` the sync twin
+`codegen/unasync.py` derives from it."""

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/auth.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/auth.py by codegen/unasync.py: edit that file.
 """The login flow: request an OTP, log in, select an organization; the client then uses the token it got."""
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ _TOKEN_KEYS = ("accessToken", "token", "access_token")
 
 
 def sync_request_otp(transport: Transport, email: str, options: RequestOptions) -> None:
-    transport.request("gateway", request_otp._get_kwargs(body={"email": email}), options)
+    transport.request("gateway", request_otp.build_request(body={"email": email}), options)
 
 
 def sync_login(transport: Transport, body: dict[str, str], options: RequestOptions) -> LoginResponse:
     """POST the credentials; on success the client switches to the returned token (dropping any API key)."""
-    answer: LoginResponse = transport.request_json("gateway", login._get_kwargs(body=body), options)
+    answer: LoginResponse = transport.request_json("gateway", login.build_request(body=body), options)
     transport.credentials.set_access_token(_token(answer, "login"))
     organizations = answer.get("organizations")
     if not isinstance(organizations, list):
@@ -42,7 +42,7 @@ def sync_select_organization(
     previous = credentials.organization_id
     credentials.set_organization_id(organization_id)
     try:
-        kwargs = select_organization._get_kwargs(body={"organization_id": organization_id})
+        kwargs = select_organization.build_request(body={"organization_id": organization_id})
         answer: ExchangeTokenResponse = transport.request_json("gateway", kwargs, options)
         credentials.set_access_token(_token(answer, "select_organization"))
     except BaseException:

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/pagination.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/pagination.py by codegen/unasync.py: edit that file.
 """Walk every page lazily: the next page is fetched only when the caller has consumed the current one."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any
 
 from .._pagination import PageStyle
 
-__all__ = ["sync_iterate_pages"]
+__all__ = ["sync_iterate_pages", "sync_walk"]
 
 MAX_PAGES = 100_000
 
@@ -28,3 +28,15 @@ def sync_iterate_pages(
         current = style.next_params(page, items, current)
         if current is not None and repr(sorted(current.items())) in seen:
             return
+
+
+def sync_walk(
+    list_page: Callable[..., Any], style: PageStyle, first: Mapping[str, Any], *args: Any, **kwargs: Any
+) -> Iterator[Any]:
+    """Every item of every page of `list_page(*args, **kwargs)`, each page's parameters (from `first`, then from
+    `style`) passed as keyword arguments: what every `iter_*` method of the namespaces does."""
+
+    def fetch(page: Mapping[str, Any]) -> Any:
+        return list_page(*args, **kwargs, **page)
+
+    return sync_iterate_pages(fetch, first, style)

@@ -1,10 +1,11 @@
-# Generated from src/imbrace/_async/raw_response.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/raw_response.py by codegen/unasync.py: edit that file.
 """`with_raw_response` and `with_streaming_response`: any namespace method, with the HTTP response it got.
 
-`client.boards.with_raw_response.get(board_id)` runs `boards.get` and returns an `RawResponse`: status, headers,
-request id, and `.parse()` for exactly what `boards.get` returns. `client.boards.with_streaming_response.get(...)`
-is a context manager whose `StreamedResponse` has the status and headers but leaves the body unread until
-`parse()`, `read()` or `iter_bytes()` asks for it. Both work for every public method of every namespace: the transport
+`client.boards.with_raw_response.get(board_id)` runs `boards.get` and returns a `RawResponse` (async:
+`AsyncRawResponse`): status, headers, request id, and `.parse()` for exactly what `boards.get` returns.
+`client.boards.with_streaming_response.get(...)` is a context manager whose `StreamedResponse` (async:
+`AsyncStreamedResponse`) has the status and headers but leaves the body unread until `parse()`, `read()` or
+`iter_bytes()` asks for it. Both work for every public method of every namespace: the transport
 hands the response to an `imbrace._capture.Capture` (see there), so no method body knows about them. The response
 shown is the call's first one (a method that sends several requests, such as a polling helper, shows its first).
 """
@@ -132,7 +133,7 @@ class StreamedResponse(_ResponseView, Generic[T]):
 
 
 class StreamedResponseContext(Generic[T]):
-    """`with ... as response`: sends on entry, closes the response on exit."""
+    """`with ... as response` (`async with` on the async client): sends on entry, closes the response on exit."""
 
     def __init__(self, call: Callable[[], Any]) -> None:
         self._call = call

@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/threads.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/threads.py by codegen/unasync.py: edit that file.
 """`client.ai_agent.threads`: one handle for a conversation with an agent.
 
 The AI-agent service keeps the conversation itself. `POST /v2/chat` with a new chat id creates the chat from its first
@@ -19,18 +19,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from time import monotonic
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING, Unpack, cast
 from uuid import uuid4
 
 import httpx
 
-from .._accumulate import MessageAccumulator, UIMessage
 from .._errors import APIStatusError, APITimeoutError, ChatIdleTimeoutError
 from .._generated.ai_agent.api.ai_agent import stream_chat
 from .._threads import Content, ThreadMessage, check_chat_id, reply_message, shutdown_socket, user_message
 from .._types import RequestOptions
+from ..types._accumulate import MessageAccumulator, UIMessage
 from ..types.ui_message import UIMessageChunk
-from .resources.ai_agent import _CHAT_ACCEPT
+from .resources.ai_agent._shared import _CHAT_ACCEPT
 from .streaming import ChatStream
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ class ThreadReply(ChatStream):
     The thread records what was read through the typed readers; a body read raw (`iter_lines()`, `text`) is left
     out of `history` (the service has it: `Thread.messages()`).
     """
+
+    _typed_text = True  # the reply is recorded from its typed chunks, whichever reader reads it
 
     def __init__(self, response: httpx.Response, thread: Thread) -> None:
         super().__init__(response)
@@ -83,15 +85,15 @@ class ThreadReply(ChatStream):
         shutdown_socket(self.response)
         self.close()
 
-    def _feed(self, data: bytes) -> Iterable[UIMessageChunk]:
+    def _feed(self, data: bytes) -> Iterable[UIMessageChunk | str]:
         return self._seen(super()._feed(data))
 
-    def _end(self) -> Iterable[UIMessageChunk]:
+    def _end(self) -> Iterable[UIMessageChunk | str]:
         return self._seen(super()._end())
 
-    def _seen(self, chunks: Iterable[UIMessageChunk]) -> Iterator[UIMessageChunk]:
+    def _seen(self, chunks: Iterable[UIMessageChunk | str]) -> Iterator[UIMessageChunk | str]:
         for chunk in chunks:
-            self._accumulator.add(chunk)
+            self._accumulator.add(cast("UIMessageChunk", chunk))
             yield chunk
 
 
@@ -165,7 +167,7 @@ class Thread:
         self._opening = True
         try:
             body = {"id": self.id, "assistant_id": self._assistant(), "messages": [message]}
-            kwargs = stream_chat._get_kwargs(body=self._agent._chat_body(body, new_id=False))
+            kwargs = stream_chat.build_request(body=self._agent._chat_body(body, new_id=False))
             response = self._agent._open_stream(kwargs, options, accept=_CHAT_ACCEPT)
         except APIStatusError:
             self._exists = True  # the service creates the chat before it fails a turn (and saves the error)

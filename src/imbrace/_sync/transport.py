@@ -1,7 +1,7 @@
-# Generated from src/imbrace/_async/transport.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/transport.py by codegen/unasync.py: edit that file.
 """The one place a request is sent: URL, headers, timeout, retries, typed errors and logging.
 
-Every namespace method hands this the keyword arguments a generated endpoint's `_get_kwargs` built, plus the caller's
+Every namespace method hands this the keyword arguments a generated `build_request` built, plus the caller's
 per-call options. The sync transport is derived from this file by `codegen/unasync.py`.
 """
 
@@ -33,12 +33,12 @@ __all__ = ["Transport"]
 
 _NO_OPTIONS: RequestOptions = {}
 _OPTION_NAMES = frozenset(RequestOptions.__annotations__)
-# What a generated `_get_kwargs` may carry besides method, url and headers; only the present ones are passed on.
+# What a generated `build_request` may carry besides method, url and headers; only the present ones are passed on.
 _BODY_KEYS = ("params", "json", "data", "files", "content")
 
 
 class Transport:
-    """Sends requests over one shared `httpx.Client` and applies the retry rules of `imbrace._retry`."""
+    """Sends requests over one shared `httpx.Client` (async: `httpx.AsyncClient`) with the rules of `imbrace._retry`."""
 
     def __init__(
         self,
@@ -215,7 +215,7 @@ class Transport:
 def _read(response: httpx.Response, max_bytes: int | None) -> None:
     """Read the body, refusing one over `max_bytes` (by its Content-Length, or as it arrives when there is none).
 
-    A body read piecewise is stored where httpx's own `read` keeps it, so `content`, `text` and `json()` work.
+    A body read piecewise is stored where httpx's own `read`/`aread` keeps it, so `content`, `text` and `json()` work.
     """
     if max_bytes is None:
         response.read()

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from imbrace import ImbraceError, NotFoundError
 
@@ -20,6 +20,9 @@ from .chat import write_reply
 from .errors import CliError, one_line
 from .progress import ProgressBar, ProgressFile
 from .target import Target, demo_target
+
+if TYPE_CHECKING:
+    from imbrace.types.ai_agent import StreamChatBody, UIMessage
 
 __all__ = ["QUESTION", "Demo", "demo"]
 
@@ -117,7 +120,8 @@ class Demo:
     def stream_chat(self) -> None:
         self._created("chat", partial(self.client.ai_agent.delete_client_chat, self.chat_id))
         self._detail(f"user: {QUESTION}")
-        body = {"id": self.chat_id, "assistant_id": self.agent_id, "messages": [{"role": "user", "content": QUESTION}]}
+        message: UIMessage = {"role": "user", "content": QUESTION}
+        body: StreamChatBody = {"id": self.chat_id, "assistant_id": self.agent_id, "messages": [message]}
         self.out.write(f"{_INDENT}assistant: ")
         try:
             reply = write_reply(self.client.ai_agent.stream_chat_text(body), self.out, _INDENT)

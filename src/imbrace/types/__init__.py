@@ -9,7 +9,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .._accumulate import (
+    from ._accumulate import (
         MessageAccumulator,
         MessagePart,
         ReasoningPart,
@@ -126,7 +126,7 @@ __all__ = [
 ]
 
 _MODULES = {
-    "imbrace._accumulate": (
+    "imbrace.types._accumulate": (
         "MessageAccumulator",
         "MessagePart",
         "ReasoningPart",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import httpx
 
+from ..._body_check import check_bodies
 from ..._config import Service
 from ..._errors import connection_error
 from ..._logs import mask_request
@@ -23,16 +24,20 @@ _VIEWS = {"with_raw_response": AsyncWithRawResponse, "with_streaming_response": 
 
 
 class AsyncResource:
-    """Base of the namespace classes; methods build kwargs with a generated `_get_kwargs` and send them here."""
+    """Base of the namespace classes; methods build kwargs with a generated `build_request` and send them here."""
 
     _service: ClassVar[Service]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        check_bodies(cls)
 
     def __init__(self, client: AsyncImbraceClient) -> None:
         self._client = client
         self._transport = client._transport
 
     if TYPE_CHECKING:
-        # Every method of the namespace with its HTTP response (`imbrace._async.raw_response`). Made on first use by
+        # Every method of the namespace with its HTTP response (the `raw_response` module). Made on first use by
         # `__getattr__`, so that they stay out of the class's method list (and its docs, which list the API calls).
         with_raw_response: AsyncWithRawResponse
         with_streaming_response: AsyncWithStreamingResponse

@@ -8,10 +8,10 @@ the requests (defaults included) are the same from both.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Unpack
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Unpack
 
-from ..._boards import folder_create_body
+from ..._boards import folder_create_body, ids_body, with_query
 from ..._generated.gateway.api.boards import (
     create_folder,
     delete_folders,
@@ -24,6 +24,7 @@ from ..._types import RequestOptions
 from ._resource import AsyncResource
 
 if TYPE_CHECKING:
+    from ..._generated.gateway.params import CreateFolderBody, SearchFoldersQuery, UpdateFolderBody
     from ..._generated.gateway.shapes import (
         DeletedCountEnvelope,
         FolderContentsEnvelope,
@@ -35,25 +36,12 @@ if TYPE_CHECKING:
 __all__ = ["AsyncFoldersResource"]
 
 
-def ids_body(ids: str | Sequence[str]) -> dict[str, list[str]]:
-    """`{"ids": [...]}` for the delete routes; a single id string counts as one id (not as its characters)."""
-    return {"ids": [ids] if isinstance(ids, str) else list(ids)}
-
-
-def with_query(kwargs: dict[str, Any], params: Mapping[str, Any] | None) -> dict[str, Any]:
-    """A generated request plus a caller's pass-through query dict (None values dropped; the caller's dict is kept)."""
-    if not params:
-        return kwargs
-    extra = {name: value for name, value in params.items() if value is not None}
-    return {**kwargs, "params": {**(kwargs.get("params") or {}), **extra}}
-
-
 class AsyncFoldersResource(AsyncResource):
     """Knowledge Hub folders (the data-board folder routes); results are the server's reply, not unwrapped."""
 
     _service = "data_board"
 
-    async def search(self, params: Mapping[str, Any] | None = None, **options: Unpack[RequestOptions]) -> FolderList:
+    async def search(self, params: SearchFoldersQuery | None = None, **options: Unpack[RequestOptions]) -> FolderList:
         """GET /data-board/folders/search: folders whose name matches `q` (all folders without it).
 
         `params` is passed through as the query string, e.g. `{"q": "reports", "limit": 10}`; None values are left
@@ -64,7 +52,7 @@ class AsyncFoldersResource(AsyncResource):
 
         Example: `folders = client.folders.search({"q": "Q1"})["data"]`
         """
-        return await self._json(with_query(search_folders._get_kwargs(), params), options)
+        return await self._json(with_query(search_folders.build_request(), params), options)
 
     async def get(
         self, folder_id: str, *, recursive: bool | None = None, **options: Unpack[RequestOptions]
@@ -78,7 +66,7 @@ class AsyncFoldersResource(AsyncResource):
 
         Example: `folder = client.folders.get("folder_id")["data"]["folder"]`
         """
-        return await self._json(get_folder._get_kwargs(folder_id, recursive=recursive), options)
+        return await self._json(get_folder.build_request(folder_id, recursive=recursive), options)
 
     async def get_contents(
         self,
@@ -104,12 +92,12 @@ class AsyncFoldersResource(AsyncResource):
 
         Example: `files = client.folders.get_contents("folder_id")["data"]["files"]`
         """
-        kwargs = get_folder_contents._get_kwargs(
+        kwargs = get_folder_contents.build_request(
             folder_id, skip=skip, limit=limit, sort_by=sort_by, sort_order=sort_order, recursive=recursive, q=q
         )
         return await self._json(kwargs, options)
 
-    async def create(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> FolderEnvelope:
+    async def create(self, body: CreateFolderBody, **options: Unpack[RequestOptions]) -> FolderEnvelope:
         """POST /data-board/folders: create a folder.
 
         `body` holds `name` and optionally `parent_folder_id`, `team_ids`, ... The service reads `organization_id`
@@ -122,18 +110,16 @@ class AsyncFoldersResource(AsyncResource):
         Example: `folder = client.folders.create({"name": "Q1 Reports"})["data"]`
         """
         created = folder_create_body(body, self._organization(None))
-        return await self._json(create_folder._get_kwargs(body=created), options)
+        return await self._json(create_folder.build_request(body=created), options)
 
-    async def update(
-        self, folder_id: str, body: Mapping[str, Any], **options: Unpack[RequestOptions]
-    ) -> FolderEnvelope:
+    async def update(self, folder_id: str, body: UpdateFolderBody, **options: Unpack[RequestOptions]) -> FolderEnvelope:
         """PUT /data-board/folders/{folder_id}: rename a folder (`{"name": ...}`; the body is passed through).
 
         Returns the reply as sent: `{"success", "message", "data": {folder}}`.
 
         Example: `client.folders.update("folder_id", {"name": "Q1 2025 Reports"})`
         """
-        return await self._json(update_folder._get_kwargs(folder_id, body=dict(body)), options)
+        return await self._json(update_folder.build_request(folder_id, body=dict(body)), options)
 
     async def delete(self, folder_ids: str | Sequence[str], **options: Unpack[RequestOptions]) -> DeletedCountEnvelope:
         """POST /data-board/folders/delete: delete folders, their subfolders and their files. Destructive.
@@ -144,4 +130,4 @@ class AsyncFoldersResource(AsyncResource):
 
         Example: `client.folders.delete(["folder_id"])`
         """
-        return await self._json(delete_folders._get_kwargs(body=ids_body(folder_ids)), options)
+        return await self._json(delete_folders.build_request(body=ids_body(folder_ids)), options)

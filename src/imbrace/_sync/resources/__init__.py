@@ -1,2 +1,2 @@
-# Generated from src/imbrace/_async/resources/__init__.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/__init__.py by codegen/unasync.py: edit that file.
 """The namespaces: one module each, thin layers over the generated endpoints and the transport."""

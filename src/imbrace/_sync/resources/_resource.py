@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/_resource.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/_resource.py by codegen/unasync.py: edit that file.
 """What every namespace shares: the transport, the service it talks to, and the client's defaults."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import httpx
 
+from ..._body_check import check_bodies
 from ..._config import Service
 from ..._errors import connection_error
 from ..._logs import mask_request
@@ -24,16 +25,20 @@ _VIEWS = {"with_raw_response": WithRawResponse, "with_streaming_response": WithS
 
 
 class Resource:
-    """Base of the namespace classes; methods build kwargs with a generated `_get_kwargs` and send them here."""
+    """Base of the namespace classes; methods build kwargs with a generated `build_request` and send them here."""
 
     _service: ClassVar[Service]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        check_bodies(cls)
 
     def __init__(self, client: ImbraceClient) -> None:
         self._client = client
         self._transport = client._transport
 
     if TYPE_CHECKING:
-        # Every method of the namespace with its HTTP response (`imbrace._sync.raw_response`). Made on first use by
+        # Every method of the namespace with its HTTP response (the `raw_response` module). Made on first use by
         # `__getattr__`, so that they stay out of the class's method list (and its docs, which list the API calls).
         with_raw_response: WithRawResponse
         with_streaming_response: WithStreamingResponse

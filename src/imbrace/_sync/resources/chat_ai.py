@@ -1,4 +1,4 @@
-# Generated from src/imbrace/_async/resources/chat_ai.py by codegen/unasync.py. Do not edit: change the async source.
+# Generated from src/imbrace/_async/resources/chat_ai.py by codegen/unasync.py: edit that file.
 """`client.chat_ai`: AI agents (CRUD), agent files and document processing on the AI service (`/v3/ai`)."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
-from ..._ai_bodies import merged_agent
+from ..._ai_bodies import merged_agent, with_agent_defaults
 from ..._files import FilesArg, multipart_parts
 from ..._generated.gateway.api.ai import list_providers
 from ..._generated.gateway.api.chat_ai import (
@@ -26,6 +26,7 @@ from ..._types import Query, RequestOptions, Timeout
 from ._resource import Resource
 
 if TYPE_CHECKING:
+    from ..._generated.gateway.params import CreateAiAgentBody, UpdateAiAgentBody
     from ..._generated.gateway.shapes import (
         AgentFileUploadResult,
         AiAgent,
@@ -35,21 +36,6 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["ChatAiResource", "DocumentRequestOptions", "with_agent_defaults"]
-
-#: What `create_ai_agent` fills in when the caller leaves a key out (or passes None).
-AGENT_DEFAULTS: Mapping[str, str] = {"provider_id": "system", "model_id": "Default"}
-
-
-def with_agent_defaults(body: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of `body` with `provider_id="system"` and `model_id="Default"` where missing or None.
-
-    A caller's value, even an empty string, is kept; the caller's mapping is never changed.
-    """
-    filled = dict(body)
-    for key, default in AGENT_DEFAULTS.items():
-        if filled.get(key) is None:
-            filled[key] = default
-    return filled
 
 
 class DocumentRequestOptions(TypedDict, total=False):
@@ -79,23 +65,23 @@ class ChatAiResource(Resource):
 
         Example: `agents = client.chat_ai.list_ai_agents()`
         """
-        return with_both_ids(self._json(list_ai_agents._get_kwargs(), options))
+        return with_both_ids(self._json(list_ai_agents.build_request(), options))
 
     def list_ai_agent_sub_agents(self, **options: Unpack[RequestOptions]) -> list[AiAgent]:
         """GET /v3/ai/assistants/agents: the agents an orchestrator can delegate to.
 
         Example: `sub_agents = client.chat_ai.list_ai_agent_sub_agents()`
         """
-        return with_both_ids(self._json(list_ai_agent_sub_agents._get_kwargs(), options))
+        return with_both_ids(self._json(list_ai_agent_sub_agents.build_request(), options))
 
     def get_ai_agent(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> AiAgent:
         """GET /v3/ai/assistants/{ai_agent_id}: one AI agent (an unknown id is a `BadRequestError`, as sent).
 
         Example: `agent = client.chat_ai.get_ai_agent("9f77692f-33d0-436a-8138-2efb268838e6")`
         """
-        return with_both_ids(self._json(get_ai_agent._get_kwargs(ai_agent_id), options))
+        return with_both_ids(self._json(get_ai_agent.build_request(ai_agent_id), options))
 
-    def create_ai_agent(self, body: Mapping[str, Any], **options: Unpack[RequestOptions]) -> AiAgent:
+    def create_ai_agent(self, body: CreateAiAgentBody, **options: Unpack[RequestOptions]) -> AiAgent:
         """POST /v3/ai/assistant_apps: create an AI agent.
 
         `body` needs `name` and `workflow_name`; `provider_id` defaults to "system" and `model_id` to "Default"
@@ -105,10 +91,10 @@ class ChatAiResource(Resource):
 
         Example: `created = client.chat_ai.create_ai_agent({"name": "Support Bot", "workflow_name": "bot_v1"})`
         """
-        return with_both_ids(self._json(create_ai_agent._get_kwargs(body=with_agent_defaults(body)), options))
+        return with_both_ids(self._json(create_ai_agent.build_request(body=with_agent_defaults(body)), options))
 
     def update_ai_agent(
-        self, ai_agent_id: str, body: Mapping[str, Any], *, merge: bool = True, **options: Unpack[RequestOptions]
+        self, ai_agent_id: str, body: UpdateAiAgentBody, *, merge: bool = True, **options: Unpack[RequestOptions]
     ) -> AiAgent:
         """PUT /v3/ai/assistant_apps/{ai_agent_id}: change an AI agent's settings.
 
@@ -122,8 +108,8 @@ class ChatAiResource(Resource):
         """
         payload = dict(body)
         if merge:
-            payload = merged_agent(self._json(get_ai_agent._get_kwargs(ai_agent_id), options), payload)
-        return with_both_ids(self._json(update_ai_agent._get_kwargs(ai_agent_id, body=payload), options))
+            payload = merged_agent(self._json(get_ai_agent.build_request(ai_agent_id), options), payload)
+        return with_both_ids(self._json(update_ai_agent.build_request(ai_agent_id, body=payload), options))
 
     def update_ai_agent_instructions(
         self, ai_agent_id: str, instructions: str | Mapping[str, Any], **options: Unpack[RequestOptions]
@@ -136,7 +122,7 @@ class ChatAiResource(Resource):
         Example: `client.chat_ai.update_ai_agent_instructions(created["id"], "You are a helpful support agent.")`
         """
         body = {"instructions": instructions} if isinstance(instructions, str) else dict(instructions)
-        return with_both_ids(self._json(update_ai_agent_instructions._get_kwargs(ai_agent_id, body=body), options))
+        return with_both_ids(self._json(update_ai_agent_instructions.build_request(ai_agent_id, body=body), options))
 
     def delete_ai_agent(self, ai_agent_id: str, **options: Unpack[RequestOptions]) -> bool:
         """DELETE /v3/ai/assistant_apps/{ai_agent_id}: delete an AI agent.
@@ -146,7 +132,7 @@ class ChatAiResource(Resource):
 
         Example: `client.chat_ai.delete_ai_agent(created["id"])`
         """
-        self._json(delete_ai_agent._get_kwargs(ai_agent_id), options)
+        self._json(delete_ai_agent.build_request(ai_agent_id), options)
         return True
 
     # --- documents and files
@@ -159,7 +145,7 @@ class ChatAiResource(Resource):
 
         Example: `models = client.chat_ai.list_document_models()`
         """
-        return with_both_ids(self._json(list_providers._get_kwargs(), options))
+        return with_both_ids(self._json(list_providers.build_request(), options))
 
     def upload_agent_file(
         self, files: FilesArg, agent_id: str, **options: Unpack[RequestOptions]
@@ -173,7 +159,7 @@ class ChatAiResource(Resource):
         Example: `client.chat_ai.upload_agent_file(files={"file": open("report.pdf", "rb")}, agent_id="asst_abc")`
         """
         with multipart_parts(files, {"agent_id": agent_id}) as parts:
-            return self._json(upload_agent_file._get_kwargs(body=parts), options)
+            return self._json(upload_agent_file.build_request(body=parts), options)
 
     def extract_file(self, files: FilesArg, **options: Unpack[RequestOptions]) -> ExtractedFile:
         """POST /v3/ai/files/extract: upload a PDF and get its extracted content back.
@@ -184,7 +170,7 @@ class ChatAiResource(Resource):
         Example: `extracted = client.chat_ai.extract_file(files={"file": open("report.pdf", "rb")})`
         """
         with multipart_parts(files) as parts:
-            return self._json(extract_file._get_kwargs(body=parts), options)
+            return self._json(extract_file.build_request(body=parts), options)
 
     def process_document(
         self,
@@ -233,4 +219,4 @@ class ChatAiResource(Resource):
             "useEnhancedProcessing": use_enhanced_processing,
         }
         body = {key: value for key, value in fields.items() if value is not None}
-        return self._json(process_document._get_kwargs(body=body), cast("RequestOptions", options))
+        return self._json(process_document.build_request(body=body), cast("RequestOptions", options))

@@ -1,0 +1,98 @@
+"""Cold calls: a fresh interpreter that imports the SDK, builds a client and makes one call each in `chat_ai`,
+`boards` and `ai_agent`, against raw httpx making the same three GETs; and the first delta of the first
+`stream_chat_text` of a process, timed from the call (the client already built), against raw httpx's first delta.
+
+What a CLI, a script, a notebook cell or a serverless cold start pays. click is blocked on both sides, as in
+cold_start.py.
+
+With `IMBRACE_OLD_PYTHON` set to the interpreter of a scratch venv holding the old package (`python -m venv /tmp/old
+&& /tmp/old/bin/pip install imbrace==1.3.1`; never a dependency of this project), the same three calls run there too,
+and a row compares this SDK with it (its times in the httpx column; same client arguments and method names).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from ._shared import API_KEY, Result, main, paired
+
+PROBE = """
+import sys, time
+sys.modules["click"] = None
+started = time.perf_counter()
+{}
+print(time.perf_counter() - started)
+"""
+IMBRACE_CALLS = PROBE.format(
+    f"import imbrace\n"
+    f"client = imbrace.ImbraceClient(api_key={API_KEY!r}, organization_id='org_1', gateway=URL)\n"
+    "client.chat_ai.list_ai_agents()\n"
+    "client.boards.list()\n"
+    "client.ai_agent.get_health()"
+)
+HTTPX_CALLS = PROBE.format(
+    "import httpx\n"
+    f"http = httpx.Client(headers={{'x-api-key': {API_KEY!r}, 'x-organization-id': 'org_1'}})\n"
+    "http.get(URL + '/v3/ai/accounts/assistants').json()\n"
+    "http.get(URL + '/data-board/boards', params={'limit': 20, 'skip': 0}).json()\n"
+    "http.get(URL + '/ai-agent/health').json()"
+)
+STREAM = """
+import sys, time
+sys.modules["click"] = None
+BODY = {{"assistant_id": "short", "messages": [{{"role": "user", "content": "hi"}}]}}
+{}
+started = time.perf_counter()
+next(iter(deltas))
+print(time.perf_counter() - started)
+"""
+IMBRACE_STREAM = STREAM.format(
+    f"import imbrace\nclient = imbrace.ImbraceClient(api_key={API_KEY!r}, gateway=URL)\n"
+    "deltas = client.ai_agent.stream_chat_text(BODY)"
+)
+HTTPX_STREAM = STREAM.format(
+    "import httpx, json\nhttp = httpx.Client()\n"
+    "def raw():\n"
+    f"    headers = {{'x-api-key': {API_KEY!r}, 'accept': 'text/event-stream'}}\n"
+    "    with http.stream('POST', URL + '/ai-agent/v2/chat', json=BODY, headers=headers) as response:\n"
+    "        for line in response.iter_lines():\n"
+    "            if line.startswith('data: {'):\n"
+    "                chunk = json.loads(line[6:])\n"
+    "                if chunk['type'] == 'text-delta':\n"
+    "                    yield chunk['delta']\n"
+    "deltas = raw()"
+)
+
+
+def measure(probe: str, url: str, python: str = sys.executable) -> float:
+    code = f"URL = {url!r}\n{probe}"
+    return float(subprocess.run([python, "-c", code], check=True, capture_output=True, text=True).stdout)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1e3:.0f} ms"
+
+
+def run(url: str, quick: bool) -> list[Result]:
+    for _ in range(2):  # compile and cache the bytecode, warm the OS file cache
+        for probe in (IMBRACE_CALLS, HTTPX_CALLS, IMBRACE_STREAM, HTTPX_STREAM):
+            measure(probe, url)
+    pairs = 6 if quick else 20
+    calls = paired(lambda: measure(IMBRACE_CALLS, url), lambda: measure(HTTPX_CALLS, url), pairs)
+    stream = paired(lambda: measure(IMBRACE_STREAM, url), lambda: measure(HTTPX_STREAM, url), pairs)
+    results = [
+        calls.result("cold: import + client + 3 first calls", ms, goal_ratio=1.3),
+        stream.result("cold: first delta of the first stream", ms, goal_max=0.1),
+    ]
+    old = os.environ.get("IMBRACE_OLD_PYTHON")
+    if old:
+        measure(IMBRACE_CALLS, url, old)
+        versus = paired(lambda: measure(IMBRACE_CALLS, url), lambda: measure(IMBRACE_CALLS, url, old), pairs)
+        results.append(versus.result("cold: 3 first calls, vs imbrace 1.3.1 (httpx column)", ms, goal_ratio=0.8))
+    return results
+
+
+if __name__ == "__main__":
+    main(run)

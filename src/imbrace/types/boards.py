@@ -1,0 +1,6 @@
+"""The TypedDicts `client.boards` sends (`<Operation>Body`, `<Operation>Query`) and returns.
+
+Static types of plain dicts: importing this module loads no model, and nothing checks them at runtime.
+"""
+
+from .._generated.gateway.namespaces.boards import *  # noqa: F403

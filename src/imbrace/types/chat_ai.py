@@ -1,0 +1,6 @@
+"""The TypedDicts `client.chat_ai` sends (`<Operation>Body`, `<Operation>Query`) and returns.
+
+Static types of plain dicts: importing this module loads no model, and nothing checks them at runtime.
+"""
+
+from .._generated.gateway.namespaces.chat_ai import *  # noqa: F403
