@@ -8,9 +8,10 @@ part is also made from an OpenAI-style chunk (`choices[0].delta.content`), which
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, Union
 
 import attrs
+from typing_extensions import TypeAlias
 
 from .types.ui_message import (
     AbortChunk,
@@ -92,9 +93,9 @@ class ToolPart:
     title: str | None = None
 
 
-MessagePart: TypeAlias = (
-    TextPart | ReasoningPart | ToolPart | DataChunk | SourceUrlChunk | SourceDocumentChunk | FileChunk
-)
+MessagePart: TypeAlias = Union[
+    TextPart, ReasoningPart, ToolPart, DataChunk, SourceUrlChunk, SourceDocumentChunk, FileChunk
+]
 
 
 @attrs.define

@@ -12,16 +12,22 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import IO, Any, TypeAlias
+from typing import IO, Any, Optional, Union
+
+from typing_extensions import TypeAlias
 
 __all__ = ["FileInput", "FilesArg", "multipart_parts"]
 
-FileContent: TypeAlias = IO[bytes] | bytes
-FileInput: TypeAlias = (
-    str | os.PathLike[str] | FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
-)
-FilesArg: TypeAlias = Mapping[str, FileInput] | FileInput
-Part: TypeAlias = tuple[str, tuple[str | None, Any, str | None] | tuple[None, str]]
+FileContent: TypeAlias = Union[IO[bytes], bytes]
+FileInput: TypeAlias = Union[
+    str,
+    os.PathLike[str],
+    FileContent,
+    tuple[Optional[str], FileContent],
+    tuple[Optional[str], FileContent, Optional[str]],
+]
+FilesArg: TypeAlias = Union[Mapping[str, FileInput], FileInput]
+Part: TypeAlias = tuple[str, Union[tuple[Optional[str], Any, Optional[str]], tuple[None, str]]]
 DEFAULT_PART = "file"
 _FALLBACK_TYPE = "application/octet-stream"
 
