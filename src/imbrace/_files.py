@@ -66,12 +66,12 @@ def _file_part(value: FileInput, stack: ExitStack) -> tuple[str | None, Any, str
         filename, content = value[0], value[1]
         content_type = value[2] if len(value) > 2 else None
         return filename, content, content_type or _guess(filename)
-    if isinstance(value, str | os.PathLike):
+    if isinstance(value, (str, os.PathLike)):
         path = Path(value)
         if not path.is_file():
             raise FileNotFoundError(f"no file to upload at {path}")
         return path.name, stack.enter_context(path.open("rb")), _guess(path.name)
-    if isinstance(value, bytes | bytearray | memoryview):
+    if isinstance(value, (bytes, bytearray, memoryview)):
         return "upload.bin", bytes(value), _FALLBACK_TYPE
     filename = os.path.basename(str(getattr(value, "name", "") or "")) or "upload.bin"
     return filename, value, _guess(filename)
