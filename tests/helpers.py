@@ -6,15 +6,41 @@ import asyncio
 import inspect
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
 from imbrace import AsyncImbraceClient, ImbraceClient
+
+T = TypeVar("T")
+
+
+class LoopRunner:
+    """One event loop that runs coroutines to completion, one after another (`asyncio.Runner` needs Python 3.11)."""
+
+    def __init__(self) -> None:
+        self._loop = asyncio.new_event_loop()
+
+    def run(self, coroutine: Coroutine[Any, Any, T]) -> T:
+        return self._loop.run_until_complete(coroutine)
+
+    def close(self) -> None:
+        """Cancel what is left, finish async generators and the executor, close the loop (as `Runner.close` does)."""
+        loop = self._loop
+        try:
+            pending = asyncio.all_tasks(loop)
+            for task in pending:
+                task.cancel()
+            if pending:
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            loop.close()
 
 
 @dataclass
@@ -23,7 +49,7 @@ class Harness:
 
     kind: str
     client: ImbraceClient | AsyncImbraceClient
-    runner: asyncio.Runner | None
+    runner: LoopRunner | None
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         result = fn(*args, **kwargs)
@@ -43,7 +69,7 @@ async def _awaited(awaitable: Any) -> Any:
 def make_harness(kind: str, **kwargs: Any) -> Harness:
     if kind == "sync":
         return Harness(kind, ImbraceClient(**kwargs), None)
-    runner = asyncio.Runner()
+    runner = LoopRunner()
     return Harness(kind, runner.run(_construct(kwargs)), runner)
 
 

@@ -12,16 +12,22 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import IO, Any, TypeAlias
+from typing import IO, Any, Optional, Union
+
+from typing_extensions import TypeAlias
 
 __all__ = ["FileInput", "FilesArg", "multipart_parts"]
 
-FileContent: TypeAlias = IO[bytes] | bytes
-FileInput: TypeAlias = (
-    str | os.PathLike[str] | FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
-)
-FilesArg: TypeAlias = Mapping[str, FileInput] | FileInput
-Part: TypeAlias = tuple[str, tuple[str | None, Any, str | None] | tuple[None, str]]
+FileContent: TypeAlias = Union[IO[bytes], bytes]
+FileInput: TypeAlias = Union[
+    str,
+    os.PathLike[str],
+    FileContent,
+    tuple[Optional[str], FileContent],
+    tuple[Optional[str], FileContent, Optional[str]],
+]
+FilesArg: TypeAlias = Union[Mapping[str, FileInput], FileInput]
+Part: TypeAlias = tuple[str, Union[tuple[Optional[str], Any, Optional[str]], tuple[None, str]]]
 DEFAULT_PART = "file"
 _FALLBACK_TYPE = "application/octet-stream"
 
@@ -60,12 +66,12 @@ def _file_part(value: FileInput, stack: ExitStack) -> tuple[str | None, Any, str
         filename, content = value[0], value[1]
         content_type = value[2] if len(value) > 2 else None
         return filename, content, content_type or _guess(filename)
-    if isinstance(value, str | os.PathLike):
+    if isinstance(value, (str, os.PathLike)):
         path = Path(value)
         if not path.is_file():
             raise FileNotFoundError(f"no file to upload at {path}")
         return path.name, stack.enter_context(path.open("rb")), _guess(path.name)
-    if isinstance(value, bytes | bytearray | memoryview):
+    if isinstance(value, (bytes, bytearray, memoryview)):
         return "upload.bin", bytes(value), _FALLBACK_TYPE
     filename = os.path.basename(str(getattr(value, "name", "") or "")) or "upload.bin"
     return filename, value, _guess(filename)

@@ -13,9 +13,10 @@ import re
 import socket
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeAlias
+from typing import Any, Union
 
 import httpx
+from typing_extensions import TypeAlias
 
 from .types._accumulate import MessagePart, ReasoningPart, TextPart, ToolPart, UIMessage
 from .types.ui_message import DataChunk
@@ -25,7 +26,7 @@ __all__ = ["Content", "ThreadMessage", "check_chat_id", "reply_message", "shutdo
 ThreadMessage: TypeAlias = dict[str, Any]
 """A message as the service stores it: `{"id", "role", "parts", ...}`."""
 
-Content: TypeAlias = str | Sequence[Mapping[str, Any]]
+Content: TypeAlias = Union[str, Sequence[Mapping[str, Any]]]
 """What a turn sends: a text, or the message's parts (`[{"type": "text", "text": ...}, {"type": "file", ...}]`)."""
 
 # zod's `.uuid()`: the service answers 400 (or 500 on /v2/chat) for any other chat id.

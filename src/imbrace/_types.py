@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, TypeAlias, TypedDict
+from typing import Any, TypedDict, Union
 
 import httpx
+from typing_extensions import TypeAlias
 
 __all__ = ["RequestOptions", "Timeout", "HeadersLike", "AsyncHeadersLike", "Query", "extra_body"]
 
-Timeout: TypeAlias = float | httpx.Timeout
+Timeout: TypeAlias = Union[float, httpx.Timeout]
 Query: TypeAlias = Mapping[str, Any]
-HeadersLike: TypeAlias = Mapping[str, str] | Callable[[], Mapping[str, str]]
-AsyncHeadersLike: TypeAlias = HeadersLike | Callable[[], Awaitable[Mapping[str, str]]]
+HeadersLike: TypeAlias = Union[Mapping[str, str], Callable[[], Mapping[str, str]]]
+AsyncHeadersLike: TypeAlias = Union[HeadersLike, Callable[[], Awaitable[Mapping[str, str]]]]
 
 
 class RequestOptions(TypedDict, total=False):

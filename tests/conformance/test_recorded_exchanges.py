@@ -72,7 +72,7 @@ def shape(value: Any) -> Any:
         return [shape(value[0])] if value else []
     if isinstance(value, bool) or value is None:
         return type(value).__name__
-    return "number" if isinstance(value, int | float) else type(value).__name__
+    return "number" if isinstance(value, (int, float)) else type(value).__name__
 
 
 def same_shape(recorded: Any, emulated: Any) -> bool:
@@ -91,7 +91,7 @@ def learn(recorded: Any, emulated: Any, ids: dict[str, str]) -> None:
         for key in recorded.keys() & emulated.keys():
             learn(recorded[key], emulated[key], ids)
     elif isinstance(recorded, list) and isinstance(emulated, list):
-        for pair in zip(recorded, emulated, strict=False):
+        for pair in zip(recorded, emulated):
             learn(*pair, ids)
     elif isinstance(recorded, str) and isinstance(emulated, str) and recorded != emulated and _LEARNED.match(recorded):
         ids.setdefault(recorded, emulated)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from imbrace.emulator import Emulator
 from imbrace.testing import TEST_API_KEY, TEST_ORGANIZATION_ID
 
 from .harness import ACCESS_TOKEN, SAMPLE_FILES, Records, Runner
+from helpers import LoopRunner
 
 
 @pytest.fixture
@@ -34,8 +34,11 @@ def _runner(request: pytest.FixtureRequest, kind: str) -> Iterator[Runner]:
     if kind == "sync":
         yield Runner(name, request.getfixturevalue("imbrace_client"), emulator, capsys, None)
         return
-    with asyncio.Runner() as loop:
+    loop = LoopRunner()
+    try:
         yield Runner(name, request.getfixturevalue("async_imbrace_client"), emulator, capsys, loop)
+    finally:
+        loop.close()
 
 
 @pytest.fixture(params=["sync", "async"])

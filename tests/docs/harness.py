@@ -18,6 +18,7 @@ from imbrace import AsyncImbraceClient, ImbraceClient
 from imbrace.emulator import Emulator
 
 from .rewrite import ASYNC_ENTRY, to_async, with_ids
+from helpers import LoopRunner
 
 HERE = Path(__file__).parent
 # The page's Python examples (imbrace-ai-agent-doc-python-examples.md), as `.txt` so that ruff formats no block of it.
@@ -64,7 +65,7 @@ class Runner:
         client: ImbraceClient | AsyncImbraceClient,
         emulator: Emulator,
         capsys: pytest.CaptureFixture[str],
-        loop: asyncio.Runner | None,
+        loop: LoopRunner | None,
     ) -> None:
         self.name, self.client, self.emulator, self.capsys, self.loop = name, client, emulator, capsys, loop
         self.kind = "sync" if loop is None else "async"

@@ -63,9 +63,15 @@ class _Ids(ast.NodeTransformer):
 
 def _client_method(node: ast.AST) -> str | None:
     """`m` when `node` is a call `client.<namespace>.m(...)`."""
-    match node:
-        case ast.Call(func=ast.Attribute(value=ast.Attribute(value=ast.Name(id="client")), attr=method)):
-            return method
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    namespace = node.func.value
+    if (
+        isinstance(namespace, ast.Attribute)
+        and isinstance(namespace.value, ast.Name)
+        and namespace.value.id == "client"
+    ):
+        return node.func.attr
     return None
 
 
@@ -101,10 +107,14 @@ def _streams(body: list[ast.stmt]) -> set[str]:
     """The names bound by `name = await client.<namespace>.stream_*(...)`."""
     names = set()
     for node in ast.walk(ast.Module(body, type_ignores=[])):
-        match node:
-            case ast.Assign(targets=[ast.Name(id=name)], value=ast.Await(value=call)):
-                if (_client_method(call) or "").startswith("stream_"):
-                    names.add(name)
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Await)
+            and (_client_method(node.value.value) or "").startswith("stream_")
+        ):
+            names.add(node.targets[0].id)
     return names
 
 

@@ -86,7 +86,7 @@ def test_no_development_tool_is_published_and_no_plugin_loads_itself(wheel: Path
     fields, archive = _metadata(wheel)
     assert fields["Provides-Extra"] == ["emulator"]
     required = {re.split(r"[<>=;\[ ]", line, maxsplit=1)[0].lower() for line in fields["Requires-Dist"]}
-    assert required == {"httpx", "pydantic"} | EMULATOR_LIBS
+    assert required == {"httpx", "pydantic", "typing-extensions"} | EMULATOR_LIBS
     assert not required & DEV_TOOLS
     entry_points = next(archive.read(n) for n in archive.namelist() if n.endswith("entry_points.txt")).decode()
     assert "pytest11" not in entry_points and "imbrace = imbrace.cli:main" in entry_points

@@ -82,7 +82,7 @@ async def soak(emulator: Emulator) -> tuple[dict[str, list[BaseException | None]
     calls = [call(n) for n in range(CALLS)]
     outcomes = await asyncio.wait_for(asyncio.gather(*(outcome(call) for _, call in calls)), 25)
     by_path: dict[str, list[BaseException | None]] = {AGENTS: [], APPS: [], CHAT: []}
-    for (path, _), result in zip(calls, outcomes, strict=True):
+    for (path, _), result in zip(calls, outcomes):
         by_path[path].append(result)
     pool = client._transport.http_client._transport._pool
     after_run = pool.connections

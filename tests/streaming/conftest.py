@@ -56,7 +56,7 @@ class Conn:
             return sock.recv(1) == b""
         except ConnectionResetError:
             return True
-        except TimeoutError:
+        except socket.timeout:  # TimeoutError only from Python 3.10
             return False
 
 

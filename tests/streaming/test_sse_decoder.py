@@ -211,7 +211,7 @@ def streams(draw: st.DrawFn) -> bytes:
     lines = draw(st.lists(_lines, max_size=25))
     newlines = st.sampled_from([b"\n", b"\r", b"\r\n"]) if draw(st.booleans()) else st.just(b"\n")
     ends = draw(st.lists(newlines, min_size=len(lines), max_size=len(lines)))
-    body = b"".join(line + end for line, end in zip(lines, ends, strict=True))
+    body = b"".join(line + end for line, end in zip(lines, ends))
     return (b"\xef\xbb\xbf" if draw(st.booleans()) else b"") + body + draw(st.sampled_from([b"", b"data: tail"]))
 
 
@@ -219,7 +219,8 @@ def streams(draw: st.DrawFn) -> bytes:
 @given(stream=streams(), cuts=st.lists(st.integers(min_value=0, max_value=400), max_size=8))
 def test_chunked_decoding_equals_whole_and_the_reference(stream: bytes, cuts: list[int]) -> None:
     positions = sorted({min(c, len(stream)) for c in cuts})
-    chunks = [stream[a:b] for a, b in itertools.pairwise([0, *positions, len(stream)])]
+    bounds = [0, *positions, len(stream)]
+    chunks = [stream[a:b] for a, b in zip(bounds, bounds[1:])]
     expected = reference(stream)
     assert decode(stream) == expected
     assert decode(*chunks) == expected

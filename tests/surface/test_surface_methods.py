@@ -99,7 +99,7 @@ def _expected_path(row: dict[str, str]) -> str:
 
 
 def _consume_sync(result: Any) -> None:
-    if hasattr(result, "__iter__") and not isinstance(result, dict | list | str | bytes | httpx.Response):
+    if hasattr(result, "__iter__") and not isinstance(result, (dict, list, str, bytes, httpx.Response)):
         for _ in result:
             pass
     close = getattr(result, "close", None)

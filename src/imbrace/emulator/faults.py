@@ -75,9 +75,9 @@ def _check_numbers(fault: Fault) -> None:
         raise FaultError("times must be a positive integer or null")
     if not isinstance(fault.status, int) or not 400 <= fault.status <= 599:
         raise FaultError("status must be an HTTP error status (400-599)")
-    if fault.retry_after is not None and (not isinstance(fault.retry_after, int | float) or fault.retry_after < 0):
+    if fault.retry_after is not None and (not isinstance(fault.retry_after, (int, float)) or fault.retry_after < 0):
         raise FaultError("retry_after must be a number of seconds")
-    if not isinstance(fault.delay, int | float) or fault.delay < 0:
+    if not isinstance(fault.delay, (int, float)) or fault.delay < 0:
         raise FaultError("delay must be a number of seconds")
     if not isinstance(fault.after, int) or fault.after < 0:
         raise FaultError("after must be a count of events (0 or more)")

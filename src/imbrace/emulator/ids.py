@@ -6,7 +6,7 @@ import itertools
 import os
 import time
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 __all__ = ["new_object_id", "new_uuid", "now_iso", "today_compact", "user_id_for"]
 
@@ -26,12 +26,12 @@ def new_uuid() -> str:
 
 def now_iso() -> str:
     """The current UTC time as the platform's services print it, e.g. `2025-01-31T12:00:00.000Z`."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def today_compact() -> str:
     """Today's date as `YYYYMMDD` (the prefix of generated parquet file names)."""
-    return datetime.now(UTC).strftime("%Y%m%d")
+    return datetime.now(timezone.utc).strftime("%Y%m%d")
 
 
 def user_id_for(credential: str | None) -> str:

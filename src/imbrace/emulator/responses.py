@@ -74,11 +74,12 @@ class CutResponse(Response):
         raise InjectedCut("connection dropped by an injected fault")
 
     async def _send_some_chunks(self, inner: StreamingResponse, send: Send) -> None:
-        iterator = aiter(inner.body_iterator)
+        iterator = inner.body_iterator.__aiter__()
         try:
             for _ in range(self.after):
-                chunk = await anext(iterator, None)
-                if chunk is None:
+                try:
+                    chunk = await iterator.__anext__()
+                except StopAsyncIteration:
                     break
                 data = chunk.encode() if isinstance(chunk, str) else bytes(chunk)
                 await send({"type": "http.response.body", "body": data, "more_body": True})

@@ -58,12 +58,12 @@ class Router:
     def match(self, method: str, raw_path: str) -> Match | None:
         segments = _segments(raw_path)
         for template in self._by_length.get(len(segments), ()):
-            pairs = list(zip(segments, template.literals, strict=True))
+            pairs = list(zip(segments, template.literals))
             if template.operation.method != method or any(lit is not None and lit != s for s, lit in pairs):
                 continue
             values = [unquote(s) for s, lit in pairs if lit is None]
             if all(values):
-                return Match(template.operation, dict(zip(template.names, values, strict=True)))
+                return Match(template.operation, dict(zip(template.names, values)))
         return None
 
 

@@ -6,9 +6,10 @@ import socket
 import threading
 import time
 from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import uvicorn
+from typing_extensions import Self
 
 from .app import create_app, emulator_state
 from .config import EmulatorSettings

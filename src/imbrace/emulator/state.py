@@ -36,7 +36,7 @@ class TurnEvents:
                 return True
             await asyncio.wait_for(event.wait(), timeout)
             return True
-        except TimeoutError:
+        except asyncio.TimeoutError:  # not the builtin before Python 3.11
             return False
         finally:
             self._waiters[chat_id].remove(event)

@@ -10,9 +10,10 @@ Multipart file parts are checked as present strings: openapi-core's OAS 3.1 vali
 
 from __future__ import annotations
 
+import inspect
 import json
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,19 +115,16 @@ class RequestValidator:
             spec = self._specs[op.service] = SchemaPath.from_dict(load_spec(op.service))
         item = spec / "paths" / op.spec_path
         operation = item / op.method.lower()
-        queried = [p for p in _parameters(item, operation) if (p / "in").read_str() == "query" and not _repeated(p)]
+        queried = [p for p in _parameters(item, operation) if _value(p / "in") == "query" and not _repeated(p)]
         params = [_param(spec, p) for p in queried]
         media: dict[str, SchemaValidator] = {}
         required = False
         if "requestBody" in operation:
             request_body = operation / "requestBody"
-            required = "required" in request_body and (request_body / "required").read_bool()
+            required = "required" in request_body and _value(request_body / "required") is True
             content = request_body / "content"
-            media = {
-                mime: oas31_schema_validators_factory.create(spec, content / mime / "schema")
-                for mime in content.str_keys()
-            }
-        manual = "x-imbrace-validation" in operation and (operation / "x-imbrace-validation").read_str() == "manual"
+            media = {mime: _validator(spec, content / mime / "schema") for mime in _value(content)}
+        manual = "x-imbrace-validation" in operation and _value(operation / "x-imbrace-validation") == "manual"
         return _Compiled(tuple(params), required, media, manual)
 
 
@@ -139,16 +137,41 @@ def _parameters(item: SchemaPath, operation: SchemaPath) -> Iterable[SchemaPath]
 def _repeated(param: SchemaPath) -> bool:
     """Whether the parameter is a list repeated in the query: its handler reads and checks every value."""
     schema = param / "schema"
-    return "type" in schema and (schema / "type").read_str() == "array"
+    return "type" in schema and _value(schema / "type") == "array"
 
 
 def _param(spec: SchemaPath, param: SchemaPath) -> _Param:
     schema = param / "schema"
-    kind = (schema / "type").read_str() if "type" in schema else "string"
+    kind = _value(schema / "type") if "type" in schema else "string"
     if kind not in ("string", "integer", "number", "boolean"):
         raise NotImplementedError(f"query parameters of type {kind} are not supported")
-    required = "required" in param and (param / "required").read_bool()
-    return _Param((param / "name").read_str(), required, kind, oas31_schema_validators_factory.create(spec, schema))
+    required = "required" in param and _value(param / "required") is True
+    return _Param(_value(param / "name"), required, kind, _validator(spec, schema))
+
+
+def _value(path: SchemaPath) -> Any:
+    """The value at a spec path, read the way jsonschema-path 0.3 (the last for Python 3.9) and 0.4 both allow."""
+    with path.open() as value:
+        return value
+
+
+def _validator(spec: SchemaPath, schema: SchemaPath) -> SchemaValidator:
+    """A schema's validator: openapi-core 0.23+ (Python 3.10+) reads the spec too, 0.22 (Python 3.9) only the schema.
+
+    A `format: binary` value (a file part's placeholder) passes, as 0.23 lets it and 0.22 would not.
+    """
+    create: Callable[..., SchemaValidator] = oas31_schema_validators_factory.create
+    formats = {"binary": _any_value}
+    if _CREATE_TAKES_SPEC:
+        return create(spec, schema, extra_format_validators=formats)
+    return create(schema, extra_format_validators=formats)
+
+
+def _any_value(value: object) -> bool:
+    return True
+
+
+_CREATE_TAKES_SPEC = "spec" in inspect.signature(oas31_schema_validators_factory.create).parameters
 
 
 def _check_params(params: tuple[_Param, ...], query: Mapping[str, str]) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, Union
+
+from typing_extensions import TypeAlias
 
 from .ui_message import (
     AbortChunk,
@@ -91,9 +93,9 @@ class ToolPart:
     title: str | None = None
 
 
-MessagePart: TypeAlias = (
-    TextPart | ReasoningPart | ToolPart | DataChunk | SourceUrlChunk | SourceDocumentChunk | FileChunk
-)
+MessagePart: TypeAlias = Union[
+    TextPart, ReasoningPart, ToolPart, DataChunk, SourceUrlChunk, SourceDocumentChunk, FileChunk
+]
 
 
 @dataclass(slots=True)

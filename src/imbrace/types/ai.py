@@ -7,7 +7,7 @@ such as `developer`). `to_request()` gives the JSON body with None values droppe
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,8 +30,8 @@ __all__ = [
     "ToolCallFunction",
 ]
 
-Role = Literal["system", "user", "assistant", "tool", "developer"] | str
-FinishReason = Literal["stop", "length", "tool_calls", "content_filter", "function_call"] | str
+Role = Union[Literal["system", "user", "assistant", "tool", "developer"], str]
+FinishReason = Union[Literal["stop", "length", "tool_calls", "content_filter", "function_call"], str]
 
 
 class _Model(BaseModel):
@@ -45,27 +45,27 @@ class _Model(BaseModel):
 class ToolCallFunction(_Model):
     """The function a tool call names; in a stream delta both fields arrive in pieces."""
 
-    name: str | None = None
-    arguments: str | None = None
+    name: Optional[str] = None
+    arguments: Optional[str] = None
 
 
 class ToolCall(_Model):
     """A tool call the model makes; `index` identifies it across stream deltas."""
 
-    id: str | None = None
+    id: Optional[str] = None
     type: str = "function"
-    function: ToolCallFunction | None = None
-    index: int | None = None
+    function: Optional[ToolCallFunction] = None
+    index: Optional[int] = None
 
 
 class CompletionMessage(_Model):
     """One message of a conversation; `content` may be text, a list of content parts, or None (tool calls only)."""
 
     role: Role
-    content: str | list[Any] | None = None
-    name: str | None = None
-    tool_calls: list[ToolCall] | None = None
-    tool_call_id: str | None = None
+    content: Optional[Union[str, list[Any]]] = None
+    name: Optional[str] = None
+    tool_calls: Optional[list[ToolCall]] = None
+    tool_call_id: Optional[str] = None
 
 
 class CompletionInput(_Model):
@@ -73,31 +73,31 @@ class CompletionInput(_Model):
 
     model: str
     messages: list[CompletionMessage]
-    temperature: float | None = None
-    max_tokens: int | None = None
+    temperature: Optional[float] = None
+    max_tokens: Optional[int] = None
     stream: bool = False
-    metadata: dict[str, Any] | None = None
-    top_p: float | None = None
-    n: int | None = None
-    stop: str | list[str] | None = None
-    presence_penalty: float | None = None
-    frequency_penalty: float | None = None
-    seed: int | None = None
-    tools: list[dict[str, Any]] | None = None
-    tool_choice: str | dict[str, Any] | None = None
-    parallel_tool_calls: bool | None = None
-    response_format: dict[str, Any] | None = None
-    user: str | None = None
+    metadata: Optional[dict[str, Any]] = None
+    top_p: Optional[float] = None
+    n: Optional[int] = None
+    stop: Optional[Union[str, list[str]]] = None
+    presence_penalty: Optional[float] = None
+    frequency_penalty: Optional[float] = None
+    seed: Optional[int] = None
+    tools: Optional[list[dict[str, Any]]] = None
+    tool_choice: Optional[Union[str, dict[str, Any]]] = None
+    parallel_tool_calls: Optional[bool] = None
+    response_format: Optional[dict[str, Any]] = None
+    user: Optional[str] = None
 
 
 class EmbeddingInput(_Model):
     """An embeddings request: one text or a list of texts."""
 
     model: str
-    input: str | list[str]
-    encoding_format: str | None = None
-    dimensions: int | None = None
-    user: str | None = None
+    input: Union[str, list[str]]
+    encoding_format: Optional[str] = None
+    dimensions: Optional[int] = None
+    user: Optional[str] = None
 
 
 class CompletionUsage(_Model):
@@ -113,26 +113,26 @@ class CompletionChoice(_Model):
 
     index: int = 0
     message: CompletionMessage
-    finish_reason: FinishReason | None = None
+    finish_reason: Optional[FinishReason] = None
 
 
 class Completion(_Model):
     """A chat completion (`object: "chat.completion"`)."""
 
-    id: str | None = None
-    object: str | None = None
-    created: int | None = None
-    model: str | None = None
+    id: Optional[str] = None
+    object: Optional[str] = None
+    created: Optional[int] = None
+    model: Optional[str] = None
     choices: list[CompletionChoice] = []
-    usage: CompletionUsage | None = None
+    usage: Optional[CompletionUsage] = None
 
 
 class ChoiceDelta(_Model):
     """What one stream chunk adds to a choice's message."""
 
-    role: Role | None = None
-    content: str | None = None
-    tool_calls: list[ToolCall] | None = None
+    role: Optional[Role] = None
+    content: Optional[str] = None
+    tool_calls: Optional[list[ToolCall]] = None
 
 
 class ChunkChoice(_Model):
@@ -140,35 +140,35 @@ class ChunkChoice(_Model):
 
     index: int = 0
     delta: ChoiceDelta = Field(default_factory=ChoiceDelta)
-    finish_reason: FinishReason | None = None
+    finish_reason: Optional[FinishReason] = None
 
 
 class ChatCompletionChunk(_Model):
     """One event of a streamed completion (`object: "chat.completion.chunk"`)."""
 
-    id: str | None = None
-    object: str | None = None
-    created: int | None = None
-    model: str | None = None
+    id: Optional[str] = None
+    object: Optional[str] = None
+    created: Optional[int] = None
+    model: Optional[str] = None
     choices: list[ChunkChoice] = []
-    usage: CompletionUsage | None = None
+    usage: Optional[CompletionUsage] = None
 
 
 class EmbeddingData(_Model):
     """One embedding; a list of floats, or a base64 string when `encoding_format` was "base64"."""
 
     index: int = 0
-    embedding: list[float] | str
+    embedding: Union[list[float], str]
     object: str = "embedding"
 
 
 class Embedding(_Model):
     """An embeddings response."""
 
-    object: str | None = None
-    model: str | None = None
+    object: Optional[str] = None
+    model: Optional[str] = None
     data: list[EmbeddingData] = []
-    usage: CompletionUsage | None = None
+    usage: Optional[CompletionUsage] = None
 
 
 StreamChunk = ChatCompletionChunk

@@ -115,7 +115,7 @@ def _validated(body: Any) -> dict[str, Any]:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _owned(ctx: Ctx, key: str | None = None, *, message: str = _NOT_FOUND) -> Doc:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, Optional, Union
 
 from starlette.requests import Request
 from starlette.responses import Response
+from typing_extensions import TypeAlias
 
 from ..errors import HttpError
 from ..ids import now_iso, user_id_for
@@ -21,7 +22,7 @@ from ..store import Doc, Store
 
 __all__ = ["HANDLERS", "Ctx", "Handler", "Reply", "operation", "require", "stamp", "touch"]
 
-Reply: TypeAlias = Response | dict[str, Any] | list[Any] | bool | None
+Reply: TypeAlias = Optional[Union[Response, dict[str, Any], list[Any], bool]]
 Handler: TypeAlias = Callable[["Ctx"], Reply]
 
 HANDLERS: dict[str, Handler] = {}

@@ -7,7 +7,7 @@ save, reads and deletes are the owner's (the public link excepted), a delete rem
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 from ..agent_rejections import ChatSdkError, database_uuid
 from ..ids import new_object_id, now_iso
@@ -73,7 +73,7 @@ def _instant(value: str) -> datetime:
         instant = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise ChatSdkError("bad_request:database", f"Invalid time value: {value!r}") from None
-    return instant if instant.tzinfo else instant.replace(tzinfo=UTC)
+    return instant if instant.tzinfo else instant.replace(tzinfo=timezone.utc)
 
 
 @operation("get_document_latest")
