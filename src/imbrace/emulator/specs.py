@@ -1,23 +1,24 @@
 """The OpenAPI specs the emulator serves, and the operations they declare.
 
-Ours (`gateway.yaml`, `ai-agent.yaml`) and the vendor's five service specs (`vendor/<service>.json`, each mounted
-under its gateway prefix). The specs are looked up beside the package first (`imbrace/emulator/specs/`, as a wheel
-bundles them) and then in the source checkout (`<repo>/openapi/`). Each is parsed once per process. A vendor
-operation whose method and route the gateway spec already declares is served by the gateway's handler, so it is left
-out here.
+Ours (`gateway.yaml`, `ai-agent.yaml`) are looked up beside the package first (`imbrace/emulator/specs/`, as a wheel
+bundles them) and then in the source checkout (`<repo>/openapi/`). The vendor's five service specs are read
+corrected (`imbrace._vendor_specs.patched_spec`: the gateway's auth, OpenAPI 3.1) and served under their gateway
+mounts. Each is parsed once per process. A vendor operation whose method and route the gateway spec already declares
+is served by the gateway's handler, so it is left out here.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import yaml  # type: ignore[import-untyped]
+
+from .._vendor_specs import mounts, patched_spec
 
 __all__ = ["SERVICES", "VENDOR", "Operation", "Service", "load_spec", "operations", "spec_file"]
 
@@ -27,11 +28,7 @@ Service = Literal["gateway", "ai_agent", "channel", "data-board", "marketplace",
 SERVICES: dict[Service, tuple[str, str]] = {
     "gateway": ("gateway.yaml", ""),
     "ai_agent": ("ai-agent.yaml", "/ai-agent"),
-    "channel": ("vendor/channel.json", "/channel-service/v1"),
-    "data-board": ("vendor/data-board.json", "/data-board"),
-    "marketplace": ("vendor/marketplace.json", "/v3/marketplaces"),
-    "platform": ("vendor/platform.json", "/platform/v1"),
-    "workflow": ("vendor/workflow.json", "/activepieces"),
+    **{cast(Service, service): (f"vendor/{service}.json", mount) for service, mount in mounts().items()},
 }
 VENDOR: frozenset[Service] = frozenset({"channel", "data-board", "marketplace", "platform", "workflow"})
 _METHODS = ("get", "put", "post", "delete", "patch")
@@ -67,13 +64,10 @@ def spec_file(filename: str) -> Path:
 @cache
 def load_spec(service: Service) -> dict[str, Any]:
     """The parsed spec (libyaml's loader when available: about ten times faster than the pure-Python one)."""
-    filename = SERVICES[service][0]
-    text = spec_file(filename).read_text(encoding="utf-8")
-    if filename.endswith(".json"):
-        parsed: dict[str, Any] = json.loads(text)
-        return parsed
+    if service in VENDOR:
+        return patched_spec(service)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    spec: dict[str, Any] = yaml.load(text, Loader=loader)
+    spec: dict[str, Any] = yaml.load(spec_file(SERVICES[service][0]).read_text(encoding="utf-8"), Loader=loader)
     return spec
 
 

@@ -50,15 +50,15 @@ def generic(ctx: Ctx) -> Reply:
         doc = {**_object(sample(schema)), **ctx.json, **stamps}
         return _answer(status, style.item(store.put(collection, doc[style.id_field], doc)))
     key = ctx.path[role.key or ""]
-    doc = store.get(collection, key)
-    if doc is None:
+    found = store.get(collection, key)
+    if found is None:
         raise HttpError(404, f"{_noun(role)} not found: {key}")
     if role.kind == "update":
-        doc = store.put(collection, key, {**doc, **ctx.json, style.updated_field: now_iso()})
+        found = store.put(collection, key, {**found, **ctx.json, style.updated_field: now_iso()})
     elif role.kind == "delete":
         store.delete(collection, key)
         return _answer(status, {"success": True})
-    return _answer(status, style.item(doc))
+    return _answer(status, style.item(found))
 
 
 def record_address(op: Operation, path: Mapping[str, str]) -> tuple[str, str]:
