@@ -1,17 +1,23 @@
 """The smallest value a JSON schema accepts: what the emulator answers where a spec shows only a reply's schema.
 
 A schema's `example` wins when it has one. Otherwise: objects carry their required properties only, arrays are as
-short as `minItems` allows, strings as short as `minLength` allows (a timestamp for `format: date-time`), numbers
+short as `minLength` allows (a timestamp for `format: date-time`, the shortest match of a simple `pattern`), numbers
 their `minimum` or 0, and a choice (`anyOf`, `oneOf`, `enum`, `const`) its first option. `allOf` parts are merged.
-Test code uses the same function for the minimal valid request body of an operation.
+The vendor's specs inline their schemas, so `$ref` is not followed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from .ids import now_iso
+
+try:
+    from re import _parser as _regex  # type: ignore[attr-defined]
+except ImportError:  # Python < 3.11
+    import sre_parse as _regex
 
 __all__ = ["sample"]
 
@@ -68,7 +74,49 @@ def _typed(schema: Mapping[str, Any], kind: str, depth: int) -> Any:
 def _string(schema: Mapping[str, Any]) -> str:
     if schema.get("format") == "date-time":
         return now_iso()
+    if "pattern" in schema:
+        return _matching(schema["pattern"])
     return "x" * int(schema.get("minLength", 0))
+
+
+def _matching(pattern: str) -> str:
+    """The shortest string a simple pattern (literals, classes, repeats, groups, alternatives) matches, else ""."""
+    try:
+        text = _shortest(_regex.parse(pattern))
+    except (ValueError, TypeError):
+        return ""
+    return text if re.search(pattern, text) else ""
+
+
+def _shortest(nodes: Any) -> str:
+    out = []
+    for op, value in nodes:
+        name = str(op)
+        if name == "LITERAL":
+            out.append(chr(value))
+        elif name == "IN":
+            out.append(_first_of(value))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            low, _, inner = value
+            out.append(_shortest(inner) * low)
+        elif name == "SUBPATTERN":
+            out.append(_shortest(value[-1]))
+        elif name == "BRANCH":
+            out.append(_shortest(value[1][0]))
+        elif name == "ANY":
+            out.append("x")
+        elif name != "AT":
+            raise ValueError(name)
+    return "".join(out)
+
+
+def _first_of(members: Any) -> str:
+    op, value = members[0]
+    if str(op) == "LITERAL":
+        return chr(value)
+    if str(op) == "RANGE":
+        return chr(value[0])
+    raise ValueError(str(op))
 
 
 def _merged(parts: list[Mapping[str, Any]], depth: int) -> Any:
