@@ -86,6 +86,13 @@ def test_nested_collections_are_one_per_parent(http: httpx.Client) -> None:
     assert http.get(f"{CONTACTS}/c2/comments").json() == {"data": [], "total": 0}
 
 
+def test_organizations_see_their_own_records(http: httpx.Client) -> None:
+    http.post(CONTACTS, json={"display_name": "Ours"})
+    theirs = http.get(CONTACTS, headers={"x-organization-id": "org_other"}).json()
+    assert theirs == {"data": [], "total": 0}
+    assert http.get(CONTACTS).json()["total"] == 1
+
+
 def test_hostile_ids_are_one_path_parameter(http: httpx.Client, imbrace_emulator: Emulator) -> None:
     response = http.get(f"{CONTACTS}/a%2F..%3Fx%23y")
     assert response.status_code == 404

@@ -40,7 +40,7 @@ def generic(ctx: Ctx) -> Reply:
     status, schema = _success(op)
     if role.kind == "action":
         return _answer(status, sample(schema))
-    collection = _collection(op, role, ctx.path)
+    collection = _collection(op, role, ctx.path, ctx.organization_id)
     store = ctx.store
     if role.kind == "list":
         return _answer(status, style.page(_page(store.all(collection), ctx.request.query_params, style)))
@@ -61,18 +61,21 @@ def generic(ctx: Ctx) -> Reply:
     return _answer(status, style.item(found))
 
 
-def record_address(op: Operation, path: Mapping[str, str]) -> tuple[str, str]:
+def record_address(op: Operation, path: Mapping[str, str], organization_id: str) -> tuple[str, str]:
     """(collection, key) where the record an item operation names is kept: for tests that seed records."""
     role = role_of(op)
     if role.key is None:
         raise ValueError(f"{op.operation_id} names no record")
-    return _collection(op, role, path), path[role.key]
+    return _collection(op, role, path, organization_id), path[role.key]
 
 
-def _collection(op: Operation, role: Role, path: Mapping[str, str]) -> str:
-    """The store's name for the collection: one per service, route and parent record (`/boards/{boardId}/...`)."""
+def _collection(op: Operation, role: Role, path: Mapping[str, str], organization_id: str) -> str:
+    """The store's name for a collection: one per organization, service, route and parent (`/boards/{boardId}/...`).
+
+    The services keep each organization's records apart; so does the emulator, by the caller's `x-organization-id`.
+    """
     parents = [path[segment[1:-1]] for segment in role.collection.split("/") if segment.startswith("{")]
-    return json.dumps(["vendor", op.service, _blanked(role.collection), parents])
+    return json.dumps(["vendor", organization_id, op.service, _blanked(role.collection), parents])
 
 
 def _blanked(route: str) -> str:
