@@ -42,7 +42,8 @@ def test_every_vendor_operation_is_routed_to_a_handler() -> None:
 def test_overrides_replace_the_generic_handler_only_for_vendor_operations_that_exist() -> None:
     vendor_ids = {op.operation_id for op in operations() if op.service in VENDOR}
     overrides = vendor_ids & set(HANDLERS)
-    assert overrides == {"getSegmentation", "getBoardField", "listFolders", "listFiles"}
+    assert {"getSegmentation", "getBoardField", "listFolders", "listFiles", "createCrmboard"} <= overrides
+    assert len(overrides) == 4 + 10  # the lookups and the CRM board automations
 
 
 def test_a_collection_lives_through_create_list_get_update_delete(http: httpx.Client) -> None:
@@ -123,11 +124,15 @@ def test_workflow_pages_with_cursors_and_answers_in_activepieces_shapes(http: ht
 
 def test_data_board_records_are_wrapped_and_its_errors_are_its_own(http: httpx.Client) -> None:
     created = http.post("/data-board/categories", json={"name": "Invoices", "type": "document"})
-    assert created.status_code == 200
+    assert created.status_code == 201
     category = created.json()["data"]
     assert http.get(f"/data-board/categories/{category['_id']}").json() == {"data": category}
-    assert http.get("/data-board/categories").json() == {"data": [category], "total": 1, "count": 1}
+    assert http.get("/data-board/categories").json() == {"data": [category], "count": 1, "limit": None, "skip": 0}
+    paged = http.get("/data-board/categories", params={"limit": 5, "skip": 1}).json()
+    assert paged == {"data": [], "count": 1, "limit": 5, "skip": 1}
     assert http.get("/data-board/categories/nope").json() == {"error": "categories not found: nope"}
+    deleted = http.delete(f"/data-board/categories/{category['_id']}")
+    assert (deleted.status_code, deleted.content) == (204, b"")
     invalid = http.post("/data-board/schemas", json={})
     assert invalid.status_code == 400 and invalid.json()["error"]["name"] == "ZodError"
 
@@ -193,3 +198,21 @@ def test_overrides_read_what_the_gateway_routes_keep(http: httpx.Client) -> None
 )
 def test_samples_are_the_smallest_valid_instances(schema: dict[str, object] | None, expected: object) -> None:
     assert sample(schema) == expected
+
+
+def test_crm_board_automations_answer_in_the_old_ips_shapes(http: httpx.Client) -> None:
+    crm = "/data-board/v1/crmboard"
+    assert http.get(f"{crm}/organization/board").json() == {"message": "CRMBoard not found"}
+    assert http.get(f"{crm}/search").status_code == 400
+    row = http.post(crm, json={"type": "create", "board_id": "b1", "workflow_id": "w1"}).json()
+    assert (row["board_id"], row["organization_id"]) == ("b1", "org_test")
+    assert http.get(f"{crm}/b1").json() == [row] and http.get(f"{crm}/search", params={"board_id": "b1"}).json() == [
+        row
+    ]
+    assert http.get(f"{crm}/workflow/w1").json() == [row] and http.get(f"{crm}/field/f1").json() == []
+    no_board = http.put(f"{crm}/board/{row['_id']}", json={"type": "update"})
+    assert (no_board.status_code, no_board.json()) == (404, {"message": "BoardID is invalid or missing"})
+    updated = http.put(f"{crm}/board/{row['_id']}", json={"board_id": "b1", "type": "update"}).json()
+    assert updated["type"] == "update" and http.get(f"{crm}/board/{row['_id']}").json() == updated
+    assert http.delete(f"{crm}/b1").json() == {"message": "Delete successfully"}
+    assert http.delete(f"{crm}/b1").status_code == 404

@@ -1,13 +1,16 @@
-"""How each vendor service shapes what the generic handler answers: ids, timestamps, single records, pages.
+"""How each vendor service shapes what the generic handler answers: ids, timestamps, records, pages, statuses.
 
-- data-board: as its board handlers answer (`imbraceltd/data_board`, see `handlers/boards.py`): Mongo `_id`,
-  `created_at`/`updated_at`, one record as `{data: record}`, a page as `{data, total, count}`, 100 rows by default;
+- data-board: as its document-AI controllers answer (`imbraceltd/data_board`, `doc-category.controller.ts`,
+  `doc-schema.controller.ts`): one record as `{data: record}`, a page as `{data, count, limit, skip}` (`count`
+  all that match, `limit` null and every row when none is asked), creates 201, deletes 204 with no body;
+  Mongo-style `_id` and `created_at`/`updated_at` as the emulator's board handlers keep them;
 - workflow (Activepieces): `id`, `created`/`updated`, bare records, a page as its `SeekPage` `{data, next,
   previous}` with opaque cursors, 10 rows by default (as the spec's reply schemas and Activepieces' list endpoints);
 - channel, platform, marketplace: their source is not public. Guessed: Mongo `_id`, `created_at`/`updated_at`,
   bare records, a page as `{data, total}`, 20 rows by default (the old package's default `limit`).
 
-A deleted record is answered as the guess `{success: true}` wherever the spec declares a body (`204` has none).
+Where the source does not say, statuses are the spec's, and a deleted record is answered as the guess
+`{success: true}` (nothing for a `204`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import secrets
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Optional
 
 from .errors import HttpError
 from .ids import new_object_id
@@ -30,11 +33,11 @@ __all__ = ["Page", "Style", "style_of"]
 
 @dataclass(frozen=True)
 class Page:
-    """One page of a list: the rows, where they start, how many were asked for and how many match in all."""
+    """One page of a list: the rows, where they start, how many were asked for (None: all) and how many match."""
 
     rows: list[Doc]
     offset: int
-    limit: int
+    limit: Optional[int]
     total: int
 
 
@@ -44,14 +47,16 @@ class Style:
     new_id: Callable[[], str]
     created_field: str
     updated_field: str
-    default_limit: int
+    default_limit: Optional[int]
     item: Callable[[Doc], Any]
     page: Callable[[Page], Any]
     offset_of: Callable[[Mapping[str, str]], int]
+    created_status: Optional[int] = None  # None: the spec's
+    deleted_status: Optional[int] = None
 
 
-def _mongo(default_limit: int, item: Callable[[Doc], Any], page: Callable[[Page], Any]) -> Style:
-    return Style("_id", new_object_id, "created_at", "updated_at", default_limit, item, page, _skipped)
+def _mongo(default_limit: int, page: Callable[[Page], Any]) -> Style:
+    return Style("_id", new_object_id, "created_at", "updated_at", default_limit, _bare, page, _skipped)
 
 
 def _ap_id() -> str:
@@ -71,7 +76,7 @@ def _wrapped(doc: Doc) -> Any:
 
 
 def _counted(page: Page) -> Any:
-    return {"data": page.rows, "total": page.total, "count": len(page.rows)}
+    return {"data": page.rows, "count": page.total, "limit": page.limit, "skip": page.offset}
 
 
 def _totalled(page: Page) -> Any:
@@ -81,7 +86,7 @@ def _totalled(page: Page) -> Any:
 def _seek(page: Page) -> Any:
     after = page.offset + len(page.rows)
     following = _cursor(after) if after < page.total else None
-    preceding = _cursor(max(0, page.offset - page.limit)) if page.offset > 0 else None
+    preceding = _cursor(max(0, page.offset - (page.limit or 0))) if page.offset > 0 else None
     return {"data": page.rows, "next": following, "previous": preceding}
 
 
@@ -104,11 +109,11 @@ def _from_cursor(query: Mapping[str, str]) -> int:
 
 
 _STYLES: dict[Service, Style] = {
-    "data-board": _mongo(100, _wrapped, _counted),
+    "data-board": Style("_id", new_object_id, "created_at", "updated_at", None, _wrapped, _counted, _skipped, 201, 204),
     "workflow": Style("id", _ap_id, "created", "updated", 10, _bare, _seek, _from_cursor),
-    "channel": _mongo(20, _bare, _totalled),
-    "platform": _mongo(20, _bare, _totalled),
-    "marketplace": _mongo(20, _bare, _totalled),
+    "channel": _mongo(20, _totalled),
+    "platform": _mongo(20, _totalled),
+    "marketplace": _mongo(20, _totalled),
 }
 
 

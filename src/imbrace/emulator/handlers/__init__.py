@@ -23,6 +23,7 @@ _MODULES = (
     "chat",
     "chat_client",
     "completions",
+    "crmboards",
     "documents",
     "drives",
     "embeddings",

@@ -48,7 +48,7 @@ def generic(ctx: Ctx) -> Reply:
         now = now_iso()
         stamps = {style.id_field: style.new_id(), style.created_field: now, style.updated_field: now}
         doc = {**_object(sample(schema)), **ctx.json, **stamps}
-        return _answer(status, style.item(store.put(collection, doc[style.id_field], doc)))
+        return _answer(style.created_status or status, style.item(store.put(collection, doc[style.id_field], doc)))
     key = ctx.path[role.key or ""]
     found = store.get(collection, key)
     if found is None:
@@ -57,7 +57,7 @@ def generic(ctx: Ctx) -> Reply:
         found = store.put(collection, key, {**found, **ctx.json, style.updated_field: now_iso()})
     elif role.kind == "delete":
         store.delete(collection, key)
-        return _answer(status, {"success": True})
+        return _answer(style.deleted_status or status, {"success": True})
     return _answer(status, style.item(found))
 
 
@@ -90,8 +90,10 @@ def _noun(role: Role) -> str:
 def _page(docs: list[Doc], query: Mapping[str, str], style: Style) -> Page:
     filters = {name: value for name, value in query.items() if name not in _PAGING}
     kept = [doc for doc in docs if all(_text(doc[k]) == v for k, v in filters.items() if k in doc)]
-    offset, limit = style.offset_of(query), int(query.get("limit") or style.default_limit)
-    return Page(kept[offset : offset + limit], offset, limit, len(kept))
+    asked = query.get("limit")
+    offset, limit = style.offset_of(query), int(asked) if asked else style.default_limit
+    rows = kept[offset:] if limit is None else kept[offset : offset + limit]
+    return Page(rows, offset, limit, len(kept))
 
 
 def _text(value: Any) -> str:
