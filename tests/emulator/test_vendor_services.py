@@ -216,3 +216,15 @@ def test_crm_board_automations_answer_in_the_old_ips_shapes(http: httpx.Client) 
     assert updated["type"] == "update" and http.get(f"{crm}/board/{row['_id']}").json() == updated
     assert http.delete(f"{crm}/b1").json() == {"message": "Delete successfully"}
     assert http.delete(f"{crm}/b1").status_code == 404
+
+
+def test_marketplace_records_and_errors_are_as_its_controllers_answer(http: httpx.Client) -> None:
+    senders = "/v3/marketplaces/apps/email-senders"
+    made = http.post(senders, json={"name": "A", "email": "a@example.com", "user_id": "u1"})
+    assert made.status_code == 200
+    sender = made.json()["data"]
+    assert http.get(f"{senders}/{sender['_id']}").json() == {"data": sender}
+    assert http.get(senders).json() == {"data": [sender]}
+    assert http.delete(f"{senders}/{sender['_id']}").json() == {"data": sender}
+    missing = http.get(f"{senders}/{sender['_id']}")
+    assert (missing.status_code, missing.json()) == (404, {"message": f"email-senders not found: {sender['_id']}"})

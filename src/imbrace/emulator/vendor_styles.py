@@ -6,8 +6,11 @@
   Mongo-style `_id` and `created_at`/`updated_at` as the emulator's board handlers keep them;
 - workflow (Activepieces): `id`, `created`/`updated`, bare records, a page as its `SeekPage` `{data, next,
   previous}` with opaque cursors, 10 rows by default (as the spec's reply schemas and Activepieces' list endpoints);
-- channel, platform, marketplace: their source is not public. Guessed: Mongo `_id`, `created_at`/`updated_at`,
-  bare records, a page as `{data, total}`, 20 rows by default (the old package's default `limit`).
+- marketplace: as its Express controllers answer (`imbraceltd/marketplace`, `EmailSenderController`): one record
+  as `{data: record}`, a list as `{data: rows}`, a delete as `{data: the deleted record}`; `_id` and
+  `created_at`/`updated_at` (`generalSchemaFactory`); 20 rows by default (a guess);
+- channel, platform: their source is not public. Guessed: Mongo `_id`, `created_at`/`updated_at`, bare records, a
+  page as `{data, total}`, 20 rows by default (the old package's default `limit`).
 
 Where the source does not say, statuses are the spec's, and a deleted record is answered as the guess
 `{success: true}` (nothing for a `204`).
@@ -51,12 +54,13 @@ class Style:
     item: Callable[[Doc], Any]
     page: Callable[[Page], Any]
     offset_of: Callable[[Mapping[str, str]], int]
+    deleted: Callable[[Doc], Any] = lambda doc: {"success": True}
     created_status: Optional[int] = None  # None: the spec's
     deleted_status: Optional[int] = None
 
 
-def _mongo(default_limit: int, page: Callable[[Page], Any]) -> Style:
-    return Style("_id", new_object_id, "created_at", "updated_at", default_limit, _bare, page, _skipped)
+def _mongo(item: Callable[[Doc], Any], page: Callable[[Page], Any], **rest: Any) -> Style:
+    return Style("_id", new_object_id, "created_at", "updated_at", 20, item, page, _skipped, **rest)
 
 
 def _ap_id() -> str:
@@ -81,6 +85,10 @@ def _counted(page: Page) -> Any:
 
 def _totalled(page: Page) -> Any:
     return {"data": page.rows, "total": page.total}
+
+
+def _listed(page: Page) -> Any:
+    return {"data": page.rows}
 
 
 def _seek(page: Page) -> Any:
@@ -109,11 +117,22 @@ def _from_cursor(query: Mapping[str, str]) -> int:
 
 
 _STYLES: dict[Service, Style] = {
-    "data-board": Style("_id", new_object_id, "created_at", "updated_at", None, _wrapped, _counted, _skipped, 201, 204),
+    "data-board": Style(
+        "_id",
+        new_object_id,
+        "created_at",
+        "updated_at",
+        None,
+        _wrapped,
+        _counted,
+        _skipped,
+        created_status=201,
+        deleted_status=204,
+    ),
     "workflow": Style("id", _ap_id, "created", "updated", 10, _bare, _seek, _from_cursor),
-    "channel": _mongo(20, _totalled),
-    "platform": _mongo(20, _totalled),
-    "marketplace": _mongo(20, _totalled),
+    "channel": _mongo(_bare, _totalled),
+    "platform": _mongo(_bare, _totalled),
+    "marketplace": _mongo(_wrapped, _listed, deleted=_wrapped),
 }
 
 

@@ -57,7 +57,7 @@ def generic(ctx: Ctx) -> Reply:
         found = store.put(collection, key, {**found, **ctx.json, style.updated_field: now_iso()})
     elif role.kind == "delete":
         store.delete(collection, key)
-        return _answer(style.deleted_status or status, {"success": True})
+        return _answer(style.deleted_status or status, style.deleted(found))
     return _answer(status, style.item(found))
 
 
