@@ -228,3 +228,9 @@ def test_marketplace_records_and_errors_are_as_its_controllers_answer(http: http
     assert http.delete(f"{senders}/{sender['_id']}").json() == {"data": sender}
     missing = http.get(f"{senders}/{sender['_id']}")
     assert (missing.status_code, missing.json()) == (404, {"message": f"email-senders not found: {sender['_id']}"})
+
+
+def test_a_required_repeated_query_parameter_must_be_sent(http: httpx.Client) -> None:
+    used = "/v3/marketplaces/apps/used-channels"
+    assert http.get(used).json() == {"message": "Missing required query parameter: ids"}
+    assert http.get(used, params={"ids": ["a", "b"]}).status_code == 200
