@@ -112,11 +112,11 @@ def _value(to: str, case: Case, ids: dict[str, str], declared: dict[str, Any], b
         query = declared[target]
         if not (query.get("required") or target == "limit"):
             return _NO_VALUE
-        value = sample({}, query["schema"])
+        value = _query_value(query["schema"])
         case.query += _pairs(target, value)
         return value
     if where == "query":
-        required = {n: sample({}, p["schema"]) for n, p in declared.items() if p["in"] == "query" and p.get("required")}
+        required = {n: _query_value(p["schema"]) for n, p in declared.items() if p["in"] == "query" and p.get("required")}
         case.query += [pair for name, value in required.items() for pair in _pairs(name, value)]
         return required
     if where == "body" and target:
@@ -127,6 +127,13 @@ def _value(to: str, case: Case, ids: dict[str, str], declared: dict[str, Any], b
         return case.body[target]
     case.body = sample({}, body_schema)
     return case.body
+
+
+def _query_value(schema: dict[str, Any]) -> Any:
+    """A sample value of a query parameter; a list has one item (an empty one would send nothing)."""
+    if schema.get("type") == "array":
+        return [sample({}, schema.get("items", {}))]
+    return sample({}, schema)
 
 
 def _pairs(name: str, value: Any) -> list[tuple[str, str]]:
