@@ -9,13 +9,13 @@ the old way (positional in the old order, or by the old keywords) binds to the n
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import csv
 import inspect
 import json
 import re
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,11 @@ from helpers import Harness, make_harness
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR_SERVICES = ("channel", "data-board", "marketplace", "platform", "workflow")
-LEGACY = list(csv.DictReader((Path(__file__).with_name("legacy-methods.tsv")).open(encoding="utf-8"), delimiter="\t"))
+LEGACY = list(
+    csv.DictReader(
+        Path(__file__).with_name("legacy-methods.tsv").read_text(encoding="utf-8").splitlines(), delimiter="\t"
+    )
+)
 OLD_PARAMETERS = {row["old"]: row["parameters"] for row in LEGACY}
 NAMES: dict[str, dict[str, dict[str, Any]]] = yaml.safe_load((ROOT / "codegen" / "legacy_names.yaml").read_text())
 MAPPED = {e["old"]: e for ops in NAMES.values() for e in ops.values() if e["old"]}
@@ -61,9 +65,16 @@ LISTED_UNAVAILABLE = {
 }
 
 
-@cache
-def _client() -> ImbraceClient:
-    return ImbraceClient(api_key="k", gateway="http://127.0.0.1:9")
+@pytest.fixture(scope="module")
+def clients() -> Iterator[tuple[ImbraceClient, AsyncImbraceClient]]:
+    """One client of each kind, only inspected: nothing is sent."""
+    sync, async_client = (
+        ImbraceClient(api_key="k", gateway="http://127.0.0.1:9"),
+        AsyncImbraceClient(api_key="k", gateway="http://127.0.0.1:9"),
+    )
+    yield sync, async_client
+    sync.close()
+    asyncio.run(async_client.aclose())
 
 
 def _has(client: ImbraceClient | AsyncImbraceClient, dotted: str) -> bool:
@@ -72,9 +83,11 @@ def _has(client: ImbraceClient | AsyncImbraceClient, dotted: str) -> bool:
 
 
 @pytest.mark.parametrize("row", [r for r in LEGACY if r["service"] in VENDOR_SERVICES], ids=lambda r: r["old"])
-def test_every_old_method_of_the_vendor_services_is_kept_or_in_the_guide(row: dict[str, str]) -> None:
+def test_every_old_method_of_the_vendor_services_is_kept_or_in_the_guide(
+    row: dict[str, str], clients: tuple[ImbraceClient, AsyncImbraceClient]
+) -> None:
     old = row["old"]
-    kept_by_hand = old.split(".")[0] in ("boards", "folders") and _has(_client(), old)
+    kept_by_hand = old.split(".")[0] in ("boards", "folders") and _has(clients[0], old)
     assert old in MAPPED or kept_by_hand or old in LISTED_RENAMED | LISTED_UNAVAILABLE, f"{old} is not accounted for"
 
 
@@ -84,8 +97,8 @@ def test_the_guide_lists_only_real_old_methods() -> None:
     assert sorted(name for name in LISTED_UNAVAILABLE if name in MAPPED) == []
 
 
-def test_the_new_names_the_guide_gives_exist_on_both_clients() -> None:
-    sync, async_client = _client(), AsyncImbraceClient(api_key="k", gateway="http://127.0.0.1:9")
+def test_the_new_names_the_guide_gives_exist_on_both_clients(clients: tuple[ImbraceClient, AsyncImbraceClient]) -> None:
+    sync, async_client = clients
     for row in _rows("Renamed or moved"):
         for namespace, method in _DOTTED.findall(" ".join(re.findall(r"`([^`]+)`", row[1]))):
             if namespace == "client":
@@ -119,10 +132,12 @@ def _old_way_calls(old: str) -> Iterator[tuple[str, list[Any], dict[str, Any]]]:
 
 
 @pytest.mark.parametrize("old", sorted(MAPPED), ids=str)
-def test_the_old_method_exists_on_both_clients_and_an_old_call_binds(old: str) -> None:
+def test_the_old_method_exists_on_both_clients_and_an_old_call_binds(
+    old: str, clients: tuple[ImbraceClient, AsyncImbraceClient]
+) -> None:
     entry = MAPPED[old]
     dotted = f"{entry['namespace']}.{entry['method']}"
-    sync, async_client = _client(), AsyncImbraceClient(api_key="k", gateway="http://127.0.0.1:9")
+    sync, async_client = clients
     assert _has(sync, dotted) and _has(async_client, dotted)
     if old in LISTED_CHANGED or old in LISTED_RENAMED:
         return
@@ -227,6 +242,8 @@ def harness(request: pytest.FixtureRequest, imbrace_emulator_server: Emulator) -
     )
     yield made
     made.close()
+    if made.runner is not None:
+        made.runner.close()
 
 
 @pytest.mark.parametrize(("namespace", "name", "args", "kwargs", "expected"), OLD_WAY_SAMPLES)
