@@ -1,6 +1,7 @@
 """Cold calls: a fresh interpreter that imports the SDK, builds a client and makes one call each in `chat_ai`,
-`boards` and `ai_agent`, against raw httpx making the same three GETs; and the first delta of the first
-`stream_chat_text` of a process, timed from the call (the client already built), against raw httpx's first delta.
+`boards` and `ai_agent`, against raw httpx making the same three GETs; the same with one call in a namespace generated
+from the vendor specs (`channel.list`); and the first delta of the first `stream_chat_text` of a process, timed from
+the call (the client already built), against raw httpx's first delta.
 
 What a CLI, a script, a notebook cell or a serverless cold start pays. click is blocked on both sides, as in
 cold_start.py.
@@ -38,6 +39,13 @@ HTTPX_CALLS = PROBE.format(
     "http.get(URL + '/v3/ai/accounts/assistants').json()\n"
     "http.get(URL + '/data-board/boards', params={'limit': 20, 'skip': 0}).json()\n"
     "http.get(URL + '/ai-agent/health').json()"
+)
+CLIENT = f"import imbrace\nclient = imbrace.ImbraceClient(api_key={API_KEY!r}, organization_id='org_1', gateway=URL)\n"
+IMBRACE_GENERATED = PROBE.format(CLIENT + "client.channel.list()")
+HTTPX_GENERATED = PROBE.format(
+    "import httpx\n"
+    f"http = httpx.Client(headers={{'x-api-key': {API_KEY!r}, 'x-organization-id': 'org_1'}})\n"
+    "http.get(URL + '/channel-service/v1/channels').json()"
 )
 STREAM = """
 import sys, time
@@ -77,13 +85,15 @@ def ms(seconds: float) -> str:
 
 def run(url: str, quick: bool) -> list[Result]:
     for _ in range(2):  # compile and cache the bytecode, warm the OS file cache
-        for probe in (IMBRACE_CALLS, HTTPX_CALLS, IMBRACE_STREAM, HTTPX_STREAM):
+        for probe in (IMBRACE_CALLS, HTTPX_CALLS, IMBRACE_GENERATED, HTTPX_GENERATED, IMBRACE_STREAM, HTTPX_STREAM):
             measure(probe, url)
     pairs = 6 if quick else 20
     calls = paired(lambda: measure(IMBRACE_CALLS, url), lambda: measure(HTTPX_CALLS, url), pairs)
+    generated = paired(lambda: measure(IMBRACE_GENERATED, url), lambda: measure(HTTPX_GENERATED, url), pairs)
     stream = paired(lambda: measure(IMBRACE_STREAM, url), lambda: measure(HTTPX_STREAM, url), pairs)
     results = [
         calls.result("cold: import + client + 3 first calls", ms, goal_ratio=1.3),
+        generated.result("cold: import + client + first channel.list", ms, goal_ratio=1.3),
         stream.result("cold: first delta of the first stream", ms, goal_max=0.1),
     ]
     old = os.environ.get("IMBRACE_OLD_PYTHON")

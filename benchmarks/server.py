@@ -59,6 +59,7 @@ BOARDS = json.dumps(
     {"data": [{"_id": f"{n:024x}", "name": f"Board {n}", "type": "Tasks"} for n in range(20)], "total": 20, "count": 20}
 ).encode()
 HEALTH = b'{"status":"ok"}'
+CHANNELS = json.dumps({"data": [{"_id": f"ch_{n}", "type": "web", "name": f"Channel {n}"} for n in range(20)]}).encode()
 
 
 def _frame(chunk: dict[str, Any]) -> bytes:
@@ -118,6 +119,8 @@ class Server:
             writer.write(_head("application/json", len(BOARDS)) + BOARDS)
         elif path == "/ai-agent/health":
             writer.write(_head("application/json", len(HEALTH)) + HEALTH)
+        elif path == "/channel-service/v1/channels":
+            writer.write(_head("application/json", len(CHANNELS)) + CHANNELS)
         elif path == "/_stats":
             self.accepted -= 1  # the query's own connection is not counted
             stats = json.dumps({"open": self.open - 1, "accepted": self.accepted}).encode()

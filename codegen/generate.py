@@ -2,6 +2,8 @@
 
     openapi/gateway.yaml   -> src/imbrace/_generated/gateway    (request builders: openapi-python-client + templates;
     openapi/ai-agent.yaml  -> src/imbrace/_generated/ai_agent     TypedDicts: shapes.py, params.py, namespaces/)
+    openapi/vendor/*.json  -> src/imbrace/_generated/<service>  (the same, from the corrected, mounted vendor specs)
+                           -> src/imbrace/_async/resources/_generated  (their facade: codegen/facade.py + templates)
     src/imbrace/_async/    -> src/imbrace/_sync/                (codegen/unasync.py)
 
 `python codegen/generate.py [OUT]` writes under OUT (default: the repo), so the drift check can generate into a
@@ -11,6 +13,7 @@ The generator and ruff are pinned in pyproject.toml and must be the ones on PATH
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -19,8 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import facade
 import typeddicts
 import unasync
+
+from imbrace._vendor_specs import SERVICES as VENDOR_SERVICES
+from imbrace._vendor_specs import mounted_spec
 
 REPO = Path(__file__).resolve().parent.parent
 SPECS = {"gateway": "openapi/gateway.yaml", "ai_agent": "openapi/ai-agent.yaml"}
@@ -49,17 +56,31 @@ def generate_client(package: str, spec: str, generated_root: Path) -> None:
     """Generate into a scratch folder, then swap it in: a failed run leaves the committed package untouched."""
     with tempfile.TemporaryDirectory(dir=generated_root, prefix=".generate-") as scratch:
         out = Path(scratch) / package
-        _generate_into(out, spec)
-        target = generated_root / package
-        if target.exists():
-            shutil.rmtree(target)
-        out.rename(target)
+        _generate_into(out, REPO / spec, spec)
+        _swap_in(out, generated_root / package)
 
 
-def _generate_into(out: Path, spec: str) -> None:
+def generate_vendor_client(service: str, generated_root: Path) -> None:
+    """A vendor spec, corrected and mounted (`imbrace._vendor_specs.mounted_spec`), generated like ours."""
+    with tempfile.TemporaryDirectory(dir=generated_root, prefix=".generate-") as scratch:
+        spec_path = Path(scratch) / f"{service}.json"
+        spec_path.write_text(json.dumps(mounted_spec(service), indent=1), encoding="utf-8")
+        out = Path(scratch) / facade.package(service)
+        _generate_into(out, spec_path, f"openapi/vendor/{service}.json")
+        _swap_in(out, generated_root / facade.package(service))
+
+
+def _swap_in(out: Path, target: Path) -> None:
+    if target.exists():
+        shutil.rmtree(target)
+    out.rename(target)
+
+
+def _generate_into(out: Path, spec_path: Path, spec: str) -> None:
+    """Builders and TypedDicts of the spec at `spec_path` (named `spec`, as the repo holds it, in headers)."""
     command = [
         "openapi-python-client", "generate",
-        "--path", str(REPO / spec),
+        "--path", str(spec_path),
         "--config", str(REPO / "codegen" / "config.yml"),
         "--custom-template-path", str(REPO / "codegen" / "templates"),
         "--meta", "none",
@@ -77,13 +98,13 @@ def _generate_into(out: Path, spec: str) -> None:
     for path in sorted(out.rglob("*.py")):
         path.write_text(header + path.read_text(encoding="utf-8"), encoding="utf-8")
     shapes, params = out / "shapes.py", out / "params.py"
-    shapes.write_text(typeddicts.render(REPO / spec, spec), encoding="utf-8")
-    params.write_text(typeddicts.render_params(REPO / spec, spec), encoding="utf-8")
+    shapes.write_text(typeddicts.render(spec_path, spec), encoding="utf-8")
+    params.write_text(typeddicts.render_params(spec_path, spec), encoding="utf-8")
     namespaces = out / "namespaces"
     namespaces.mkdir()
     (namespaces / "__init__.py").write_text('"""What each namespace sends and returns (`imbrace.types`)."""\n')
     written = [shapes, params]
-    for namespace, text in typeddicts.render_namespaces(REPO / spec, spec).items():
+    for namespace, text in typeddicts.render_namespaces(spec_path, spec).items():
         written.append(namespaces / f"{namespace}.py")
         written[-1].write_text(text, encoding="utf-8")
     subprocess.run(["ruff", "format", *RUFF_SETTINGS, *map(str, written)], check=True)
@@ -97,7 +118,20 @@ def main(out_root: Path, *, sync_only: bool = False) -> None:
         (generated_root / "__init__.py").write_text(PACKAGE_DOC, encoding="utf-8")
         for package, spec in SPECS.items():
             generate_client(package, spec, generated_root)
+        for service in VENDOR_SERVICES:
+            generate_vendor_client(service, generated_root)
+        generate_facade(out_root)
     generate_sync(out_root)
+
+
+def generate_facade(out_root: Path) -> None:
+    """The vendor operations' namespaces (`codegen/facade.py`) in the async source, formatted as hand-written code."""
+    folder = out_root / "src" / "imbrace" / "_async" / "resources" / "_generated"
+    if folder.exists():
+        shutil.rmtree(folder)
+    files = [str(path) for path in facade.render(out_root)]
+    subprocess.run(["ruff", "check", *RUFF_SETTINGS, "--select", "I,F401", "--fix-only", *files], check=True)
+    subprocess.run(["ruff", "format", *RUFF_SETTINGS, *files], check=True)
 
 
 def generate_sync(out_root: Path) -> None:

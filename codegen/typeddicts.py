@@ -163,7 +163,8 @@ def render_params(spec_path: Path, origin: str) -> str:
     )
     text = "\n\n".join(blocks)
     used = sorted(name for name in emitter.schemas if re.search(rf"\b{name}\b", text))
-    return header + f"from .shapes import {', '.join(used)}\n\n\n" + text + "\n"
+    imports = f"from .shapes import {', '.join(used)}\n\n\n" if used else "\n"
+    return header + imports + text + "\n"
 
 
 def _refs(node: Any) -> set[str]:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from ._call_shape import with_query
 from ._pagination import OffsetPages
 from ._types import RequestOptions
 
@@ -199,11 +200,3 @@ def related_body(related_board_id: str, body: Mapping[str, Any]) -> dict[str, An
 def ids_body(ids: str | Sequence[str]) -> dict[str, list[str]]:
     """`{"ids": [...]}` for the delete routes; a single id string counts as one id (not as its characters)."""
     return {"ids": [ids] if isinstance(ids, str) else list(ids)}
-
-
-def with_query(kwargs: Mapping[str, Any], params: Mapping[str, Any] | None) -> dict[str, Any]:
-    """A generated request plus a caller's pass-through query dict (None values dropped; the caller's dict is kept)."""
-    if not params:
-        return dict(kwargs)
-    extra = {name: value for name, value in params.items() if value is not None}
-    return {**kwargs, "params": {**(kwargs.get("params") or {}), **extra}}

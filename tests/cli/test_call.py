@@ -33,7 +33,9 @@ def imbrace(*args: str, emulator: Emulator | None = None, stdin: str | None = No
 def test_help_lists_the_namespaces_and_their_methods() -> None:
     top = imbrace("--help")
     assert top.returncode == 0 and "call" in top.stdout
-    assert "ai, ai_agent, boards, chat_ai, folders" in " ".join(top.stdout.split())
+    listed = " ".join(top.stdout.split())
+    assert "ai, ai_agent, boards, campaign, categories, channel, chat_ai, contacts," in listed
+    assert "teams, workflows" in listed
     overview = imbrace("call", "--help")
     assert overview.returncode == 0
     for namespace in NAMESPACES:

@@ -50,6 +50,8 @@ FIRST_CALLS = {
     ),
     "boards": ("client.boards.list()", ("imbrace._generated.gateway.api.boards",)),
     "ai_agent": ("client.ai_agent.get_health()", ("imbrace._generated.ai_agent.api.ai_agent",)),
+    # A namespace generated from the vendor specs: each method imports its own builder on its first call.
+    "channel": ("client.channel.list()", ("imbrace._generated.channel.api.channels",)),
 }
 
 
@@ -84,6 +86,23 @@ def test_a_namespaces_first_call_loads_only_its_own_builders_and_no_models(names
     builders = [name for name in generated if name.count(".") >= 4]  # imbrace._generated.<spec>.api.<tag>...
     assert [name for name in builders if not name.startswith(package)] == []
     assert sorted(name for name in loaded if MODELS.fullmatch(name)) == []
+
+
+def test_a_generated_method_loads_its_own_builder_only() -> None:
+    loaded = loaded_by("client.channel.list()")
+    builders = sorted(name for name in loaded if name.startswith("imbrace._generated.channel.api."))
+    assert builders == [
+        "imbrace._generated.channel.api.channels",
+        "imbrace._generated.channel.api.channels.list_channels",
+    ]
+
+
+def test_touching_a_generated_namespace_loads_no_builder() -> None:
+    loaded = loaded_by("client.channel; client.workflows; client.boards")
+    assert "imbrace._sync.resources._generated.channel" in loaded
+    assert sorted(name for name in loaded if name.startswith("imbrace._generated.channel")) == []
+    assert sorted(name for name in loaded if name.startswith("imbrace._generated.workflow")) == []
+    assert sorted(name for name in loaded if name.startswith("imbrace._generated.data_board")) == []
 
 
 def test_the_first_stream_of_text_builds_no_model() -> None:

@@ -7,8 +7,7 @@ import inspect
 import pytest
 
 from imbrace import AsyncImbraceClient, ImbraceClient
-
-NAMESPACES = ("chat_ai", "ai_agent", "ai", "boards", "folders")
+from imbrace.cli.call import NAMESPACES
 
 
 def _public_methods(cls: type) -> list[tuple[str, object]]:
@@ -19,7 +18,7 @@ def _public_methods(cls: type) -> list[tuple[str, object]]:
 @pytest.mark.parametrize("namespace", NAMESPACES)
 def test_every_namespace_method_has_a_docstring_with_an_example(client_class: type, namespace: str) -> None:
     methods = _public_methods(type(getattr(client_class(api_key="k"), namespace)))
-    assert len(methods) >= 5
+    assert len(methods) >= 1
     missing = [name for name, fn in methods if "Example" not in (inspect.getdoc(fn) or "")]
     assert missing == []
 

@@ -1,5 +1,6 @@
-"""The client (`ImbraceClient`, `AsyncImbraceClient`): configuration, credentials and the five namespaces over one
-transport. The sync client is derived from the async one by `codegen/unasync.py`; both take the same arguments.
+"""The client (`ImbraceClient`, `AsyncImbraceClient`): configuration, credentials and the namespaces over one
+transport (five written by hand, the rest generated from the vendor specs and inherited). The sync client is derived
+from the async one by `codegen/unasync.py`; both take the same arguments.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .._config import DEFAULT_MAX_RETRIES, Environment, one_gateway, read_env, r
 from .._limits import DEFAULT_LIMITS, Limits
 from .._logs import redact_url, setup_from_env
 from .._types import AsyncHeadersLike, RequestOptions, Timeout
+from .resources._generated import AsyncGeneratedNamespaces
 from .transport import AsyncTransport
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncImbraceClient"]
 
 
-class AsyncImbraceClient:
+class AsyncImbraceClient(AsyncGeneratedNamespaces):
     """A client of the Imbrace platform.
 
     Credentials come from the arguments (a key or token passed here wins over both variables), else from

@@ -1,6 +1,7 @@
 # Generated from src/imbrace/_async/client.py by codegen/unasync.py: edit that file.
-"""The client (`ImbraceClient`, `AsyncImbraceClient`): configuration, credentials and the five namespaces over one
-transport. The sync client is derived from the async one by `codegen/unasync.py`; both take the same arguments.
+"""The client (`ImbraceClient`, `AsyncImbraceClient`): configuration, credentials and the namespaces over one
+transport (five written by hand, the rest generated from the vendor specs and inherited). The sync client is derived
+from the async one by `codegen/unasync.py`; both take the same arguments.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .._config import DEFAULT_MAX_RETRIES, Environment, one_gateway, read_env, r
 from .._limits import DEFAULT_LIMITS, Limits
 from .._logs import redact_url, setup_from_env
 from .._types import HeadersLike, RequestOptions, Timeout
+from .resources._generated import GeneratedNamespaces
 from .transport import Transport
 
 if TYPE_CHECKING:
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["ImbraceClient"]
 
 
-class ImbraceClient:
+class ImbraceClient(GeneratedNamespaces):
     """A client of the Imbrace platform.
 
     Credentials come from the arguments (a key or token passed here wins over both variables), else from

@@ -42,8 +42,11 @@ OPTION_HELP: Mapping[str, str] = {
 
 
 def namespace_names() -> list[str]:
-    """The client's namespaces, from its class (cheap: nothing is imported)."""
-    return sorted(name for name, value in vars(ImbraceClient).items() if isinstance(value, cached_property))
+    """The client's namespaces, hand-written and generated, from its classes (cheap: nothing is imported)."""
+    found = {
+        name for cls in ImbraceClient.__mro__ for name, value in vars(cls).items() if isinstance(value, cached_property)
+    }
+    return sorted(found)
 
 
 NAMESPACES = namespace_names()

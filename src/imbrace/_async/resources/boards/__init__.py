@@ -18,10 +18,12 @@ the service's JSON flow, uploads need a folder. The folder methods send their re
 
 from __future__ import annotations
 
+from .._generated.boards import AsyncGeneratedBoards
 from .drives import AsyncBoardDrives
 
 __all__ = ["AsyncBoardsResource"]
 
 
-class AsyncBoardsResource(AsyncBoardDrives):
-    """Data boards, fields, items, segments, search, Knowledge Hub folders and files, drives."""
+class AsyncBoardsResource(AsyncBoardDrives, AsyncGeneratedBoards):
+    """Data boards, fields, items, segments, search, Knowledge Hub folders and files, drives, and the data-board
+    operations of the vendor spec no hand-written method serves (generated, inherited)."""

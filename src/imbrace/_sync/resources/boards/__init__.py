@@ -19,10 +19,12 @@ the service's JSON flow, uploads need a folder. The folder methods send their re
 
 from __future__ import annotations
 
+from .._generated.boards import GeneratedBoards
 from .drives import BoardDrives
 
 __all__ = ["BoardsResource"]
 
 
-class BoardsResource(BoardDrives):
-    """Data boards, fields, items, segments, search, Knowledge Hub folders and files, drives."""
+class BoardsResource(BoardDrives, GeneratedBoards):
+    """Data boards, fields, items, segments, search, Knowledge Hub folders and files, drives, and the data-board
+    operations of the vendor spec no hand-written method serves (generated, inherited)."""

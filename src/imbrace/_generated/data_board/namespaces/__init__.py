@@ -1,0 +1,1 @@
+"""What each namespace sends and returns (`imbrace.types`)."""
