@@ -116,7 +116,9 @@ def _value(to: str, case: Case, ids: dict[str, str], declared: dict[str, Any], b
         case.query += _pairs(target, value)
         return value
     if where == "query":
-        required = {n: _query_value(p["schema"]) for n, p in declared.items() if p["in"] == "query" and p.get("required")}
+        required = {
+            n: _query_value(p["schema"]) for n, p in declared.items() if p["in"] == "query" and p.get("required")
+        }
         case.query += [pair for name, value in required.items() for pair in _pairs(name, value)]
         return required
     if where == "body" and target:
