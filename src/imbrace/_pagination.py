@@ -11,7 +11,7 @@ __all__ = ["PageStyle", "OffsetPages", "NumberedPages", "CursorPages"]
 
 def _items_at(page: Any, path: Sequence[str]) -> list[Any]:
     """The item list of a page: the page itself when it is a list, else the value at `path` (e.g. data.files)."""
-    value = _value_at(page, path)
+    value = page if isinstance(page, list) else _value_at(page, path)
     return list(value) if isinstance(value, list) else []
 
 
