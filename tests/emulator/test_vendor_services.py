@@ -234,3 +234,11 @@ def test_a_required_repeated_query_parameter_must_be_sent(http: httpx.Client) ->
     used = "/v3/marketplaces/apps/used-channels"
     assert http.get(used).json() == {"message": "Missing required query parameter: ids"}
     assert http.get(used, params={"ids": ["a", "b"]}).status_code == 200
+
+
+def test_the_journal_keeps_no_body_over_a_mebibyte(http: httpx.Client, imbrace_emulator: Emulator) -> None:
+    http.post(CONTACTS, json={"display_name": "x" * (1 << 20)})
+    http.post(CONTACTS, json={"display_name": "small"})
+    large, small = imbrace_emulator.journal()
+    assert large.body is None and large.reply is None and large.status == 200
+    assert json.loads(small.body or b"") == {"display_name": "small"}
