@@ -111,7 +111,7 @@ class Completions(Resource):
                 raise TypeError("embed() got the model twice: as the first argument and as model=")
             model, request = request, None
         texts: str | Sequence[str] | None = None
-        if isinstance(input, EmbeddingInput | Mapping):
+        if isinstance(input, (EmbeddingInput, Mapping)):
             if request is not None:
                 raise TypeError("embed() got two requests: pass one EmbeddingInput or dict")
             request = input
