@@ -115,9 +115,8 @@ def test_the_readme_is_a_pypi_page(wheel: Path) -> None:
 
 
 def test_a_clean_venv_with_only_the_wheel_runs_the_commands(clean_venv: Path) -> None:
-    installed = _run(
-        clean_venv / "python", "-c", "import importlib.metadata as m; print([d.name for d in m.distributions()])"
-    )
+    listing = "import importlib.metadata as m; print([d.metadata['Name'] for d in m.distributions()])"
+    installed = _run(clean_venv / "python", "-c", listing)
     names = {n.lower() for n in re.findall(r"'([^']+)'", installed.stdout)}
     assert "imbrace" in names and not names & (DEV_TOOLS | EMULATOR_LIBS), names
     imported = _run(clean_venv / "python", "-c", "import imbrace; print(imbrace.__version__)")
