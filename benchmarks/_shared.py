@@ -46,7 +46,7 @@ class Paired(Generic[T]):
         return Paired([f(m) for m in self.imbrace], [f(m) for m in self.httpx])
 
     def ratios(self: Paired[float]) -> list[float]:
-        return [a / b for a, b in zip(self.imbrace, self.httpx, strict=True)]
+        return [a / b for a, b in zip(self.imbrace, self.httpx)]
 
     def ratio_iqr(self: Paired[float]) -> tuple[float, float]:
         ratios = self.ratios()

@@ -32,7 +32,7 @@ from imbrace._vendor_specs import mounted_spec
 REPO = Path(__file__).resolve().parent.parent
 SPECS = {"gateway": "openapi/gateway.yaml", "ai_agent": "openapi/ai-agent.yaml"}
 GENERATOR_VERSION = "0.29.1"
-RUFF_SETTINGS = ["--isolated", "--no-cache", "--quiet", "--line-length", "120", "--target-version", "py311"]
+RUFF_SETTINGS = ["--isolated", "--no-cache", "--quiet", "--line-length", "120", "--target-version", "py39"]
 PACKAGE_DOC = '"""Generated, low-level endpoint modules: one package per spec. Do not edit; see codegen/."""\n'
 
 

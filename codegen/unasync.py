@@ -68,7 +68,7 @@ class Rules:
         if word in NAMES:
             self.used[word] += 1
             return NAMES[word]
-        for (pattern, replacement), key in zip(_COMPILED, PATTERNS_KEYS, strict=True):
+        for (pattern, replacement), key in zip(_COMPILED, PATTERNS_KEYS):
             if pattern.match(word):
                 self.used[key] += 1
                 return pattern.sub(replacement, word)
@@ -132,7 +132,7 @@ def _starts(tokens: list[tokenize.TokenInfo], index: int, sequence: tuple[str, .
     window = tokens[index : index + len(sequence)]
     if len(window) != len(sequence):
         return False
-    pairs = zip(window, sequence, strict=True)
+    pairs = zip(window, sequence)
     return all(token.string == part and token.type in (tokenize.NAME, tokenize.OP) for token, part in pairs)
 
 

@@ -4,7 +4,9 @@ parsing, the completion keyword arguments and the synthetic system provider. Sha
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypedDict, cast
+from typing import TYPE_CHECKING, Any, cast
+
+from typing_extensions import TypedDict
 
 from ._errors import APIError
 from ._ids import with_both_ids

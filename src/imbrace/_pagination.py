@@ -34,7 +34,7 @@ def _more(page: Any, got: int, limit: int | None) -> bool:
     return got > 0 and limit is not None and got >= limit
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PageStyle:
     """Base: where the items are; subclasses say how to ask for the next page."""
 
@@ -47,7 +47,7 @@ class PageStyle:
         raise NotImplementedError
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class OffsetPages(PageStyle):
     """`skip`/`offset` + `limit` paging (data-board lists).
 
@@ -85,7 +85,7 @@ class OffsetPages(PageStyle):
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class NumberedPages(PageStyle):
     """`page` (1-based) + `limit` paging."""
 
@@ -98,7 +98,7 @@ class NumberedPages(PageStyle):
         return {**params, self.page_key: (params.get(self.page_key) or 1) + 1}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CursorPages(PageStyle):
     """`starting_after` cursor paging: the next page starts after the last item's id."""
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, TypedDict, Union
+from typing import Any, Union
 
 import httpx
-from typing_extensions import TypeAlias
+from typing_extensions import TypeAlias, TypedDict
 
 __all__ = ["RequestOptions", "Timeout", "HeadersLike", "AsyncHeadersLike", "Query", "extra_body"]
 

@@ -4,6 +4,7 @@ namespaces and their methods, and failures as one line with the status."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from imbrace._types import RequestOptions
-from imbrace.cli.call import NAMESPACES, OPTION_HELP, call, resource_class
+from imbrace.cli.call import NAMESPACES, OPTION_HELP, _converter, call, resource_class
 from imbrace.cli.errors import CliError
 from imbrace.emulator import Emulator
 
@@ -167,3 +168,28 @@ def test_a_nested_namespace_is_reachable_by_its_dotted_name(
 def test_private_methods_are_not_callable() -> None:
     with pytest.raises(CliError, match="boards has no method '_json'"):
         call(["boards._json", "{}", "{}"])
+
+
+@pytest.mark.parametrize(
+    ("annotation", "kind", "given", "expected"),
+    [
+        ("int | None", "int", "5", 5),
+        ("Optional[int]", "int", "5", 5),
+        ("typing.Optional[bool]", "bool", "true", True),
+        ("Union[str, Path]", "path", "@report.pdf", Path("report.pdf")),
+        ("Optional[dict[str, Union[int, str]]]", "JSON", '{"a": 1}', {"a": 1}),
+        ("dict[str, int | str] | None", "JSON", "[1, 2]", [1, 2]),
+        ("Union[str, list[str], None]", "JSON", "plain text", "plain text"),
+    ],
+)
+def test_an_argument_converts_by_its_annotation_in_either_union_spelling(
+    annotation: str, kind: str, given: str, expected: object
+) -> None:
+    converter = _converter(annotation)
+    assert converter.__name__ == kind
+    assert converter(given) == expected
+
+
+def test_a_json_argument_without_str_in_its_union_rejects_plain_text() -> None:
+    with pytest.raises(argparse.ArgumentTypeError):
+        _converter("Optional[dict[str, Any]]")("not json")

@@ -1,21 +1,31 @@
-"""The published package as a user gets it: the wheel's metadata (license file, URLs, classifiers, no development
-tools, no auto-loaded pytest plugin), the README as a PyPI page, and a clean venv holding only the wheel and its
-runtime dependencies, where `import imbrace`, `imbrace --help`, `imbrace call ... --help` and `imbrace emulator --help`
-work and the emulator says which extra it needs. One build and one venv per run (uv when present, else venv + pip)."""
+"""The published package as a user gets it: the wheel's metadata (license file, URLs, classifiers for every supported
+Python, no development tools, no auto-loaded pytest plugin), the README as a PyPI page, and a clean venv of the Python
+running the tests (each version of scripts/matrix) where `pip install` put only the wheel and its runtime
+dependencies: there `import imbrace`, the commands, a call against the emulator and a streamed chat work, and the
+emulator says which extra it needs. One build and one venv per run (the build with uv when present)."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
-import tomllib
 import zipfile
 from collections.abc import Iterator
 from email.parser import Parser
 from pathlib import Path
 
 import pytest
+
+from imbrace import ImbraceClient
+from imbrace.emulator import Emulator
+from imbrace.testing import TEST_API_KEY, TEST_ORGANIZATION_ID
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pytest brings tomli where tomllib is missing
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_TOOLS = {"mypy", "ruff", "pytest", "openapi-python-client", "hypothesis", "vcrpy", "pytest-benchmark"}
@@ -43,16 +53,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def clean_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A venv with the wheel and its runtime dependencies only; yields its bin directory."""
+    """A venv of this Python with the wheel and its runtime dependencies only, as `pip install` makes it; yields its
+    bin directory."""
     venv = tmp_path_factory.mktemp("clean") / "venv"
-    uv = shutil.which("uv")
-    if uv:
-        steps = [
-            (uv, "venv", "--quiet", venv),
-            (uv, "pip", "install", "--quiet", "--python", venv / "bin/python", wheel),
-        ]
-    else:
-        steps = [(sys.executable, "-m", "venv", venv), (venv / "bin/python", "-m", "pip", "install", "--quiet", wheel)]
+    steps = [(sys.executable, "-m", "venv", venv), (venv / "bin/python", "-m", "pip", "install", "--quiet", wheel)]
     for step in steps:
         done = _run(*step)
         assert done.returncode == 0, done.stderr
@@ -80,6 +84,9 @@ def test_the_wheel_carries_the_license_urls_and_classifiers(wheel: Path) -> None
     assert {"Homepage", "Repository", "Issues", "Documentation"} <= set(urls)
     assert all(url.startswith("https://") for url in urls.values())
     assert any(c.startswith("Development Status :: ") for c in fields["Classifier"])
+    assert fields["Requires-Python"] == [">=3.9"]
+    versions = [c.rsplit(" :: ", 1)[1] for c in fields["Classifier"] if re.fullmatch(r"[^:]+ :: Python :: 3\.\d+", c)]
+    assert versions == ["3.9", "3.10", "3.11", "3.12", "3.13"]
 
 
 def test_no_development_tool_is_published_and_no_plugin_loads_itself(wheel: Path) -> None:
@@ -108,9 +115,8 @@ def test_the_readme_is_a_pypi_page(wheel: Path) -> None:
 
 
 def test_a_clean_venv_with_only_the_wheel_runs_the_commands(clean_venv: Path) -> None:
-    installed = _run(
-        clean_venv / "python", "-c", "import importlib.metadata as m; print([d.name for d in m.distributions()])"
-    )
+    listing = "import importlib.metadata as m; print([d.metadata['Name'] for d in m.distributions()])"
+    installed = _run(clean_venv / "python", "-c", listing)
     names = {n.lower() for n in re.findall(r"'([^']+)'", installed.stdout)}
     assert "imbrace" in names and not names & (DEV_TOOLS | EMULATOR_LIBS), names
     imported = _run(clean_venv / "python", "-c", "import imbrace; print(imbrace.__version__)")
@@ -135,6 +141,40 @@ def test_the_wheel_carries_every_spec_the_emulator_serves(wheel: Path) -> None:
     }
     bundled |= {f"vendor/overlays/{service}.yaml" for service in ("channel", "data-board", "marketplace", "platform")}
     assert {f"imbrace/emulator/specs/{name}" for name in bundled} <= names
+
+
+USER_SCRIPT = """
+import asyncio, json, sys, uuid
+from imbrace import AsyncImbraceClient, ImbraceClient
+
+settings = {"api_key": sys.argv[2], "organization_id": sys.argv[3], "gateway": sys.argv[1]}
+with ImbraceClient(**settings) as client:
+    agent = client.chat_ai.create_ai_agent({"name": "Bot", "workflow_name": "bot_v1", "streaming": True})
+    chat_id = str(uuid.uuid4())
+    body = {"id": chat_id, "assistant_id": agent["id"], "messages": [{"role": "user", "content": "What can you do?"}]}
+    deltas = list(client.ai_agent.stream_chat_text(body))
+
+async def listed():
+    async with AsyncImbraceClient(**settings) as client:
+        return [agent["id"] for agent in await client.chat_ai.list_ai_agents()]
+
+seen = {"agent": agent["id"], "chat": chat_id, "deltas": deltas, "listed": asyncio.run(listed())}
+print(json.dumps({"python": sys.version_info[:2], **seen}))
+"""
+
+
+def test_in_the_clean_venv_a_call_and_a_streamed_chat_work(clean_venv: Path, imbrace_emulator: Emulator) -> None:
+    """A user's first session on this Python: sync calls and a streamed chat, an async call, against the emulator
+    (served from this process: the clean venv has no emulator extra); the streamed text is the reply it saved."""
+    ran = _run(clean_venv / "python", "-c", USER_SCRIPT, imbrace_emulator.url, TEST_API_KEY, TEST_ORGANIZATION_ID)
+    assert ran.returncode == 0, ran.stderr
+    seen = json.loads(ran.stdout)
+    assert seen["python"] == list(sys.version_info[:2])
+    assert len(seen["deltas"]) > 1 and all(seen["deltas"]) and seen["agent"] in seen["listed"]
+    with ImbraceClient(api_key=TEST_API_KEY, organization_id=TEST_ORGANIZATION_ID, gateway=imbrace_emulator.url) as c:
+        history = c.ai_agent.get_chat(seen["chat"], include_messages=True)
+    saved = [message["content"] for message in history["messages"] if message["role"] == "assistant"]
+    assert saved == ["".join(seen["deltas"])]
 
 
 def test_the_fixtures_without_the_extra_say_which_to_install(tmp_path: Path) -> None:

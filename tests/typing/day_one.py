@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, assert_type
+from typing import Any
 
 import httpx
+from typing_extensions import assert_type
 
 import imbrace
 from imbrace import (

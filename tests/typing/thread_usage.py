@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from typing import Any, assert_type
+from typing import Any
+
+from typing_extensions import assert_type
 
 from imbrace import AsyncImbraceClient, ImbraceClient
 from imbrace._async.threads import AsyncThread, AsyncThreadReply

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any, assert_type
+from typing import Any
 
 import httpx
+from typing_extensions import assert_type
 
 from imbrace import AsyncImbraceClient, ImbraceClient
 from imbrace._async.streaming import AsyncChatStream, AsyncEventStream

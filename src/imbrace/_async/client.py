@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Self, Unpack
+from typing import TYPE_CHECKING
 
 import httpx
+from typing_extensions import Self, Unpack
 
 from .._auth import Credentials, mask
 from .._config import DEFAULT_MAX_RETRIES, Environment, one_gateway, read_env, resolve_services, resolve_timeout

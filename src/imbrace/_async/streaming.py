@@ -15,10 +15,11 @@ import asyncio  # async-only
 import contextlib
 import json
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterable, Iterator
-from typing import TYPE_CHECKING, ClassVar, Generic, Self, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
 import anyio  # async-only
 import httpx
+from typing_extensions import Self
 
 from .._errors import APITimeoutError, IncompleteStreamError, ResponseTooLargeError, StreamConsumedError, StreamError
 from .._limits import DEFAULT_LIMITS

@@ -15,9 +15,10 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Generator, Iterable, Iterator
-from typing import TYPE_CHECKING, ClassVar, Generic, Self, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
 import httpx
+from typing_extensions import Self
 
 from .._errors import APITimeoutError, IncompleteStreamError, ResponseTooLargeError, StreamConsumedError, StreamError
 from .._limits import DEFAULT_LIMITS

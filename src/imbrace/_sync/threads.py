@@ -19,10 +19,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from time import monotonic
-from typing import TYPE_CHECKING, Unpack, cast
+from typing import TYPE_CHECKING, cast
 from uuid import uuid4
 
 import httpx
+from typing_extensions import Unpack
 
 from .._errors import APIStatusError, APITimeoutError, ChatIdleTimeoutError
 from .._generated.ai_agent.api.ai_agent import stream_chat

@@ -243,7 +243,7 @@ def _extras(extra: list[str], parser: argparse.ArgumentParser) -> dict[str, Any]
 
 def _converter(annotation: str) -> Callable[[str], Any]:
     """How a command-line value becomes an argument of the annotated type (named for argparse's messages)."""
-    kinds = {part.strip() for part in annotation.split("|")} - {"None"}
+    kinds = _members(annotation) - {"None"}
     if "a file path" in kinds or kinds == {"str", "Path"}:
         return _named("path", lambda value: Path(value[1:] if value.startswith("@") else value))
     scalar: dict[str, Callable[[str], Any]] = {"str": str, "int": int, "float": float, "bool": _boolean}
@@ -252,6 +252,30 @@ def _converter(annotation: str) -> Callable[[str], Any]:
         return _named(kind, lambda value: scalar[kind](_read(value)))
     text_allowed = "str" in kinds
     return _named("JSON", lambda value: _json_or_text(_read(value), text_allowed=text_allowed))
+
+
+def _members(annotation: str) -> set[str]:
+    """The members of a union as written in an annotation: `A | B`, `Optional[A]` or `Union[A, B]` (nested alike)."""
+    parts = _split_top_level(annotation, "|")
+    if len(parts) > 1:
+        return set().union(*(_members(part) for part in parts))
+    text = annotation.strip()
+    for wrapper, extra in (("Optional[", {"None"}), ("Union[", set())):
+        if text.startswith((wrapper, f"typing.{wrapper}")) and text.endswith("]"):
+            inner = text[text.index("[") + 1 : -1]
+            return extra.union(*(_members(part) for part in _split_top_level(inner, ",")))
+    return {text}
+
+
+def _split_top_level(text: str, separator: str) -> list[str]:
+    """`text` split at `separator` outside brackets: `dict[str, int] | None` splits in two at `|`, not at `,`."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += (char == "[") - (char == "]")
+        if char == separator and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    return [*parts, text[start:]]
 
 
 def _named(name: str, convert: Callable[[str], Any]) -> Callable[[str], Any]:

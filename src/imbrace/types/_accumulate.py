@@ -57,7 +57,7 @@ ToolState: TypeAlias = Literal[
 ]
 
 
-@dataclass(slots=True)
+@dataclass
 class TextPart:
     """A block of answer text."""
 
@@ -66,7 +66,7 @@ class TextPart:
     done: bool = False
 
 
-@dataclass(slots=True)
+@dataclass
 class ReasoningPart:
     """A block of the model's reasoning (present only when the assistant shows its thinking)."""
 
@@ -75,7 +75,7 @@ class ReasoningPart:
     done: bool = False
 
 
-@dataclass(slots=True)
+@dataclass
 class ToolPart:
     """One tool call: its input, then its output or error; `state` follows Vercel's tool part states."""
 
@@ -98,7 +98,7 @@ MessagePart: TypeAlias = Union[
 ]
 
 
-@dataclass(slots=True)
+@dataclass
 class UIMessage:
     """The assistant message a stream built: its parts in order, plus what the stream said about its end."""
 

@@ -9,11 +9,12 @@ Wire names are camelCase and are aliases of the snake_case attributes; unknown f
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any, Literal, TypeAlias, cast
+from typing import Annotated, Any, Literal, Optional, Union, cast
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError
 from pydantic.alias_generators import to_camel
 from pydantic_core import from_json
+from typing_extensions import TypeAlias
 
 __all__ = [
     "AbortChunk",
@@ -57,7 +58,7 @@ class StartChunk(_Chunk):
     """The first chunk: the id of the assistant message being streamed."""
 
     type: Literal["start"] = "start"
-    message_id: str | None = None
+    message_id: Optional[str] = None
     message_metadata: Any = None
 
 
@@ -129,9 +130,9 @@ class ToolInputStartChunk(_Chunk):
     type: Literal["tool-input-start"] = "tool-input-start"
     tool_call_id: str
     tool_name: str
-    provider_executed: bool | None = None
-    dynamic: bool | None = None
-    title: str | None = None
+    provider_executed: Optional[bool] = None
+    dynamic: Optional[bool] = None
+    title: Optional[str] = None
 
 
 class ToolInputDeltaChunk(_Chunk):
@@ -149,10 +150,10 @@ class ToolInputAvailableChunk(_Chunk):
     tool_call_id: str
     tool_name: str
     input: Any = None
-    provider_executed: bool | None = None
+    provider_executed: Optional[bool] = None
     provider_metadata: Any = None
-    dynamic: bool | None = None
-    title: str | None = None
+    dynamic: Optional[bool] = None
+    title: Optional[str] = None
 
 
 class ToolInputErrorChunk(_Chunk):
@@ -163,10 +164,10 @@ class ToolInputErrorChunk(_Chunk):
     tool_name: str
     input: Any = None
     error_text: str
-    provider_executed: bool | None = None
+    provider_executed: Optional[bool] = None
     provider_metadata: Any = None
-    dynamic: bool | None = None
-    title: str | None = None
+    dynamic: Optional[bool] = None
+    title: Optional[str] = None
 
 
 class ToolApprovalRequestChunk(_Chunk):
@@ -183,9 +184,9 @@ class ToolOutputAvailableChunk(_Chunk):
     type: Literal["tool-output-available"] = "tool-output-available"
     tool_call_id: str
     output: Any = None
-    provider_executed: bool | None = None
-    dynamic: bool | None = None
-    preliminary: bool | None = None
+    provider_executed: Optional[bool] = None
+    dynamic: Optional[bool] = None
+    preliminary: Optional[bool] = None
 
 
 class ToolOutputErrorChunk(_Chunk):
@@ -194,8 +195,8 @@ class ToolOutputErrorChunk(_Chunk):
     type: Literal["tool-output-error"] = "tool-output-error"
     tool_call_id: str
     error_text: str
-    provider_executed: bool | None = None
-    dynamic: bool | None = None
+    provider_executed: Optional[bool] = None
+    dynamic: Optional[bool] = None
 
 
 class ToolOutputDeniedChunk(_Chunk):
@@ -211,7 +212,7 @@ class SourceUrlChunk(_Chunk):
     type: Literal["source-url"] = "source-url"
     source_id: str
     url: str
-    title: str | None = None
+    title: Optional[str] = None
     provider_metadata: Any = None
 
 
@@ -222,7 +223,7 @@ class SourceDocumentChunk(_Chunk):
     source_id: str
     media_type: str
     title: str
-    filename: str | None = None
+    filename: Optional[str] = None
     provider_metadata: Any = None
 
 
@@ -240,8 +241,8 @@ class DataChunk(_Chunk):
 
     type: Annotated[str, Field(pattern=r"^data-")]
     data: Any = None
-    id: str | None = None
-    transient: bool | None = None
+    id: Optional[str] = None
+    transient: Optional[bool] = None
 
     @property
     def name(self) -> str:
@@ -263,7 +264,7 @@ class FinishChunk(_Chunk):
     """The agent's part of the stream ends (more text may still follow, before `[DONE]`)."""
 
     type: Literal["finish"] = "finish"
-    finish_reason: str | None = None
+    finish_reason: Optional[str] = None
     message_metadata: Any = None
 
 
@@ -278,13 +279,13 @@ class AbortChunk(_Chunk):
     """The stream was aborted on the server."""
 
     type: Literal["abort"] = "abort"
-    reason: str | None = None
+    reason: Optional[str] = None
 
 
 class UnknownChunk(_Chunk):
     """A chunk whose type this SDK does not know; every field it had is kept in `model_extra`."""
 
-    type: str | None = None
+    type: Optional[str] = None
 
 
 _CHUNK_CLASSES: dict[str, type[_Chunk]] = {
@@ -334,32 +335,34 @@ def _tag(value: Any) -> str:
 
 
 UIMessageChunk: TypeAlias = Annotated[
-    Annotated[StartChunk, Tag("start")]
-    | Annotated[StartStepChunk, Tag("start-step")]
-    | Annotated[FinishStepChunk, Tag("finish-step")]
-    | Annotated[TextStartChunk, Tag("text-start")]
-    | Annotated[TextDeltaChunk, Tag("text-delta")]
-    | Annotated[TextEndChunk, Tag("text-end")]
-    | Annotated[ReasoningStartChunk, Tag("reasoning-start")]
-    | Annotated[ReasoningDeltaChunk, Tag("reasoning-delta")]
-    | Annotated[ReasoningEndChunk, Tag("reasoning-end")]
-    | Annotated[ToolInputStartChunk, Tag("tool-input-start")]
-    | Annotated[ToolInputDeltaChunk, Tag("tool-input-delta")]
-    | Annotated[ToolInputAvailableChunk, Tag("tool-input-available")]
-    | Annotated[ToolInputErrorChunk, Tag("tool-input-error")]
-    | Annotated[ToolApprovalRequestChunk, Tag("tool-approval-request")]
-    | Annotated[ToolOutputAvailableChunk, Tag("tool-output-available")]
-    | Annotated[ToolOutputErrorChunk, Tag("tool-output-error")]
-    | Annotated[ToolOutputDeniedChunk, Tag("tool-output-denied")]
-    | Annotated[SourceUrlChunk, Tag("source-url")]
-    | Annotated[SourceDocumentChunk, Tag("source-document")]
-    | Annotated[FileChunk, Tag("file")]
-    | Annotated[DataChunk, Tag("data")]
-    | Annotated[ErrorChunk, Tag("error")]
-    | Annotated[FinishChunk, Tag("finish")]
-    | Annotated[MessageMetadataChunk, Tag("message-metadata")]
-    | Annotated[AbortChunk, Tag("abort")]
-    | Annotated[UnknownChunk, Tag("unknown")],
+    Union[
+        Annotated[StartChunk, Tag("start")],
+        Annotated[StartStepChunk, Tag("start-step")],
+        Annotated[FinishStepChunk, Tag("finish-step")],
+        Annotated[TextStartChunk, Tag("text-start")],
+        Annotated[TextDeltaChunk, Tag("text-delta")],
+        Annotated[TextEndChunk, Tag("text-end")],
+        Annotated[ReasoningStartChunk, Tag("reasoning-start")],
+        Annotated[ReasoningDeltaChunk, Tag("reasoning-delta")],
+        Annotated[ReasoningEndChunk, Tag("reasoning-end")],
+        Annotated[ToolInputStartChunk, Tag("tool-input-start")],
+        Annotated[ToolInputDeltaChunk, Tag("tool-input-delta")],
+        Annotated[ToolInputAvailableChunk, Tag("tool-input-available")],
+        Annotated[ToolInputErrorChunk, Tag("tool-input-error")],
+        Annotated[ToolApprovalRequestChunk, Tag("tool-approval-request")],
+        Annotated[ToolOutputAvailableChunk, Tag("tool-output-available")],
+        Annotated[ToolOutputErrorChunk, Tag("tool-output-error")],
+        Annotated[ToolOutputDeniedChunk, Tag("tool-output-denied")],
+        Annotated[SourceUrlChunk, Tag("source-url")],
+        Annotated[SourceDocumentChunk, Tag("source-document")],
+        Annotated[FileChunk, Tag("file")],
+        Annotated[DataChunk, Tag("data")],
+        Annotated[ErrorChunk, Tag("error")],
+        Annotated[FinishChunk, Tag("finish")],
+        Annotated[MessageMetadataChunk, Tag("message-metadata")],
+        Annotated[AbortChunk, Tag("abort")],
+        Annotated[UnknownChunk, Tag("unknown")],
+    ],
     Discriminator(_tag),
 ]
 """Any chunk of a UI message stream; usable as a pydantic field type (e.g. `list[UIMessageChunk]`)."""
@@ -375,7 +378,7 @@ def parse_ui_chunk(obj: dict[str, Any]) -> UIMessageChunk:
     return cast("UIMessageChunk", _chunk_class(obj.get("type")).model_validate(obj))
 
 
-class _JSONParsers(dict[str, Callable[[str], UIMessageChunk] | None]):
+class _JSONParsers(dict[str, Optional[Callable[[str], UIMessageChunk]]]):
     """Each chunk type's JSON validator, built on first use; None for a type this SDK does not know."""
 
     def __missing__(self, kind: str) -> Callable[[str], UIMessageChunk] | None:
@@ -414,8 +417,8 @@ class ChatStatusEvent(BaseModel):
 
     model_config = ConfigDict(extra="allow", defer_build=True)
 
-    status: Literal["idle", "processing"] | str
-    stale: bool | None = None
+    status: Union[Literal["idle", "processing"], str]
+    stale: Optional[bool] = None
 
 
 def build_validators() -> None:

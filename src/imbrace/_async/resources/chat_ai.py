@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
+from typing import TYPE_CHECKING, Any, cast
+
+from typing_extensions import TypedDict, Unpack
 
 from ..._ai_bodies import merged_agent, with_agent_defaults
 from ..._files import FilesArg, multipart_parts

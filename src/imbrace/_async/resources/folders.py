@@ -9,7 +9,9 @@ the requests (defaults included) are the same from both.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING
+
+from typing_extensions import Unpack
 
 from ..._boards import folder_create_body, ids_body, with_query
 from ..._generated.gateway.api.boards import (

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING
+
+from typing_extensions import Unpack
 
 from ...._ai_bodies import check_tool_server, merged_agent, with_agent_defaults
 from ...._completions import (

@@ -5,9 +5,10 @@ from __future__ import annotations
 import builtins
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING
 
 import httpx
+from typing_extensions import Unpack
 
 from ...._boards import (
     FOLDER_FILE_PAGES,

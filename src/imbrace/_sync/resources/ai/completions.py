@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Any
+
+from typing_extensions import Unpack
 
 from ...._completions import (
     CompletionCall,
@@ -109,7 +111,7 @@ class Completions(Resource):
                 raise TypeError("embed() got the model twice: as the first argument and as model=")
             model, request = request, None
         texts: str | Sequence[str] | None = None
-        if isinstance(input, EmbeddingInput | Mapping):
+        if isinstance(input, (EmbeddingInput, Mapping)):
             if request is not None:
                 raise TypeError("embed() got two requests: pass one EmbeddingInput or dict")
             request = input

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Unpack, cast
+from typing import TYPE_CHECKING, cast
+
+from typing_extensions import Unpack
 
 from ...._ai_bodies import check_provider
 from ...._completions import (

@@ -6,7 +6,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Unpack, cast
+from typing import TYPE_CHECKING, Any, cast
+
+from typing_extensions import Unpack
 
 from ...._agent_bodies import (
     turn_messages,

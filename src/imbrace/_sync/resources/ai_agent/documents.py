@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING
 
 import httpx
+from typing_extensions import Unpack
 
 from ...._agent_bodies import (
     ALL_VERSIONS,

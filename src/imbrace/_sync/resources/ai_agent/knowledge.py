@@ -6,7 +6,9 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from time import monotonic
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Any
+
+from typing_extensions import Unpack
 
 from ...._agent_bodies import (
     parquet_stored_name,

@@ -6,7 +6,9 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Any
+
+from typing_extensions import Unpack
 
 from ...._boards import (
     BOARD_PAGES,

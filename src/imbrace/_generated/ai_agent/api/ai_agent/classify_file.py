@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /embedding/classify: Classify a file for RAG."""
 
+from __future__ import annotations
+
 from ...types import Request, query
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /chat-client/chats/{chat_id}: Delete a chat."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

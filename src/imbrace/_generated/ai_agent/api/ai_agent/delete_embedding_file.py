@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /embedding/files/{file_id}: Delete an embedding file."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /chat-client/messages/{message_id}/trailing: Delete a message and everything after it."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

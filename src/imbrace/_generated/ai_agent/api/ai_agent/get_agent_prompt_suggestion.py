@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /chat/get-agent-prompt-suggestion: Get prompt suggestions for an agent."""
 
+from __future__ import annotations
+
 from ...types import Request, query
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /chat/{chat_id}: Get a legacy v1 chat."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment, query
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /chat-client/documents/{doc_id}/latest: Get a document's newest version."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /chat-client/documents/latest-by-kind: Get the caller's newest document of a kind."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, query

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /v2/sub-agent-chat/history: Get a sub-agent's conversation history."""
 
+from __future__ import annotations
+
 from ...types import Request, query
 
 

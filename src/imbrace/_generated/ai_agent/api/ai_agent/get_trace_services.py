@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /trace/services: List traced services."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /trace/tags/{tag_name}/values: List a tag's values."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment, query
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /chat-client/chats/{chat_id}/votes: List a chat's votes."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

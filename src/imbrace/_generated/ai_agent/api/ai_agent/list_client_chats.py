@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /chat-client/chats: List chats."""
 
+from __future__ import annotations
+
 from ...types import Request, query
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """PATCH /chat-client/chats/{chat_id}: Update a chat."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object, path_segment

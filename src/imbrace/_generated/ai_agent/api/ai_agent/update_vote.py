@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """PATCH /chat-client/votes: Vote on a message."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object

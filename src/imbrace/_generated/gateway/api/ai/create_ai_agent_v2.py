@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /v2/ai/ai/assistants: Create an AI agent (v2 route)."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object

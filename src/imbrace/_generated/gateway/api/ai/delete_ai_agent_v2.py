@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /v2/ai/ai/assistants/{ai_agent_id}: Delete an AI agent (v2 route)."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

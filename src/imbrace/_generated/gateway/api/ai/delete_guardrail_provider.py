@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /v3/ai/guardrail-providers/{provider_id}: Delete a guardrail provider."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

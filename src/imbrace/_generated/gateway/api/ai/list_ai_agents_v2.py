@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /v2/ai/ai/assistants: List AI agents (v2 route)."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /v3/ai/providers/{provider_id}/models/refresh: Refresh a provider's model list."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /v3/ai/guardrail-providers/{provider_id}/test: Test a guardrail provider's connection."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object, path_segment

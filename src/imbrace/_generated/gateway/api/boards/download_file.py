@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/files/{file_id}/download: Download a Knowledge Hub file."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

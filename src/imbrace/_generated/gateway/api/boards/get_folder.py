@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/folders/{folder_id}: Get a Knowledge Hub folder."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment, query
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/auth/onedrive/files/session/status: Get the OneDrive file-picker session status."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/boards/{board_id}/items/{item_id}/related/{related_board_id}: List an item's related items in another board."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment, query
 
 

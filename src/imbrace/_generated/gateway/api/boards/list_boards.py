@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/boards: List boards."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, query

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /data-board/boards/_fileupload: Upload a file for a board (e.g. a CSV to import)."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, multipart_parts

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /data-board/boards/upload: Upload files for a board's attachment fields."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, multipart_parts

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /v3/ai/assistant_apps/{ai_agent_id}: Delete an AI agent."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /v3/ai/assistants/agents: List agents that can be delegated to."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

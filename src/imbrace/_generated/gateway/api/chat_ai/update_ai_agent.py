@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """PUT /v3/ai/assistant_apps/{ai_agent_id}: Replace an AI agent (full replace)."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object, path_segment

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """PATCH /v3/ai/assistants/{ai_agent_id}/instructions: Set an AI agent's core task."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object, path_segment

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /v3/ai/files/agent: Upload a file for an AI agent."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, multipart_parts

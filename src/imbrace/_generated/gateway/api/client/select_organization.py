@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /platform/v1/access/_exchange_access_token: Exchange a login token for an organization-scoped token."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object
