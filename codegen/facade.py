@@ -322,8 +322,11 @@ def _check_names(methods: list[Method]) -> None:
 
 
 def iter_name(method: Method) -> str:
-    """The paging twin of a list method: `list_flows` -> `iter_flows`, `contacts.list` -> `iter_contacts`."""
-    return f"iter_{method.namespace}" if method.name == "list" else "iter_" + method.name.removeprefix("list_")
+    """The paging twin of a list method: `list_flows` -> `iter_flows`, `get_team_labels` -> `iter_team_labels`,
+    `contacts.list` -> `iter_contacts`."""
+    if method.name == "list":
+        return f"iter_{method.namespace}"
+    return "iter_" + re.sub(r"^(list|get)_", "", method.name)
 
 
 def render(out_root: Path) -> list[Path]:
