@@ -206,6 +206,8 @@ def _annotation(schema: dict[str, Any]) -> str:
     kind = next((k for k in kinds if k != "null"), None) if isinstance(kinds, list) else kinds
     if kind == "array":
         return f"builtins.list[{_annotation(schema.get('items') or {})}]"  # a namespace may have a `list` method
+    if kind == "object":
+        return "dict[str, Any]"
     return {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}.get(kind or "", "Any")
 
 
