@@ -1,4 +1,5 @@
-"""Every operation of both specs, called with raw httpx and answered as the spec documents it.
+"""Every operation of our two specs, called with raw httpx and answered as the spec documents it (the vendor's
+operations: test_vendor_calls.py).
 
 The request of each operation is built from its spec (required parameters and body fields), with ids of records
 created first where the operation needs real state; each destructive operation gets a fresh victim. Each response is
@@ -18,7 +19,8 @@ import pytest
 from openapi_core.validation.response.exceptions import InvalidData
 from spec_support import BINARY_SAMPLE, check_response, required_query, sample_body
 
-from imbrace.emulator.specs import Operation, operations
+from imbrace.emulator.specs import VENDOR, Operation
+from imbrace.emulator.specs import operations as served
 
 CSV = b"Title,Notes\nhello,first row\nbye,second row\n"
 PROVIDER = {"name": "P", "type": "openai", "config": {"api_key": "sk-test"}}
@@ -28,6 +30,11 @@ AGENT = {"name": "V", "workflow_name": "v", "provider_id": "system", "model_id":
 TOOL_SERVER = {"url": "https://tools.example.com", "path": "openapi.json", "type": "openapi"}
 _names = itertools.count()
 World = dict[str, str]
+
+
+def operations() -> list[Operation]:
+    """The operations of our specs: each has a hand-written handler."""
+    return [op for op in served() if op.service not in VENDOR]
 
 
 def _json(response: httpx.Response) -> Any:

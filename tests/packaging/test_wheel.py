@@ -127,6 +127,16 @@ def test_a_clean_venv_with_only_the_wheel_runs_the_commands(clean_venv: Path) ->
         assert "pip install 'imbrace[emulator]'" in served.stderr and "Traceback" not in served.stderr
 
 
+def test_the_wheel_carries_every_spec_the_emulator_serves(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    bundled = {"gateway.yaml", "ai-agent.yaml", "vendor/mounts.yaml", "vendor/overlays/common.yaml"}
+    bundled |= {
+        f"vendor/{service}.json" for service in ("channel", "data-board", "marketplace", "platform", "workflow")
+    }
+    bundled |= {f"vendor/overlays/{service}.yaml" for service in ("channel", "data-board", "marketplace", "platform")}
+    assert {f"imbrace/emulator/specs/{name}" for name in bundled} <= names
+
+
 def test_the_fixtures_without_the_extra_say_which_to_install(tmp_path: Path) -> None:
     (tmp_path / "conftest.py").write_text(
         "import sys\n"

@@ -6,8 +6,9 @@
     with Emulator() as emulator:
         client = ImbraceClient(api_key="test-key", organization_id="org_test", gateway=emulator.url)
 
-It serves every operation of `openapi/gateway.yaml` and `openapi/ai-agent.yaml` (the latter under `/ai-agent`) on one
-origin. Names load on first use, so importing this package or its settings does not import starlette or uvicorn.
+It serves every operation of `openapi/gateway.yaml`, `openapi/ai-agent.yaml` (under `/ai-agent`) and the vendor's five
+service specs (`openapi/vendor/`, under their gateway mounts) on one origin. Names load on first use, so importing
+this package or its settings does not import starlette or uvicorn.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 The service validates boards, fields, items and search with zod (`{success: false, error: {name: "ZodError",
 message: "<issues as JSON>"}}`); its board and item handlers answer `{error}`; folder and file handlers
-`{success: false, message, data: null}`; imports `{status: "error", message}`; an error nothing caught (a database
-constraint) `{success: false, error: {message}}` with a 500; an unknown route is Hono's text/plain "404 Not Found".
+`{success: false, message, data: null}`; imports `{status: "error", message}`; the CRM board automations (the old
+IPS service's shapes) `{message}`, with no validator before them; an error nothing caught (a database constraint)
+`{success: false, error: {message}}` with a 500; an unknown route is Hono's text/plain "404 Not Found".
 
 Handlers raise `DataBoardError` with an explicit shape. Everything else reaches here as a plain `HttpError`: the spec
 validator's rejections (messages starting with its prefixes) and the lookups' 404s, dressed by route.
@@ -21,12 +22,14 @@ from .errors import HttpError
 
 __all__ = ["DataBoardError", "data_board_response", "zod_issue"]
 
-Shape = Literal["zod", "handler", "folder", "import", "uncaught"]
+Shape = Literal["zod", "handler", "folder", "import", "uncaught", "message"]
 
 _VALIDATION = ("Request body validation error", "Query parameter", "Missing required query parameter")
 _IMPORTS = re.compile(r"^/data-board/boards/[^/]+/(import_csv|import_excel)$")
 _IMPORT_REQUIRED = "fileUrl and mappings are required"
 _KNOWLEDGE = ("/data-board/folders", "/data-board/files")
+_CRMBOARD = "/data-board/v1/crmboard"
+_CRMBOARD_UPDATE = re.compile(r"^/data-board/v1/crmboard/board/[^/]+$")
 # Routes without a validator: a body the spec rejects fails in the database insert instead.
 _RAW_INSERTS = {("POST", "/data-board/folders"), ("POST", "/data-board/files")}
 # Rejections the handlers word themselves, by route, for the validator's equivalent failure.
@@ -69,6 +72,10 @@ def data_board_response(method: str, path: str, error: HttpError) -> Response:
             mismatch = "content type" in message
             status, message = (500, "Unexpected end of JSON input") if mismatch else (400, _IMPORT_REQUIRED)
         return _reply(status, "import", message, {}, error.headers)
+    if path.startswith(_CRMBOARD):
+        if validation and method == "PUT" and _CRMBOARD_UPDATE.match(path):
+            status, message = 404, "BoardID is invalid or missing"
+        return _reply(status, "message", message, {}, error.headers)
     if path.startswith(_KNOWLEDGE):
         if validation:
             message = _FOLDER_MESSAGES.get((method, path), message)
@@ -88,6 +95,8 @@ def _reply(status: int, shape: Shape, message: str, extra: dict[str, Any], heade
         body = {"status": "error", "message": message}
     elif shape == "uncaught":
         body = {"success": False, "error": {"message": message}}
+    elif shape == "message":
+        body = {"message": message}
     else:
         body = {"error": message}
     return JSONResponse({**body, **extra}, status_code=status, headers=headers)

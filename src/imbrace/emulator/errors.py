@@ -55,4 +55,8 @@ def error_response(method: str, path: str, error: HttpError) -> Response:
         from .data_board_errors import data_board_response  # here: that module builds on HttpError
 
         return data_board_response(method, path, error)
+    if path.startswith(("/activepieces/", "/v3/marketplaces/")):
+        from .vendor_errors import vendor_error_response  # here: that module builds on HttpError
+
+        return vendor_error_response(method, path, error, error_body(method, path, error))
     return JSONResponse(error_body(method, path, error), status_code=error.status, headers=error.headers)

@@ -13,6 +13,7 @@ from typing_extensions import Self
 
 from .app import create_app, emulator_state
 from .config import EmulatorSettings
+from .journal import Entry
 from .state import EmulatorState
 
 __all__ = ["Emulator"]
@@ -41,7 +42,8 @@ class Emulator:
             client = ImbraceClient(api_key="test-key", gateway=emulator.url)
 
     `port=0` picks a free port. An instance starts once; stopping it closes its database file. Faults, request
-    counts and reset are available in-process (`add_fault`, `requests`, `reset`) and over HTTP under `/_emulator`.
+    counts and reset are available in-process (`add_fault`, `requests`, `reset`) and over HTTP under `/_emulator`;
+    the last requests and replies whole in-process only (`journal`).
     """
 
     def __init__(self, settings: EmulatorSettings | None = None, *, host: str = "127.0.0.1", port: int = 0) -> None:
@@ -112,6 +114,10 @@ class Emulator:
     def requests(self) -> dict[str, Any]:
         """Request counts (`GET /_emulator/requests`)."""
         return self.state.requests.snapshot()
+
+    def journal(self) -> list[Entry]:
+        """The last requests answered, whole (see `journal.py`): for tests that assert what was sent and received."""
+        return self.state.journal.entries()
 
     def reset(self) -> None:
         """Forget every document, fault and count."""

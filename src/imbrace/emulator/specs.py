@@ -1,24 +1,36 @@
-"""The two OpenAPI specs the emulator serves, and the operations they declare.
+"""The OpenAPI specs the emulator serves, and the operations they declare.
 
-The specs are looked up beside the package first (`imbrace/emulator/specs/*.yaml`, as a wheel bundles them) and then
-in the source checkout (`<repo>/openapi/*.yaml`). Each is parsed once per process.
+Ours (`gateway.yaml`, `ai-agent.yaml`) are looked up beside the package first (`imbrace/emulator/specs/`, as a wheel
+bundles them) and then in the source checkout (`<repo>/openapi/`). The vendor's five service specs are read
+corrected (`imbrace._vendor_specs.patched_spec`: the gateway's auth, OpenAPI 3.1) and served under their gateway
+mounts. Each is parsed once per process. A vendor operation whose method and route the gateway spec already declares
+is served by the gateway's handler, so it is left out here.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import yaml  # type: ignore[import-untyped]
 
-__all__ = ["SERVICES", "Operation", "Service", "load_spec", "operations", "spec_file"]
+from .._vendor_specs import mounts, patched_spec
 
-Service = Literal["gateway", "ai_agent"]
+__all__ = ["SERVICES", "VENDOR", "Operation", "Service", "load_spec", "operations", "spec_file"]
+
+Service = Literal["gateway", "ai_agent", "channel", "data-board", "marketplace", "platform", "workflow"]
 
 # Service -> (spec file, the path prefix its operations are served under on the emulator's one origin).
-SERVICES: dict[Service, tuple[str, str]] = {"gateway": ("gateway.yaml", ""), "ai_agent": ("ai-agent.yaml", "/ai-agent")}
+SERVICES: dict[Service, tuple[str, str]] = {
+    "gateway": ("gateway.yaml", ""),
+    "ai_agent": ("ai-agent.yaml", "/ai-agent"),
+    **{cast(Service, service): (f"vendor/{service}.json", mount) for service, mount in mounts().items()},
+}
+VENDOR: frozenset[Service] = frozenset({"channel", "data-board", "marketplace", "platform", "workflow"})
 _METHODS = ("get", "put", "post", "delete", "patch")
 
 
@@ -52,6 +64,8 @@ def spec_file(filename: str) -> Path:
 @cache
 def load_spec(service: Service) -> dict[str, Any]:
     """The parsed spec (libyaml's loader when available: about ten times faster than the pure-Python one)."""
+    if service in VENDOR:
+        return patched_spec(service)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     spec: dict[str, Any] = yaml.load(spec_file(SERVICES[service][0]).read_text(encoding="utf-8"), Loader=loader)
     return spec
@@ -59,24 +73,37 @@ def load_spec(service: Service) -> dict[str, Any]:
 
 @cache
 def operations() -> tuple[Operation, ...]:
-    """Every operation of both specs, in spec order."""
+    """Every operation served, in spec order: ours, then the vendor's not already served by ours."""
     found: list[Operation] = []
-    for service, (_, prefix) in SERVICES.items():
-        spec = load_spec(service)
-        for spec_path, item in spec["paths"].items():
-            for method in _METHODS:
-                op = item.get(method)
-                if op is None:
-                    continue
-                security = op.get("security", spec.get("security"))
-                found.append(
-                    Operation(
-                        service=service,
-                        operation_id=op["operationId"],
-                        method=method.upper(),
-                        spec_path=spec_path,
-                        route=prefix + spec_path,
-                        secured=security != [],
-                    )
-                )
+    ours: set[tuple[str, str]] = set()
+    for service in SERVICES:
+        for op in _declared(service):
+            shape = (op.method, _shape(op.route))
+            if service in VENDOR and shape in ours:
+                continue
+            ours.update([shape] if service not in VENDOR else [])
+            found.append(op)
     return tuple(found)
+
+
+def _declared(service: Service) -> Iterable[Operation]:
+    spec, prefix = load_spec(service), SERVICES[service][1]
+    for spec_path, item in spec["paths"].items():
+        for method in _METHODS:
+            op = item.get(method)
+            if op is None:
+                continue
+            security = op.get("security", spec.get("security"))
+            yield Operation(
+                service=service,
+                operation_id=op["operationId"],
+                method=method.upper(),
+                spec_path=spec_path,
+                route=prefix + spec_path,
+                secured=security != [],
+            )
+
+
+def _shape(route: str) -> str:
+    """The route with its parameter names blanked: `/boards/{id}` and `/boards/{board_id}` are one route."""
+    return re.sub(r"\{[^}]*\}", "{}", route.rstrip("/"))

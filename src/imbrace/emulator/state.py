@@ -10,6 +10,7 @@ from .auth import Auth
 from .config import EmulatorSettings
 from .faults import Faults, RequestLog
 from .files import FileStore
+from .journal import Journal
 from .routing import Router
 from .specs import operations
 from .store import Store
@@ -56,6 +57,7 @@ class EmulatorState:
         self.auth = Auth(self.store, settings.api_key)
         self.faults = Faults()
         self.requests = RequestLog()
+        self.journal = Journal()
         self.router = Router(operations())
         self.validator = RequestValidator(enabled=settings.validate)
         self.turns = TurnEvents()
@@ -66,6 +68,7 @@ class EmulatorState:
         self.files.clear()
         self.faults.clear()
         self.requests.clear()
+        self.journal.clear()
 
     def close(self) -> None:
         self.store.close()

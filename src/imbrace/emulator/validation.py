@@ -66,6 +66,7 @@ class _Compiled:
     body_required: bool
     media: Mapping[str, SchemaValidator]
     checked_by_handler: bool = False  # `x-imbrace-validation: manual`: the service checks the body by hand
+    required_lists: tuple[str, ...] = ()  # repeated query parameters that must be present
 
 
 class RequestValidator:
@@ -82,6 +83,7 @@ class RequestValidator:
         compiled = self._compile(op)
         if self.enabled:
             _check_params(compiled.params, query)
+            _check_present(compiled.required_lists, query)
         if not compiled.media:
             return ParsedRequest()
         if not body:
@@ -115,8 +117,9 @@ class RequestValidator:
             spec = self._specs[op.service] = SchemaPath.from_dict(load_spec(op.service))
         item = spec / "paths" / op.spec_path
         operation = item / op.method.lower()
-        queried = [p for p in _parameters(item, operation) if _value(p / "in") == "query" and not _repeated(p)]
-        params = [_param(spec, p) for p in queried]
+        in_query = [p for p in _parameters(item, operation) if _value(p / "in") == "query"]
+        params = [_param(spec, p) for p in in_query if not _repeated(p)]
+        lists = tuple(_value(p / "name") for p in in_query if _repeated(p) and _required(p))
         media: dict[str, SchemaValidator] = {}
         required = False
         if "requestBody" in operation:
@@ -125,7 +128,7 @@ class RequestValidator:
             content = request_body / "content"
             media = {mime: _validator(spec, content / mime / "schema") for mime in _value(content)}
         manual = "x-imbrace-validation" in operation and _value(operation / "x-imbrace-validation") == "manual"
-        return _Compiled(tuple(params), required, media, manual)
+        return _Compiled(tuple(params), required, media, manual, lists)
 
 
 def _parameters(item: SchemaPath, operation: SchemaPath) -> Iterable[SchemaPath]:
@@ -145,8 +148,11 @@ def _param(spec: SchemaPath, param: SchemaPath) -> _Param:
     kind = _value(schema / "type") if "type" in schema else "string"
     if kind not in ("string", "integer", "number", "boolean"):
         raise NotImplementedError(f"query parameters of type {kind} are not supported")
-    required = "required" in param and _value(param / "required") is True
-    return _Param(_value(param / "name"), required, kind, _validator(spec, schema))
+    return _Param(_value(param / "name"), _required(param), kind, _validator(spec, schema))
+
+
+def _required(param: SchemaPath) -> bool:
+    return "required" in param and _value(param / "required") is True
 
 
 def _value(path: SchemaPath) -> Any:
@@ -189,6 +195,12 @@ def _check_params(params: tuple[_Param, ...], query: Mapping[str, str]) -> None:
             message = f"Query parameter {param.name}: {raw!r} is not a valid {param.kind}"
             raise InvalidRequest(message, "query") from None
         _check(param.validator, value, f"Query parameter {param.name}", param.name, "query")
+
+
+def _check_present(names: tuple[str, ...], query: Mapping[str, str]) -> None:
+    for name in names:
+        if query.get(name) is None:
+            raise InvalidRequest(f"Missing required query parameter: {name}", "query", detail=[missing("query", name)])
 
 
 def _cast(kind: str, raw: str) -> Any:

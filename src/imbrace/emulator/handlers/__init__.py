@@ -1,4 +1,8 @@
-"""The handlers of every operation, registered by operationId as their modules are imported."""
+"""The hand-written handlers, registered by operationId as their modules are imported.
+
+Every operation of our specs has one; a vendor operation has one only where it replaces the generic handler
+(`generic.py`), which serves the rest.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +18,12 @@ _MODULES = (
     "ai_files",
     "board_fields",
     "board_items",
+    "board_lookups",
     "boards",
     "chat",
     "chat_client",
     "completions",
+    "crmboards",
     "documents",
     "drives",
     "embeddings",

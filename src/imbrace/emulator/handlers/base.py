@@ -17,6 +17,7 @@ from typing_extensions import TypeAlias
 from ..errors import HttpError
 from ..ids import now_iso, user_id_for
 from ..multipart import Form, UploadedFile
+from ..specs import Operation
 from ..state import EmulatorState
 from ..store import Doc, Store
 
@@ -48,6 +49,7 @@ class Ctx:
     credential: str | None
     body: Any = None
     form: Form | None = None
+    operation: Operation | None = None
 
     @property
     def store(self) -> Store:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from typing_extensions import Unpack
 
 from ...._call_shape import with_query
-from ...._types import Query, RequestOptions
+from ...._types import RequestOptions
 from .._resource import AsyncResource
 
 if TYPE_CHECKING:
@@ -130,7 +130,6 @@ class AsyncCampaignResource(AsyncResource):
 
     async def list(
         self,
-        params: Query | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
         """GET /channel-service/v1/campaign: List campaigns.
@@ -142,7 +141,7 @@ class AsyncCampaignResource(AsyncResource):
         from ...._generated.channel.api.campaigns import list_campaigns
 
         kwargs = list_campaigns.build_request()
-        return await self._json(with_query(kwargs, params), options)
+        return await self._json(kwargs, options)
 
     async def create(
         self,

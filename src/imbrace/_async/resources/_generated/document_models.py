@@ -216,9 +216,9 @@ class AsyncDocumentModelsResource(AsyncResource):
         kwargs = list_doc_schema_versions.build_request(schema_id=model_id, limit=limit, skip=skip)
         return await self._json(kwargs, options)
 
-    async def get_doc_schema_version(
+    async def get_version(
         self,
-        schema_id: str,
+        model_id: str,
         version: str,
         **options: Unpack[RequestOptions],
     ) -> Any:
@@ -226,11 +226,11 @@ class AsyncDocumentModelsResource(AsyncResource):
 
         The vendor's `getDocSchemaVersion` (data-board spec); returns the reply as sent.
 
-        Example: `client.document_models.get_doc_schema_version("schema_id", "version")`
+        Example: `client.document_models.get_version("model_id", "version")`
         """
         from ...._generated.data_board.api.doc_schemas import get_doc_schema_version
 
-        kwargs = get_doc_schema_version.build_request(schema_id=schema_id, version=version)
+        kwargs = get_doc_schema_version.build_request(schema_id=model_id, version=version)
         return await self._json(kwargs, options)
 
     async def update_attribute(

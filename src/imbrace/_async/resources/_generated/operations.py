@@ -328,7 +328,7 @@ OPERATIONS: dict[str, tuple[str, str]] = {
         "GET /data-board/schemas/{schemaId}/versions",
     ),
     "data-board.getDocSchemaVersion": (
-        "document_models.get_doc_schema_version",
+        "document_models.get_version",
         "GET /data-board/schemas/{schemaId}/versions/{version}",
     ),
     "data-board.updateDocSchemaAttribute": (

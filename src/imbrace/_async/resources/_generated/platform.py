@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from typing_extensions import Unpack
 
 from ...._call_shape import with_query
-from ...._types import Query, RequestOptions
+from ...._types import RequestOptions
 from ...pagination import async_walk
 from .._resource import AsyncResource
 
@@ -112,7 +112,6 @@ class AsyncPlatformResource(AsyncResource):
 
     async def list_all_users(
         self,
-        params: Query | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
         """GET /platform/v1/users/_all: Simple list of users in the organization.
@@ -124,7 +123,7 @@ class AsyncPlatformResource(AsyncResource):
         from ...._generated.platform.api.users import list_all_users
 
         kwargs = list_all_users.build_request()
-        return await self._json(with_query(kwargs, params), options)
+        return await self._json(kwargs, options)
 
     async def get_user(
         self,

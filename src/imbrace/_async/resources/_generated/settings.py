@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from typing_extensions import Unpack
 
 from ...._call_shape import with_query
-from ...._types import Query, RequestOptions
+from ...._types import RequestOptions
 from .._resource import AsyncResource
 
 if TYPE_CHECKING:
@@ -127,7 +127,6 @@ class AsyncSettingsResource(AsyncResource):
 
     async def list_whatsapp_templates(
         self,
-        params: Query | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
         """GET /channel-service/v1/whatsapp_templates: List WhatsApp HSM templates.
@@ -139,7 +138,7 @@ class AsyncSettingsResource(AsyncResource):
         from ...._generated.channel.api.templates import list_whatsapp_templates
 
         kwargs = list_whatsapp_templates.build_request()
-        return await self._json(with_query(kwargs, params), options)
+        return await self._json(kwargs, options)
 
     async def get_user_roles_count(
         self,

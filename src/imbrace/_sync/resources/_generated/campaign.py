@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from typing_extensions import Unpack
 
 from ...._call_shape import with_query
-from ...._types import Query, RequestOptions
+from ...._types import RequestOptions
 from .._resource import Resource
 
 if TYPE_CHECKING:
@@ -131,7 +131,6 @@ class CampaignResource(Resource):
 
     def list(
         self,
-        params: Query | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
         """GET /channel-service/v1/campaign: List campaigns.
@@ -143,7 +142,7 @@ class CampaignResource(Resource):
         from ...._generated.channel.api.campaigns import list_campaigns
 
         kwargs = list_campaigns.build_request()
-        return self._json(with_query(kwargs, params), options)
+        return self._json(kwargs, options)
 
     def create(
         self,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from typing_extensions import Unpack
 
 from ...._call_shape import with_query
-from ...._types import Query, RequestOptions
+from ...._types import RequestOptions
 from ...pagination import sync_walk
 from .._resource import Resource
 
@@ -113,7 +113,6 @@ class PlatformResource(Resource):
 
     def list_all_users(
         self,
-        params: Query | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
         """GET /platform/v1/users/_all: Simple list of users in the organization.
@@ -125,7 +124,7 @@ class PlatformResource(Resource):
         from ...._generated.platform.api.users import list_all_users
 
         kwargs = list_all_users.build_request()
-        return self._json(with_query(kwargs, params), options)
+        return self._json(kwargs, options)
 
     def get_user(
         self,

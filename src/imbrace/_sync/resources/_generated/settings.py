@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from typing_extensions import Unpack
 
 from ...._call_shape import with_query
-from ...._types import Query, RequestOptions
+from ...._types import RequestOptions
 from .._resource import Resource
 
 if TYPE_CHECKING:
@@ -128,7 +128,6 @@ class SettingsResource(Resource):
 
     def list_whatsapp_templates(
         self,
-        params: Query | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
         """GET /channel-service/v1/whatsapp_templates: List WhatsApp HSM templates.
@@ -140,7 +139,7 @@ class SettingsResource(Resource):
         from ...._generated.channel.api.templates import list_whatsapp_templates
 
         kwargs = list_whatsapp_templates.build_request()
-        return self._json(with_query(kwargs, params), options)
+        return self._json(kwargs, options)
 
     def get_user_roles_count(
         self,
