@@ -38,7 +38,7 @@ HAND_WRITTEN = {
 #: The transport service each spec goes through (`services={"data_board": ...}` moves the data-board routes too).
 TRANSPORT = {"data-board": "data_board"}
 _METHODS = ("get", "put", "post", "delete", "patch")
-_PAGING = {"skip": "OffsetPages", "offset": "OffsetPages", "page": "NumberedPages"}
+_PAGING = {"skip": "OffsetPages", "offset": "OffsetPages", "page": "NumberedPages", "cursor": "NextCursorPages"}
 _TRIPLE = '"' * 3
 
 
@@ -86,7 +86,7 @@ class Method:
     body_type: str | None = None
     body_required: bool = False
     required_in_query: list[tuple[str, str]] = field(default_factory=list)  # (builder, spec name), whole-query calls
-    style: str = ""  # the PageStyle, when the operation pages by limit + skip/offset/page
+    style: str = ""  # the PageStyle, when the operation pages by limit + skip/offset/page/cursor
     page_key: str = ""
     limit_key: str = ""
     symbol: str = ""  # the builder module's name in the namespace module
@@ -293,7 +293,7 @@ def _named(
 
 
 def _paging(method: Method) -> None:
-    """Mark a list operation that pages by `limit` and `skip`/`offset`/`page`, with the facade's names for them."""
+    """Mark a list operation that pages by `limit` and `skip`/`offset`/`page`/`cursor`, with the facade's names."""
     by_target = {p.to: p.name for p in method.params}
     key = next((k for k in _PAGING if f"query:{k}" in by_target), None)
     if "query:limit" in by_target and key is not None:

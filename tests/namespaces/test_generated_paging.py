@@ -53,3 +53,23 @@ def test_a_bare_list_reply_is_its_own_page() -> None:
     http = httpx.Client(transport=httpx.MockTransport(handler))
     client = ImbraceClient(api_key="k", gateway="http://gw", http_client=http)
     assert list(client.contacts.iter_contacts(limit=2)) == CONTACTS
+
+
+def test_iter_flows_follows_the_next_cursor_until_there_is_none() -> None:
+    pages = {None: (["f1", "f2"], "c2"), "c2": (["f3"], "c3"), "c3": ([], None)}
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        ids, following = pages[request.url.params.get("cursor")]
+        return httpx.Response(200, json={"data": [{"id": i} for i in ids], "next": following, "previous": None})
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    client = ImbraceClient(api_key="k", gateway="http://gw", http_client=http)
+    assert [flow["id"] for flow in client.workflows.iter_flows(status="ENABLED", limit=2)] == ["f1", "f2", "f3"]
+    assert [dict(r.url.params) for r in sent] == [
+        {"limit": "2", "status": "ENABLED"},
+        {"limit": "2", "status": "ENABLED", "cursor": "c2"},
+        {"limit": "2", "status": "ENABLED", "cursor": "c3"},
+    ]
+    assert {r.url.path for r in sent} == {"/activepieces/v1/flows"}

@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from typing_extensions import Unpack
 
 from ...._call_shape import body_of
 from ...._types import RequestOptions
+from ...pagination import async_walk
 from .._resource import AsyncResource
 
 if TYPE_CHECKING:
@@ -785,3 +787,136 @@ class AsyncWorkflowsResource(AsyncResource):
 
         kwargs = delete_invitation.build_request(invitation_id=invitation_id)
         return await self._json(kwargs, options)
+
+    async def iter_flows(
+        self,
+        *,
+        folder_id: str | None = None,
+        status: str | None = None,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncIterator[Any]:
+        """GET /activepieces/v1/flows, page after page: every item `list_flows` returns (its `data`), each page fetched
+        only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_flows(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        async for item in async_walk(self.list_flows, pages, first, folder_id=folder_id, status=status, **options):
+            yield item
+
+    async def iter_runs(
+        self,
+        *,
+        flow_id: str | None = None,
+        status: str | None = None,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncIterator[Any]:
+        """GET /activepieces/v1/flow-runs, page after page: every item `list_runs` returns (its `data`), each page
+        fetched only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_runs(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        async for item in async_walk(self.list_runs, pages, first, flow_id=flow_id, status=status, **options):
+            yield item
+
+    async def iter_folders(
+        self,
+        *,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncIterator[Any]:
+        """GET /activepieces/v1/folders, page after page: every item `list_folders` returns (its `data`), each page
+        fetched only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_folders(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        async for item in async_walk(self.list_folders, pages, first, **options):
+            yield item
+
+    async def iter_connections(
+        self,
+        *,
+        piece_name: str | None = None,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncIterator[Any]:
+        """GET /activepieces/v1/app-connections, page after page: every item `list_connections` returns (its `data`),
+        each page fetched only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_connections(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        async for item in async_walk(self.list_connections, pages, first, piece_name=piece_name, **options):
+            yield item
+
+    async def iter_tables(
+        self,
+        *,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncIterator[Any]:
+        """GET /activepieces/v1/tables, page after page: every item `list_tables` returns (its `data`), each page
+        fetched only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_tables(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        async for item in async_walk(self.list_tables, pages, first, **options):
+            yield item
+
+    async def iter_records(
+        self,
+        *,
+        table_id: str,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncIterator[Any]:
+        """GET /activepieces/v1/records, page after page: every item `list_records` returns (its `data`), each page
+        fetched only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_records(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        async for item in async_walk(self.list_records, pages, first, table_id=table_id, **options):
+            yield item
+
+    async def iter_invitations(
+        self,
+        *,
+        type: str,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncIterator[Any]:
+        """GET /activepieces/v1/user-invitations, page after page: every item `list_invitations` returns (its `data`),
+        each page fetched only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_invitations(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        async for item in async_walk(self.list_invitations, pages, first, type=type, **options):
+            yield item
