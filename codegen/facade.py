@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from openapi_python_client.strings import PythonIdentifier
+from typeddicts import inline_result
 
 from imbrace._vendor_specs import SERVICES, mounted_spec
 
@@ -85,6 +86,8 @@ class Method:
     keyword: list[Param] = field(default_factory=list)
     body_type: str | None = None
     body_required: bool = False
+    result: str = "Any"  # `<Operation>Result` where the spec declares the reply
+    item: str = "Any"  # what its `data` list holds, for the paging twin
     required_in_query: list[tuple[str, str]] = field(default_factory=list)  # (builder, spec name), whole-query calls
     style: str = ""  # the PageStyle, when the operation pages by limit + skip/offset/page/cursor
     page_key: str = ""
@@ -250,6 +253,11 @@ def _method(service: str, route: str, http_method: str, operation: dict[str, Any
     path = {p["name"]: p for p in parameters if p["in"] == "path"}
     query = {p["name"]: p for p in parameters if p["in"] == "query"}
     body = _body_schema(operation)
+    reply = inline_result(operation)
+    if reply is not None:
+        method.result = f"{method.pascal}Result"
+        items = ((reply.get("properties") or {}).get("data") or {}).get("items") or {}
+        method.item = "dict[str, Any]" if items.get("type") == "object" else "Any"
     if body is not None:
         method.body_type = f"{method.pascal}Body"
         method.body_required = bool((operation.get("requestBody") or {}).get("required"))
@@ -386,6 +394,7 @@ def _imports(members: list[Method]) -> dict[str, Any]:
         name = method.module.rsplit(".", 1)[1]
         method.symbol = name if counts[name] == 1 else f"{package(method.service)}_{name}"
         used = {p.annotation for p in method.params} & {f"{method.pascal}Body", f"{method.pascal}Query"}
+        used |= {method.result} - {"Any"}
         if used:
             types.setdefault(f"{package(method.service)}.params", set()).update(used)
     helpers = {"body_of" for m in members if m.body_fields} | {"with_query" for m in members if m.whole_query}

@@ -19,15 +19,32 @@ if TYPE_CHECKING:
     from ...._generated.workflow.params import (
         ApplyFlowOperationBody,
         CreateFieldBody,
+        CreateFlowResult,
         CreateMcpServerBody,
+        CreateMcpServerResult,
         CreateRecordsBody,
+        CreateRecordsResult,
         DeleteRecordsBody,
+        GetFlowResult,
+        GetFlowRunResult,
+        GetMcpServerResult,
         GetPiecePropertyOptionsBody,
+        GetRecordResult,
+        GetTableResult,
+        ListConnectionsResult,
+        ListFlowRunsResult,
+        ListFlowsResult,
+        ListInvitationsResult,
+        ListMcpServersResult,
+        ListRecordsResult,
+        ListTablesResult,
+        RotateMcpTokenResult,
         TestTriggerBody,
         TriggerFlowBody,
         TriggerFlowSyncBody,
         UpdateFieldBody,
         UpdateRecordBody,
+        UpdateRecordResult,
         UpsertConnectionBody,
     )
 
@@ -112,7 +129,7 @@ class WorkflowsResource(Resource):
         folder_id: str | None = None,
         status: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListFlowsResult:
         """GET /activepieces/v1/flows: List flows.
 
         The vendor's `listFlows` (workflow spec); returns the reply as sent.
@@ -129,7 +146,7 @@ class WorkflowsResource(Resource):
         display_name: str,
         project_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> CreateFlowResult:
         """POST /activepieces/v1/flows: Create a flow.
 
         The vendor's `createFlow` (workflow spec); returns the reply as sent.
@@ -145,7 +162,7 @@ class WorkflowsResource(Resource):
         self,
         flow_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> GetFlowResult:
         """GET /activepieces/v1/flows/{flowId}: Get a flow by id.
 
         The vendor's `getFlow` (workflow spec); returns the reply as sent.
@@ -262,7 +279,7 @@ class WorkflowsResource(Resource):
         flow_id: str | None = None,
         status: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListFlowRunsResult:
         """GET /activepieces/v1/flow-runs: List flow runs.
 
         The vendor's `listFlowRuns` (workflow spec); returns the reply as sent.
@@ -278,7 +295,7 @@ class WorkflowsResource(Resource):
         self,
         run_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> GetFlowRunResult:
         """GET /activepieces/v1/flow-runs/{runId}: Get a flow run by id.
 
         The vendor's `getFlowRun` (workflow spec); returns the reply as sent.
@@ -381,7 +398,7 @@ class WorkflowsResource(Resource):
         cursor: str | None = None,
         piece_name: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListConnectionsResult:
         """GET /activepieces/v1/app-connections: List app connections.
 
         The vendor's `listConnections` (workflow spec); returns the reply as sent.
@@ -482,7 +499,7 @@ class WorkflowsResource(Resource):
         limit: int | None = None,
         cursor: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListTablesResult:
         """GET /activepieces/v1/tables: List tables.
 
         The vendor's `listTables` (workflow spec); returns the reply as sent.
@@ -498,7 +515,7 @@ class WorkflowsResource(Resource):
         self,
         table_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> GetTableResult:
         """GET /activepieces/v1/tables/{tableId}: Get a table by id.
 
         The vendor's `getTable` (workflow spec); returns the reply as sent.
@@ -516,7 +533,7 @@ class WorkflowsResource(Resource):
         limit: int | None = None,
         cursor: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListRecordsResult:
         """GET /activepieces/v1/records: List a table's records.
 
         The vendor's `listRecords` (workflow spec); returns the reply as sent.
@@ -532,7 +549,7 @@ class WorkflowsResource(Resource):
         self,
         body: CreateRecordsBody,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> CreateRecordsResult:
         """POST /activepieces/v1/records: Create one or more table records.
 
         The vendor's `createRecords` (workflow spec); returns the reply as sent.
@@ -564,7 +581,7 @@ class WorkflowsResource(Resource):
         self,
         record_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> GetRecordResult:
         """GET /activepieces/v1/records/{recordId}: Get a table record by id.
 
         The vendor's `getRecord` (workflow spec); returns the reply as sent.
@@ -581,7 +598,7 @@ class WorkflowsResource(Resource):
         record_id: str,
         body: UpdateRecordBody,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> UpdateRecordResult:
         """POST /activepieces/v1/records/{recordId}: Update a table record.
 
         The vendor's `updateRecord` (workflow spec); returns the reply as sent.
@@ -679,7 +696,7 @@ class WorkflowsResource(Resource):
         self,
         project_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListMcpServersResult:
         """GET /activepieces/v1/mcp-servers: List MCP servers.
 
         The vendor's `listMcpServers` (workflow spec); returns the reply as sent.
@@ -695,7 +712,7 @@ class WorkflowsResource(Resource):
         self,
         body: CreateMcpServerBody,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> CreateMcpServerResult:
         """POST /activepieces/v1/mcp-servers: Create an MCP server.
 
         The vendor's `createMcpServer` (workflow spec); returns the reply as sent.
@@ -711,7 +728,7 @@ class WorkflowsResource(Resource):
         self,
         mcp_server_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> GetMcpServerResult:
         """GET /activepieces/v1/mcp-servers/{mcpServerId}: Get an MCP server by id.
 
         The vendor's `getMcpServer` (workflow spec); returns the reply as sent.
@@ -743,7 +760,7 @@ class WorkflowsResource(Resource):
         self,
         mcp_server_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> RotateMcpTokenResult:
         """POST /activepieces/v1/mcp-servers/{mcpServerId}/rotate: Rotate an MCP server token.
 
         The vendor's `rotateMcpToken` (workflow spec); returns the reply as sent.
@@ -761,7 +778,7 @@ class WorkflowsResource(Resource):
         limit: int | None = None,
         cursor: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListInvitationsResult:
         """GET /activepieces/v1/user-invitations: List user invitations.
 
         The vendor's `listInvitations` (workflow spec); returns the reply as sent.
@@ -796,7 +813,7 @@ class WorkflowsResource(Resource):
         status: str | None = None,
         limit: int = 50,
         **options: Unpack[RequestOptions],
-    ) -> Iterator[Any]:
+    ) -> Iterator[dict[str, Any]]:
         """GET /activepieces/v1/flows, page after page: every item `list_flows` returns (its `data`), each page fetched
         only when needed; `limit` is the page size.
 
@@ -816,7 +833,7 @@ class WorkflowsResource(Resource):
         status: str | None = None,
         limit: int = 50,
         **options: Unpack[RequestOptions],
-    ) -> Iterator[Any]:
+    ) -> Iterator[dict[str, Any]]:
         """GET /activepieces/v1/flow-runs, page after page: every item `list_runs` returns (its `data`), each page
         fetched only when needed; `limit` is the page size.
 
@@ -853,7 +870,7 @@ class WorkflowsResource(Resource):
         piece_name: str | None = None,
         limit: int = 50,
         **options: Unpack[RequestOptions],
-    ) -> Iterator[Any]:
+    ) -> Iterator[dict[str, Any]]:
         """GET /activepieces/v1/app-connections, page after page: every item `list_connections` returns (its `data`),
         each page fetched only when needed; `limit` is the page size.
 
@@ -871,7 +888,7 @@ class WorkflowsResource(Resource):
         *,
         limit: int = 50,
         **options: Unpack[RequestOptions],
-    ) -> Iterator[Any]:
+    ) -> Iterator[dict[str, Any]]:
         """GET /activepieces/v1/tables, page after page: every item `list_tables` returns (its `data`), each page
         fetched only when needed; `limit` is the page size.
 
@@ -890,7 +907,7 @@ class WorkflowsResource(Resource):
         table_id: str,
         limit: int = 50,
         **options: Unpack[RequestOptions],
-    ) -> Iterator[Any]:
+    ) -> Iterator[dict[str, Any]]:
         """GET /activepieces/v1/records, page after page: every item `list_records` returns (its `data`), each page
         fetched only when needed; `limit` is the page size.
 
@@ -909,7 +926,7 @@ class WorkflowsResource(Resource):
         type: str,
         limit: int = 50,
         **options: Unpack[RequestOptions],
-    ) -> Iterator[Any]:
+    ) -> Iterator[dict[str, Any]]:
         """GET /activepieces/v1/user-invitations, page after page: every item `list_invitations` returns (its `data`),
         each page fetched only when needed; `limit` is the page size.
 
