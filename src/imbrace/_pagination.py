@@ -113,7 +113,7 @@ class CursorPages(PageStyle):
         return None if cursor is None else {**params, self.cursor_key: cursor}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class NextCursorPages(PageStyle):
     """A cursor the page hands out (`{"data": [...], "next": "<cursor>" | null}`, the workflow service's pages): the
     next page asks for `cursor=<next>`; no `next` ends the walk."""
