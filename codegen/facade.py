@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from openapi_python_client.strings import PythonIdentifier
+from typeddicts import inline_result
 
 from imbrace._vendor_specs import SERVICES, mounted_spec
 
@@ -38,7 +39,7 @@ HAND_WRITTEN = {
 #: The transport service each spec goes through (`services={"data_board": ...}` moves the data-board routes too).
 TRANSPORT = {"data-board": "data_board"}
 _METHODS = ("get", "put", "post", "delete", "patch")
-_PAGING = {"skip": "OffsetPages", "offset": "OffsetPages", "page": "NumberedPages"}
+_PAGING = {"skip": "OffsetPages", "offset": "OffsetPages", "page": "NumberedPages", "cursor": "NextCursorPages"}
 _TRIPLE = '"' * 3
 
 
@@ -85,8 +86,10 @@ class Method:
     keyword: list[Param] = field(default_factory=list)
     body_type: str | None = None
     body_required: bool = False
+    result: str = "Any"  # `<Operation>Result` where the spec declares the reply
+    item: str = "Any"  # what its `data` list holds, for the paging twin
     required_in_query: list[tuple[str, str]] = field(default_factory=list)  # (builder, spec name), whole-query calls
-    style: str = ""  # the PageStyle, when the operation pages by limit + skip/offset/page
+    style: str = ""  # the PageStyle, when the operation pages by limit + skip/offset/page/cursor
     page_key: str = ""
     limit_key: str = ""
     symbol: str = ""  # the builder module's name in the namespace module
@@ -206,6 +209,8 @@ def _annotation(schema: dict[str, Any]) -> str:
     kind = next((k for k in kinds if k != "null"), None) if isinstance(kinds, list) else kinds
     if kind == "array":
         return f"builtins.list[{_annotation(schema.get('items') or {})}]"  # a namespace may have a `list` method
+    if kind == "object":
+        return "dict[str, Any]"
     return {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}.get(kind or "", "Any")
 
 
@@ -248,6 +253,11 @@ def _method(service: str, route: str, http_method: str, operation: dict[str, Any
     path = {p["name"]: p for p in parameters if p["in"] == "path"}
     query = {p["name"]: p for p in parameters if p["in"] == "query"}
     body = _body_schema(operation)
+    reply = inline_result(operation)
+    if reply is not None:
+        method.result = f"{method.pascal}Result"
+        items = ((reply.get("properties") or {}).get("data") or {}).get("items") or {}
+        method.item = "dict[str, Any]" if items.get("type") == "object" else "Any"
     if body is not None:
         method.body_type = f"{method.pascal}Body"
         method.body_required = bool((operation.get("requestBody") or {}).get("required"))
@@ -291,7 +301,7 @@ def _named(
 
 
 def _paging(method: Method) -> None:
-    """Mark a list operation that pages by `limit` and `skip`/`offset`/`page`, with the facade's names for them."""
+    """Mark a list operation that pages by `limit` and `skip`/`offset`/`page`/`cursor`, with the facade's names."""
     by_target = {p.to: p.name for p in method.params}
     key = next((k for k in _PAGING if f"query:{k}" in by_target), None)
     if "query:limit" in by_target and key is not None:
@@ -322,8 +332,11 @@ def _check_names(methods: list[Method]) -> None:
 
 
 def iter_name(method: Method) -> str:
-    """The paging twin of a list method: `list_flows` -> `iter_flows`, `contacts.list` -> `iter_contacts`."""
-    return f"iter_{method.namespace}" if method.name == "list" else "iter_" + method.name.removeprefix("list_")
+    """The paging twin of a list method: `list_flows` -> `iter_flows`, `get_team_labels` -> `iter_team_labels`,
+    `contacts.list` -> `iter_contacts`."""
+    if method.name == "list":
+        return f"iter_{method.namespace}"
+    return "iter_" + re.sub(r"^(list|get)_", "", method.name)
 
 
 def render(out_root: Path) -> list[Path]:
@@ -381,6 +394,7 @@ def _imports(members: list[Method]) -> dict[str, Any]:
         name = method.module.rsplit(".", 1)[1]
         method.symbol = name if counts[name] == 1 else f"{package(method.service)}_{name}"
         used = {p.annotation for p in method.params} & {f"{method.pascal}Body", f"{method.pascal}Query"}
+        used |= {method.result} - {"Any"}
         if used:
             types.setdefault(f"{package(method.service)}.params", set()).update(used)
     helpers = {"body_of" for m in members if m.body_fields} | {"with_query" for m in members if m.whole_query}

@@ -99,7 +99,8 @@ def _generate_into(out: Path, spec_path: Path, spec: str) -> None:
         path.write_text(header + path.read_text(encoding="utf-8"), encoding="utf-8")
     shapes, params = out / "shapes.py", out / "params.py"
     shapes.write_text(typeddicts.render(spec_path, spec), encoding="utf-8")
-    params.write_text(typeddicts.render_params(spec_path, spec), encoding="utf-8")
+    vendor = spec.startswith("openapi/vendor/")  # their replies are declared inline: typed as <Operation>Result
+    params.write_text(typeddicts.render_params(spec_path, spec, results=vendor), encoding="utf-8")
     namespaces = out / "namespaces"
     namespaces.mkdir()
     (namespaces / "__init__.py").write_text('"""What each namespace sends and returns (`imbrace.types`)."""\n')

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["PageStyle", "OffsetPages", "NumberedPages", "CursorPages"]
+__all__ = ["PageStyle", "OffsetPages", "NumberedPages", "CursorPages", "NextCursorPages"]
 
 
 def _items_at(page: Any, path: Sequence[str]) -> list[Any]:
@@ -111,3 +111,18 @@ class CursorPages(PageStyle):
         last = items[-1]
         cursor = last.get(self.id_key) if isinstance(last, Mapping) else None
         return None if cursor is None else {**params, self.cursor_key: cursor}
+
+
+@dataclass(frozen=True)
+class NextCursorPages(PageStyle):
+    """A cursor the page hands out (`{"data": [...], "next": "<cursor>" | null}`, the workflow service's pages): the
+    next page asks for `cursor=<next>`; no `next` ends the walk."""
+
+    cursor_key: str = "cursor"
+    next_path: tuple[str, ...] = ("next",)
+
+    def next_params(self, page: Any, items: list[Any], params: Mapping[str, Any]) -> dict[str, Any] | None:
+        cursor = _value_at(page, self.next_path)
+        if not items or not isinstance(cursor, str) or not cursor:
+            return None
+        return {**params, self.cursor_key: cursor}

@@ -22,6 +22,23 @@ class CreateFlowBody(TypedDict, total=False):
     projectId: Required[str]
 
 
+class CreateFlowResult(TypedDict, total=False):
+    """CreateFlow reply."""
+
+    id: Required[str]
+    created: Required[str]
+    updated: Required[str]
+    projectId: Required[str]
+    externalId: Required[str]
+    folderId: str | None
+    status: Required[Literal["ENABLED"] | Literal["DISABLED"]]
+    publishedVersionId: str | None
+    metadata: dict[str, Any] | None
+    operationStatus: Required[Literal["NONE"] | Literal["DELETING"] | Literal["ENABLING"] | Literal["DISABLING"]]
+    version: Required[dict[str, Any]]
+    triggerSource: dict[str, Any]
+
+
 class CreateFlowFolderBody(TypedDict, total=False):
     displayName: Required[str]
     projectId: Required[str]
@@ -32,13 +49,95 @@ class CreateMcpServerBody(TypedDict, total=False):
     name: str
 
 
+class CreateMcpServerResult(TypedDict, total=False):
+    """CreateMcpServer reply."""
+
+    id: Required[str]
+    created: Required[str]
+    updated: Required[str]
+    name: Required[str]
+    projectId: Required[str]
+    token: Required[str]
+    externalId: Required[str]
+    tools: Required[list[dict[str, Any]]]
+
+
 class CreateRecordsBody(TypedDict, total=False):
     tableId: Required[str]
     records: Required[list[Any]]
 
 
+CreateRecordsResult: TypeAlias = "list[dict[str, Any]]"
+"""CreateRecords reply."""
+
+
 class DeleteRecordsBody(TypedDict, total=False):
     ids: Required[list[str]]
+
+
+class GetFlowResult(TypedDict, total=False):
+    """GetFlow reply."""
+
+    id: Required[str]
+    created: Required[str]
+    updated: Required[str]
+    projectId: Required[str]
+    externalId: Required[str]
+    folderId: str | None
+    status: Required[Literal["ENABLED"] | Literal["DISABLED"]]
+    publishedVersionId: str | None
+    metadata: dict[str, Any] | None
+    operationStatus: Required[Literal["NONE"] | Literal["DELETING"] | Literal["ENABLING"] | Literal["DISABLING"]]
+    version: Required[dict[str, Any]]
+    triggerSource: dict[str, Any]
+
+
+class GetFlowRunResult(TypedDict, total=False):
+    """GetFlowRun reply."""
+
+    id: Required[str]
+    created: Required[str]
+    updated: Required[str]
+    projectId: Required[str]
+    flowId: Required[str]
+    parentRunId: str
+    failParentOnFailure: Required[bool]
+    tags: list[str]
+    flowVersionId: Required[str]
+    flowVersion: dict[str, Any]
+    logsFileId: str | None
+    status: Required[
+        Literal["FAILED"]
+        | Literal["QUOTA_EXCEEDED"]
+        | Literal["INTERNAL_ERROR"]
+        | Literal["PAUSED"]
+        | Literal["QUEUED"]
+        | Literal["RUNNING"]
+        | Literal["SUCCEEDED"]
+        | Literal["MEMORY_LIMIT_EXCEEDED"]
+        | Literal["TIMEOUT"]
+        | Literal["CANCELED"]
+    ]
+    startTime: str
+    finishTime: str
+    environment: Required[Literal["PRODUCTION"] | Literal["TESTING"]]
+    steps: dict[str, Any] | None
+    failedStep: dict[str, Any]
+    stepNameToTest: str
+    archivedAt: str | None
+
+
+class GetMcpServerResult(TypedDict, total=False):
+    """GetMcpServer reply."""
+
+    id: Required[str]
+    created: Required[str]
+    updated: Required[str]
+    name: Required[str]
+    projectId: Required[str]
+    token: Required[str]
+    externalId: Required[str]
+    tools: Required[list[dict[str, Any]]]
 
 
 class GetPieceQuery(TypedDict, total=False):
@@ -58,12 +157,44 @@ class GetPiecePropertyOptionsBody(TypedDict, total=False):
     searchValue: str
 
 
+class GetRecordResult(TypedDict, total=False):
+    """GetRecord reply."""
+
+    id: Required[str]
+    created: Required[str]
+    updated: Required[str]
+    tableId: Required[str]
+    projectId: Required[str]
+    cells: Required[dict[str, Any]]
+
+
+class GetTableResult(TypedDict, total=False):
+    """GetTable reply."""
+
+    id: Required[str]
+    created: Required[str]
+    updated: Required[str]
+    name: Required[str]
+    projectId: Required[str]
+    externalId: Required[str]
+    status: Literal["ENABLED", "DISABLED"] | None
+    trigger: Literal["ON_NEW_RECORD", "ON_UPDATE_RECORD"] | None
+
+
 class ListConnectionsQuery(TypedDict, total=False):
     """ListConnections query."""
 
     pieceName: str | None
     limit: int | None
     cursor: str | None
+
+
+class ListConnectionsResult(TypedDict, total=False):
+    """ListConnections reply."""
+
+    data: Required[list[dict[str, Any]]]
+    next: str | None
+    previous: str | None
 
 
 class ListFieldsQuery(TypedDict, total=False):
@@ -88,6 +219,14 @@ class ListFlowRunsQuery(TypedDict, total=False):
     cursor: str | None
 
 
+class ListFlowRunsResult(TypedDict, total=False):
+    """ListFlowRuns reply."""
+
+    data: Required[list[dict[str, Any]]]
+    next: str | None
+    previous: str | None
+
+
 class ListFlowsQuery(TypedDict, total=False):
     """ListFlows query."""
 
@@ -95,6 +234,14 @@ class ListFlowsQuery(TypedDict, total=False):
     status: str | None
     limit: int | None
     cursor: str | None
+
+
+class ListFlowsResult(TypedDict, total=False):
+    """ListFlows reply."""
+
+    data: Required[list[dict[str, Any]]]
+    next: str | None
+    previous: str | None
 
 
 class ListInvitationsQuery(TypedDict, total=False):
@@ -105,10 +252,26 @@ class ListInvitationsQuery(TypedDict, total=False):
     cursor: str | None
 
 
+class ListInvitationsResult(TypedDict, total=False):
+    """ListInvitations reply."""
+
+    data: Required[list[dict[str, Any]]]
+    next: str | None
+    previous: str | None
+
+
 class ListMcpServersQuery(TypedDict, total=False):
     """ListMcpServers query."""
 
     projectId: Required[str]
+
+
+class ListMcpServersResult(TypedDict, total=False):
+    """ListMcpServers reply."""
+
+    data: Required[list[dict[str, Any]]]
+    next: str | None
+    previous: str | None
 
 
 class ListPiecesQuery(TypedDict, total=False):
@@ -125,11 +288,40 @@ class ListRecordsQuery(TypedDict, total=False):
     cursor: str | None
 
 
+class ListRecordsResult(TypedDict, total=False):
+    """ListRecords reply."""
+
+    data: Required[list[dict[str, Any]]]
+    next: str | None
+    previous: str | None
+
+
 class ListTablesQuery(TypedDict, total=False):
     """ListTables query."""
 
     limit: int | None
     cursor: str | None
+
+
+class ListTablesResult(TypedDict, total=False):
+    """ListTables reply."""
+
+    data: Required[list[dict[str, Any]]]
+    next: str | None
+    previous: str | None
+
+
+class RotateMcpTokenResult(TypedDict, total=False):
+    """RotateMcpToken reply."""
+
+    id: Required[str]
+    created: Required[str]
+    updated: Required[str]
+    name: Required[str]
+    projectId: Required[str]
+    token: Required[str]
+    externalId: Required[str]
+    tools: Required[list[dict[str, Any]]]
 
 
 class TestTriggerBody(TypedDict, total=False):
@@ -156,6 +348,17 @@ class UpdateFlowFolderBody(TypedDict, total=False):
 class UpdateRecordBody(TypedDict, total=False):
     tableId: Required[str]
     cells: list[Any]
+
+
+class UpdateRecordResult(TypedDict, total=False):
+    """UpdateRecord reply."""
+
+    id: Required[str]
+    created: Required[str]
+    updated: Required[str]
+    tableId: Required[str]
+    projectId: Required[str]
+    cells: Required[dict[str, Any]]
 
 
 class UpsertConnectionBody(TypedDict, total=False):

@@ -428,7 +428,7 @@ class AsyncGeneratedBoards(AsyncResource):
         kwargs = get_ontology.build_request()
         return await self._json(kwargs, options)
 
-    async def iter_get_board_items_with_relations(
+    async def iter_board_items_with_relations(
         self,
         board_id: str,
         *,
@@ -442,7 +442,7 @@ class AsyncGeneratedBoards(AsyncResource):
         `get_board_items_with_relations` returns (its `data`), each page fetched only when needed; `limit` is the
         page size.
 
-        Example: `for item in client.boards.iter_get_board_items_with_relations("board_id"): print(item)`
+        Example: `for item in client.boards.iter_board_items_with_relations("board_id"): print(item)`
         """
         from ...._pagination import OffsetPages
 

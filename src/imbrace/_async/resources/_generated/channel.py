@@ -171,7 +171,7 @@ class AsyncChannelResource(AsyncResource):
     async def create_web(
         self,
         name: str,
-        config: Any | None = None,
+        config: dict[str, Any] | None = None,
         **options: Unpack[RequestOptions],
     ) -> Any:
         """POST /channel-service/v1/channels/_web: Create a Web (widget) channel.

@@ -312,7 +312,7 @@ class AsyncPlatformResource(AsyncResource):
         kwargs = list_invitable_users.build_request(team_id=team_id, type_=type)
         return await self._json(kwargs, options)
 
-    async def iter_get_team_labels(
+    async def iter_team_labels(
         self,
         team_id: str,
         *,
@@ -322,7 +322,7 @@ class AsyncPlatformResource(AsyncResource):
         """GET /platform/v1/teams/{team_id}/team_labels, page after page: every item `get_team_labels` returns (its
         `data`), each page fetched only when needed; `limit` is the page size.
 
-        Example: `for item in client.platform.iter_get_team_labels("team_id"): print(item)`
+        Example: `for item in client.platform.iter_team_labels("team_id"): print(item)`
         """
         from ...._pagination import OffsetPages
 

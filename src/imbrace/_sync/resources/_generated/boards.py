@@ -429,7 +429,7 @@ class GeneratedBoards(Resource):
         kwargs = get_ontology.build_request()
         return self._json(kwargs, options)
 
-    def iter_get_board_items_with_relations(
+    def iter_board_items_with_relations(
         self,
         board_id: str,
         *,
@@ -443,7 +443,7 @@ class GeneratedBoards(Resource):
         `get_board_items_with_relations` returns (its `data`), each page fetched only when needed; `limit` is the
         page size.
 
-        Example: `for item in client.boards.iter_get_board_items_with_relations("board_id"): print(item)`
+        Example: `for item in client.boards.iter_board_items_with_relations("board_id"): print(item)`
         """
         from ...._pagination import OffsetPages
 

@@ -5,27 +5,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from typing_extensions import Unpack
 
 from ...._call_shape import body_of
 from ...._types import RequestOptions
+from ...pagination import sync_walk
 from .._resource import Resource
 
 if TYPE_CHECKING:
     from ...._generated.workflow.params import (
         ApplyFlowOperationBody,
         CreateFieldBody,
+        CreateFlowResult,
         CreateMcpServerBody,
+        CreateMcpServerResult,
         CreateRecordsBody,
+        CreateRecordsResult,
         DeleteRecordsBody,
+        GetFlowResult,
+        GetFlowRunResult,
+        GetMcpServerResult,
         GetPiecePropertyOptionsBody,
+        GetRecordResult,
+        GetTableResult,
+        ListConnectionsResult,
+        ListFlowRunsResult,
+        ListFlowsResult,
+        ListInvitationsResult,
+        ListMcpServersResult,
+        ListRecordsResult,
+        ListTablesResult,
+        RotateMcpTokenResult,
         TestTriggerBody,
         TriggerFlowBody,
         TriggerFlowSyncBody,
         UpdateFieldBody,
         UpdateRecordBody,
+        UpdateRecordResult,
         UpsertConnectionBody,
     )
 
@@ -110,7 +129,7 @@ class WorkflowsResource(Resource):
         folder_id: str | None = None,
         status: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListFlowsResult:
         """GET /activepieces/v1/flows: List flows.
 
         The vendor's `listFlows` (workflow spec); returns the reply as sent.
@@ -127,7 +146,7 @@ class WorkflowsResource(Resource):
         display_name: str,
         project_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> CreateFlowResult:
         """POST /activepieces/v1/flows: Create a flow.
 
         The vendor's `createFlow` (workflow spec); returns the reply as sent.
@@ -143,7 +162,7 @@ class WorkflowsResource(Resource):
         self,
         flow_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> GetFlowResult:
         """GET /activepieces/v1/flows/{flowId}: Get a flow by id.
 
         The vendor's `getFlow` (workflow spec); returns the reply as sent.
@@ -260,7 +279,7 @@ class WorkflowsResource(Resource):
         flow_id: str | None = None,
         status: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListFlowRunsResult:
         """GET /activepieces/v1/flow-runs: List flow runs.
 
         The vendor's `listFlowRuns` (workflow spec); returns the reply as sent.
@@ -276,7 +295,7 @@ class WorkflowsResource(Resource):
         self,
         run_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> GetFlowRunResult:
         """GET /activepieces/v1/flow-runs/{runId}: Get a flow run by id.
 
         The vendor's `getFlowRun` (workflow spec); returns the reply as sent.
@@ -379,7 +398,7 @@ class WorkflowsResource(Resource):
         cursor: str | None = None,
         piece_name: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListConnectionsResult:
         """GET /activepieces/v1/app-connections: List app connections.
 
         The vendor's `listConnections` (workflow spec); returns the reply as sent.
@@ -480,7 +499,7 @@ class WorkflowsResource(Resource):
         limit: int | None = None,
         cursor: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListTablesResult:
         """GET /activepieces/v1/tables: List tables.
 
         The vendor's `listTables` (workflow spec); returns the reply as sent.
@@ -496,7 +515,7 @@ class WorkflowsResource(Resource):
         self,
         table_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> GetTableResult:
         """GET /activepieces/v1/tables/{tableId}: Get a table by id.
 
         The vendor's `getTable` (workflow spec); returns the reply as sent.
@@ -514,7 +533,7 @@ class WorkflowsResource(Resource):
         limit: int | None = None,
         cursor: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListRecordsResult:
         """GET /activepieces/v1/records: List a table's records.
 
         The vendor's `listRecords` (workflow spec); returns the reply as sent.
@@ -530,7 +549,7 @@ class WorkflowsResource(Resource):
         self,
         body: CreateRecordsBody,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> CreateRecordsResult:
         """POST /activepieces/v1/records: Create one or more table records.
 
         The vendor's `createRecords` (workflow spec); returns the reply as sent.
@@ -562,7 +581,7 @@ class WorkflowsResource(Resource):
         self,
         record_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> GetRecordResult:
         """GET /activepieces/v1/records/{recordId}: Get a table record by id.
 
         The vendor's `getRecord` (workflow spec); returns the reply as sent.
@@ -579,7 +598,7 @@ class WorkflowsResource(Resource):
         record_id: str,
         body: UpdateRecordBody,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> UpdateRecordResult:
         """POST /activepieces/v1/records/{recordId}: Update a table record.
 
         The vendor's `updateRecord` (workflow spec); returns the reply as sent.
@@ -677,7 +696,7 @@ class WorkflowsResource(Resource):
         self,
         project_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListMcpServersResult:
         """GET /activepieces/v1/mcp-servers: List MCP servers.
 
         The vendor's `listMcpServers` (workflow spec); returns the reply as sent.
@@ -693,7 +712,7 @@ class WorkflowsResource(Resource):
         self,
         body: CreateMcpServerBody,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> CreateMcpServerResult:
         """POST /activepieces/v1/mcp-servers: Create an MCP server.
 
         The vendor's `createMcpServer` (workflow spec); returns the reply as sent.
@@ -709,7 +728,7 @@ class WorkflowsResource(Resource):
         self,
         mcp_server_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> GetMcpServerResult:
         """GET /activepieces/v1/mcp-servers/{mcpServerId}: Get an MCP server by id.
 
         The vendor's `getMcpServer` (workflow spec); returns the reply as sent.
@@ -741,7 +760,7 @@ class WorkflowsResource(Resource):
         self,
         mcp_server_id: str,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> RotateMcpTokenResult:
         """POST /activepieces/v1/mcp-servers/{mcpServerId}/rotate: Rotate an MCP server token.
 
         The vendor's `rotateMcpToken` (workflow spec); returns the reply as sent.
@@ -759,7 +778,7 @@ class WorkflowsResource(Resource):
         limit: int | None = None,
         cursor: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Any:
+    ) -> ListInvitationsResult:
         """GET /activepieces/v1/user-invitations: List user invitations.
 
         The vendor's `listInvitations` (workflow spec); returns the reply as sent.
@@ -786,3 +805,136 @@ class WorkflowsResource(Resource):
 
         kwargs = delete_invitation.build_request(invitation_id=invitation_id)
         return self._json(kwargs, options)
+
+    def iter_flows(
+        self,
+        *,
+        folder_id: str | None = None,
+        status: str | None = None,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[dict[str, Any]]:
+        """GET /activepieces/v1/flows, page after page: every item `list_flows` returns (its `data`), each page fetched
+        only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_flows(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        for item in sync_walk(self.list_flows, pages, first, folder_id=folder_id, status=status, **options):
+            yield item
+
+    def iter_runs(
+        self,
+        *,
+        flow_id: str | None = None,
+        status: str | None = None,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[dict[str, Any]]:
+        """GET /activepieces/v1/flow-runs, page after page: every item `list_runs` returns (its `data`), each page
+        fetched only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_runs(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        for item in sync_walk(self.list_runs, pages, first, flow_id=flow_id, status=status, **options):
+            yield item
+
+    def iter_folders(
+        self,
+        *,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[Any]:
+        """GET /activepieces/v1/folders, page after page: every item `list_folders` returns (its `data`), each page
+        fetched only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_folders(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        for item in sync_walk(self.list_folders, pages, first, **options):
+            yield item
+
+    def iter_connections(
+        self,
+        *,
+        piece_name: str | None = None,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[dict[str, Any]]:
+        """GET /activepieces/v1/app-connections, page after page: every item `list_connections` returns (its `data`),
+        each page fetched only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_connections(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        for item in sync_walk(self.list_connections, pages, first, piece_name=piece_name, **options):
+            yield item
+
+    def iter_tables(
+        self,
+        *,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[dict[str, Any]]:
+        """GET /activepieces/v1/tables, page after page: every item `list_tables` returns (its `data`), each page
+        fetched only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_tables(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        for item in sync_walk(self.list_tables, pages, first, **options):
+            yield item
+
+    def iter_records(
+        self,
+        *,
+        table_id: str,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[dict[str, Any]]:
+        """GET /activepieces/v1/records, page after page: every item `list_records` returns (its `data`), each page
+        fetched only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_records(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        for item in sync_walk(self.list_records, pages, first, table_id=table_id, **options):
+            yield item
+
+    def iter_invitations(
+        self,
+        *,
+        type: str,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[dict[str, Any]]:
+        """GET /activepieces/v1/user-invitations, page after page: every item `list_invitations` returns (its `data`),
+        each page fetched only when needed; `limit` is the page size.
+
+        Example: `for item in client.workflows.iter_invitations(): print(item)`
+        """
+        from ...._pagination import NextCursorPages
+
+        pages = NextCursorPages(items_path=("data",), cursor_key="cursor")
+        first = {"limit": limit}
+        for item in sync_walk(self.list_invitations, pages, first, type=type, **options):
+            yield item
