@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
-from namespace_support import Blocking, NewClient, client_for, json_body, multipart, raw_path
+from namespace_support import Blocking, Case, NewClient, cases, check_case, client_for, json_body, multipart, raw_path
 
 from imbrace._async.resources.chat_ai import AsyncChatAiResource
 from imbrace._errors import BadRequestError, NotFoundError, UnprocessableEntityError
@@ -31,58 +31,58 @@ AGENT = {"id": "9f77692f-33d0-436a-8138-2efb268838e6", "name": "Support Bot", "e
 # What the SDK returns for AGENT: the record with `_id` added from `id` (the hosted platform's name for it).
 AGENT_RESULT = {**AGENT, "_id": AGENT["id"]}
 
-CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]] = [
-    # (method, args, kwargs, HTTP method, raw path, JSON body sent (None: no body), reply, result)
-    ("list_ai_agents", (), {}, "GET", "/v3/ai/accounts/assistants", None, [AGENT], [AGENT_RESULT]),
-    ("list_ai_agent_sub_agents", (), {}, "GET", "/v3/ai/assistants/agents", None, [AGENT], [AGENT_RESULT]),
-    ("get_ai_agent", (HOSTILE,), {}, "GET", f"/v3/ai/assistants/{HOSTILE_SEGMENT}", None, AGENT, AGENT_RESULT),
-    ("get_ai_agent", ("..",), {}, "GET", "/v3/ai/assistants/%2E%2E", None, AGENT, AGENT_RESULT),
-    (
+CASES = [
+    Case("list_ai_agents", path="/v3/ai/accounts/assistants", reply=[AGENT], result=[AGENT_RESULT]),
+    Case("list_ai_agent_sub_agents", path="/v3/ai/assistants/agents", reply=[AGENT], result=[AGENT_RESULT]),
+    Case("get_ai_agent", (HOSTILE,), path=f"/v3/ai/assistants/{HOSTILE_SEGMENT}", reply=AGENT, result=AGENT_RESULT),
+    Case("get_ai_agent", ("..",), path="/v3/ai/assistants/%2E%2E", reply=AGENT, result=AGENT_RESULT),
+    Case(
         "update_ai_agent",
         (HOSTILE, {"name": "Support Bot v2", "workflow_name": "support_bot_v1"}),
-        {"merge": False},
-        "PUT",
-        f"/v3/ai/assistant_apps/{HOSTILE_SEGMENT}",
-        {"name": "Support Bot v2", "workflow_name": "support_bot_v1"},
-        AGENT,
-        AGENT_RESULT,
+        kwargs={"merge": False},
+        http="PUT",
+        path=f"/v3/ai/assistant_apps/{HOSTILE_SEGMENT}",
+        body={"name": "Support Bot v2", "workflow_name": "support_bot_v1"},
+        reply=AGENT,
+        result=AGENT_RESULT,
     ),
-    (
+    Case(
         "update_ai_agent_instructions",
         (HOSTILE, "You are a helpful support agent."),
-        {},
-        "PATCH",
-        f"/v3/ai/assistants/{HOSTILE_SEGMENT}/instructions",
-        {"instructions": "You are a helpful support agent."},
-        AGENT,
-        AGENT_RESULT,
+        http="PATCH",
+        path=f"/v3/ai/assistants/{HOSTILE_SEGMENT}/instructions",
+        body={"instructions": "You are a helpful support agent."},
+        reply=AGENT,
+        result=AGENT_RESULT,
     ),
-    (
+    Case(
         "update_ai_agent_instructions",
         ("a1", {"instructions": "Be brief."}),
-        {},
-        "PATCH",
-        "/v3/ai/assistants/a1/instructions",
-        {"instructions": "Be brief."},
-        AGENT,
-        AGENT_RESULT,
+        http="PATCH",
+        path="/v3/ai/assistants/a1/instructions",
+        body={"instructions": "Be brief."},
+        reply=AGENT,
+        result=AGENT_RESULT,
     ),
-    ("delete_ai_agent", (HOSTILE,), {}, "DELETE", f"/v3/ai/assistant_apps/{HOSTILE_SEGMENT}", None, {"ok": 1}, True),
-    ("delete_ai_agent", ("a1",), {}, "DELETE", "/v3/ai/assistant_apps/a1", None, None, True),
-    (
+    Case(
+        "delete_ai_agent",
+        (HOSTILE,),
+        http="DELETE",
+        path=f"/v3/ai/assistant_apps/{HOSTILE_SEGMENT}",
+        reply={"ok": 1},
+        result=True,
+    ),
+    Case("delete_ai_agent", ("a1",), http="DELETE", path="/v3/ai/assistant_apps/a1", reply=None, result=True),
+    Case(
         "list_document_models",
-        (),
-        {},
-        "GET",
-        "/v3/ai/providers",
-        None,
-        [{"_id": "p1", "models": [{"name": "gpt-4o"}]}],
-        [{"_id": "p1", "id": "p1", "models": [{"name": "gpt-4o"}]}],
+        path="/v3/ai/providers",
+        reply=[{"_id": "p1", "models": [{"name": "gpt-4o"}]}],
+        result=[{"_id": "p1", "id": "p1", "models": [{"name": "gpt-4o"}]}],
     ),
-    (
+    Case(
         "process_document",
         ("gpt-4o", "https://cdn.test/invoice.pdf", "org-explicit"),
-        {
+        kwargs={
             "board_id": "b1",
             "language": "en",
             "additional_instructions": "dates as ISO",
@@ -96,9 +96,9 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]
             "max_retries": 5,
             "use_enhanced_processing": False,
         },
-        "POST",
-        "/v3/ai/document",
-        {
+        http="POST",
+        path="/v3/ai/document",
+        body={
             "modelName": "gpt-4o",
             "url": "https://cdn.test/invoice.pdf",
             "organizationId": "org-explicit",
@@ -115,55 +115,23 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]
             "maxRetries": 5,
             "useEnhancedProcessing": False,
         },
-        {"success": True, "data": {"filledPdfUrl": "https://cdn.test/out.pdf"}},
-        {"success": True, "data": {"filledPdfUrl": "https://cdn.test/out.pdf"}},
+        reply={"success": True, "data": {"filledPdfUrl": "https://cdn.test/out.pdf"}},
     ),
-    (
+    Case(
         "process_document",
         ("gpt-4o", "https://cdn.test/invoice.pdf", "org-explicit"),
-        {"language": None},
-        "POST",
-        "/v3/ai/document",
-        {"modelName": "gpt-4o", "url": "https://cdn.test/invoice.pdf", "organizationId": "org-explicit"},
-        {"success": True},
-        {"success": True},
+        kwargs={"language": None},
+        http="POST",
+        path="/v3/ai/document",
+        body={"modelName": "gpt-4o", "url": "https://cdn.test/invoice.pdf", "organizationId": "org-explicit"},
+        reply={"success": True},
     ),
 ]
 
 
-@pytest.mark.parametrize(
-    ("method", "args", "kwargs", "http_method", "path", "sent", "reply", "result"),
-    CASES,
-    ids=[f"{case[0]}-{i}" for i, case in enumerate(CASES)],
-)
-def test_each_method_sends_its_request_and_returns_the_reply(
-    new_client: NewClient,
-    kind: str,
-    method: str,
-    args: tuple[Any, ...],
-    kwargs: dict[str, Any],
-    http_method: str,
-    path: str,
-    sent: Any,
-    reply: Any,
-    result: Any,
-) -> None:
-    harness, recorder = client_for(
-        new_client, kind, lambda request: httpx.Response(200, json=reply) if reply is not None else httpx.Response(204)
-    )
-    got = harness.call(getattr(harness.client.chat_ai, method), *args, **kwargs)
-    assert got == result
-    assert len(recorder.requests) == 1
-    request = recorder.requests[0]
-    assert request.method == http_method
-    assert request.url.host == "gw.test"
-    assert raw_path(request) == path
-    assert request.url.query == b""
-    assert request.headers["x-api-key"] == "key-1"
-    if sent is None:
-        assert request.content == b""
-    else:
-        assert json_body(request) == sent
+@cases(CASES)
+def test_each_method_sends_its_request_and_returns_the_reply(new_client: NewClient, kind: str, case: Case) -> None:
+    check_case(new_client, kind, "chat_ai", case)
 
 
 CURRENT = {
