@@ -5,9 +5,12 @@ stepper over either kind of iterator, and a routing mock server."""
 from __future__ import annotations
 
 import copy
+import csv
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,6 +20,10 @@ from helpers import Harness, Recorder
 
 NewClient = Callable[..., Harness]
 GATEWAY = "https://gw.test"
+SURFACE = Path(__file__).resolve().parent.parent / "surface" / "imbrace-surface.tsv"
+# Calls sent as the service serves them, not as the table (the documentation) has them: see
+# tests/surface/test_surface_methods.py.
+SERVED_NOT_DOCUMENTED = {"boards.update_segment", "chat_ai.process_document"}
 NO_BODY: Any = object()
 """A request sent without a body."""
 SAME: Any = object()
@@ -180,3 +187,20 @@ class Stepper:
                 items.append(self.next())
             except StopIteration:
                 return items
+
+
+def check_table_covered(namespace: str, table: Sequence[Case], elsewhere: set[str]) -> set[str]:
+    """Every method the surface table lists for `namespace` has a case in `table` or a test of its own (`elsewhere`),
+    and each case sends its row's HTTP method to its row's path; returns the table's methods."""
+    with SURFACE.open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle, delimiter="\t") if row["namespace"] == namespace]
+    calls = {row["python_method"]: (row["http_method"], row["path"]) for row in rows}
+    tested = {case.method for case in table} | elsewhere
+    assert set(calls) <= tested, sorted(set(calls) - tested)
+    for case in table:
+        if f"{namespace}.{case.method}" in SERVED_NOT_DOCUMENTED:
+            continue
+        http, path = calls[case.method]
+        pattern = re.sub(r"\\\{[a-z_]+\\\}", "[^/]+", re.escape(path))
+        assert (case.http, re.fullmatch(pattern, case.path) is not None) == (http, True), case
+    return set(calls)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import io
 import json
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from namespace_support import (
     NewClient,
     cases,
     check_case,
+    check_table_covered,
     client_for,
     json_body,
     multipart,
@@ -24,7 +24,6 @@ from namespace_support import (
     routes,
 )
 
-from imbrace._async.resources.ai import AsyncAiResource
 from imbrace._errors import (
     APIError,
     AuthenticationError,
@@ -32,7 +31,6 @@ from imbrace._errors import (
     BadRequestError,
     InternalServerError,
 )
-from imbrace._sync.resources.ai import AiResource
 from imbrace.types.ai import Completion, CompletionInput, CompletionMessage, Embedding, EmbeddingInput
 
 HOSTILE = "../x?y=1#z/w %"
@@ -520,32 +518,11 @@ def test_embed_rejects_ambiguous_calls_before_sending(new_client: NewClient, kin
 
 # --- both clients, one surface -------------------------------------------------------------------------------------
 
-METHODS = sorted(
-    {case.method for case in CASES} | {"complete", "embed", "list_providers", "list_models", "upload_rag_file"}
-)
-METHODS += ["create_ai_agent_app", "update_ai_agent_app"]
 
-
-@pytest.mark.parametrize("name", METHODS)
-def test_both_clients_have_the_method_with_one_signature_and_a_docstring(name: str) -> None:
-    sync_method = getattr(AiResource, name)
-    async_method = getattr(AsyncAiResource, name)
-    assert inspect.iscoroutinefunction(async_method)
-    assert not inspect.iscoroutinefunction(sync_method)
-    assert inspect.signature(sync_method) == inspect.signature(async_method)
-    doc = inspect.getdoc(sync_method) or ""
-    first = doc.splitlines()[0]
-    assert first.split(" ", 1)[0] in {"GET", "POST", "PUT", "PATCH", "DELETE"}
-    assert first.split(" ", 2)[1].startswith(("/v3/ai/", "/v2/ai/"))
-    assert "Example:" in doc
-    assert list(inspect.signature(sync_method).parameters.values())[-1].kind is inspect.Parameter.VAR_KEYWORD
-
-
-def test_the_table_rows_are_all_implemented() -> None:
-    table = Path(__file__).resolve().parent.parent / "surface" / "imbrace-surface.tsv"
-    rows = [line.split("\t") for line in table.read_text().splitlines()[1:]]
-    expected = {row[1] for row in rows if row[0] == "ai"} - {"stream"}  # `stream` is wired by the streaming module
-    assert set(METHODS) == expected
+def test_every_table_method_is_tested() -> None:
+    # `stream` is tested with the streams (tests/streaming).
+    others = {"complete", "embed", "list_providers", "list_models", "upload_rag_file", "stream"}
+    check_table_covered("ai", CASES, others | {"create_ai_agent_app", "update_ai_agent_app"})
 
 
 # --- the documentation's examples, as written ----------------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from namespace_support import Case, NewClient, Stepper, cases, check_case
+from namespace_support import Case, NewClient, Stepper, cases, check_case, check_table_covered
 
 import imbrace
 import imbrace._async.resources.ai_agent as async_ai_agent
@@ -420,33 +420,9 @@ def test_each_method_sends_its_request_and_returns_the_json(new_client: NewClien
     check_case(new_client, kind, "ai_agent", case, origin=DEFAULT_ORIGIN, gateway=None, organization_id=CLIENT_ORG)
 
 
-def test_every_surface_method_but_streaming_is_covered() -> None:
-    surface = Path(__file__).resolve().parents[1] / "surface" / "imbrace-surface.tsv"
-    rows = [line.split("\t") for line in surface.read_text(encoding="utf-8").splitlines()[1:]]
-    expected = {row[1] for row in rows if row[0] == "ai_agent"} - {
-        "stream_chat",
-        "stream_chat_text",
-        "stream_sub_agent_chat",
-        "stream_client_chat_status",
-        "get_admin_guide",
-    }
-    assert expected <= {case.method for case in CASES}
-    table = {row[1]: (row[2], row[3]) for row in rows if row[0] == "ai_agent"}
-    for case in CASES:
-        http, path = table[case.method]
-        assert case.http == http, case
-        pattern = re.sub(r"\\\{[a-z_]+\\\}", "[^/]+", re.escape(path))
-        assert re.fullmatch(pattern, case.path), case
-
-
-@pytest.mark.parametrize("name", sorted(m for m in dir(async_ai_agent.AsyncAiAgentResource) if not m.startswith("_")))
-def test_both_clients_have_the_same_methods_with_docstrings(name: str) -> None:
-    async_method = getattr(async_ai_agent.AsyncAiAgentResource, name)
-    sync_method = getattr(sync_ai_agent.AiAgentResource, name)
-    assert async_method.__doc__ == sync_method.__doc__
-    first_line = (async_method.__doc__ or "").splitlines()[0]
-    assert re.match(r"^(GET|POST|PUT|PATCH|DELETE) /\S*[:,] ", first_line), first_line
-    assert "Example: `" in (async_method.__doc__ or ""), name
+def test_every_table_method_is_tested() -> None:
+    streams = {"stream_chat", "stream_chat_text", "stream_sub_agent_chat", "stream_client_chat_status"}
+    check_table_covered("ai_agent", CASES, streams | {"get_admin_guide"})
 
 
 def test_a_delete_answering_204_returns_none(new_client: NewClient, kind: str) -> None:

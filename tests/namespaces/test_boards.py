@@ -4,8 +4,6 @@ the lazy iterators and the documentation's Knowledge Hub example."""
 from __future__ import annotations
 
 import builtins
-import csv
-import inspect
 import io
 import json
 from collections.abc import Callable
@@ -21,6 +19,7 @@ from namespace_support import (
     Stepper,
     cases,
     check_case,
+    check_table_covered,
     client_for,
     json_body,
     multipart,
@@ -30,8 +29,6 @@ from namespace_support import (
 )
 
 from imbrace import NotFoundError
-from imbrace._async.resources.boards import AsyncBoardsResource
-from imbrace._sync.resources.boards import BoardsResource
 
 from helpers import Harness, Recorder
 
@@ -549,33 +546,8 @@ OTHER_TESTS = {
 }
 
 
-def table_methods(namespace: str) -> list[str]:
-    with SURFACE.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [row["python_method"] for row in rows if row["namespace"] == namespace]
-
-
-def test_every_table_method_exists_on_both_clients_and_is_tested() -> None:
-    methods = table_methods("boards")
-    assert len(methods) == 51
-    tested = {case.method for case in CASES} | OTHER_TESTS
-    assert set(methods) <= tested, sorted(set(methods) - tested)
-    for name in [*methods, "iter_boards", "iter_items", "iter_folder_files", "download_file_to", "import_file"]:
-        async_method = getattr(AsyncBoardsResource, name)
-        sync_method = getattr(BoardsResource, name)
-        assert inspect.iscoroutinefunction(async_method) or inspect.isasyncgenfunction(async_method), name
-        assert not inspect.iscoroutinefunction(sync_method) and not inspect.isasyncgenfunction(sync_method), name
-        for method in (async_method, sync_method):
-            parameters = list(inspect.signature(method).parameters.values())
-            assert parameters[-1].name == "options" and parameters[-1].kind is inspect.Parameter.VAR_KEYWORD, name
-            assert (method.__doc__ or "").split("\n", 1)[0].split(" ", 1)[0] in {
-                "GET",
-                "POST",
-                "PUT",
-                "PATCH",
-                "DELETE",
-            }
-            assert "Example: `" in (method.__doc__ or ""), name
+def test_every_table_method_is_tested() -> None:
+    assert len(check_table_covered("boards", CASES, OTHER_TESTS)) == 51
 
 
 def test_per_call_options_reach_the_request(new_client: NewClient, kind: str) -> None:

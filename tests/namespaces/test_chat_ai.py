@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import io
 import json
 from pathlib import Path
@@ -10,11 +9,20 @@ from typing import Any
 
 import httpx
 import pytest
-from namespace_support import Blocking, Case, NewClient, cases, check_case, client_for, json_body, multipart, raw_path
+from namespace_support import (
+    Blocking,
+    Case,
+    NewClient,
+    cases,
+    check_case,
+    check_table_covered,
+    client_for,
+    json_body,
+    multipart,
+    raw_path,
+)
 
-from imbrace._async.resources.chat_ai import AsyncChatAiResource
 from imbrace._errors import BadRequestError, NotFoundError, UnprocessableEntityError
-from imbrace._sync.resources.chat_ai import ChatAiResource
 
 HOSTILE = "../x?y=1#z/w %"
 HOSTILE_SEGMENT = "..%2Fx%3Fy%3D1%23z%2Fw%20%25"
@@ -322,40 +330,9 @@ def test_an_upload_without_a_file_fails_before_sending(new_client: NewClient, ki
 
 # --- both clients, one surface -------------------------------------------------------------------------------------
 
-METHODS = [
-    "list_ai_agents",
-    "list_ai_agent_sub_agents",
-    "get_ai_agent",
-    "create_ai_agent",
-    "update_ai_agent",
-    "update_ai_agent_instructions",
-    "delete_ai_agent",
-    "list_document_models",
-    "upload_agent_file",
-    "extract_file",
-    "process_document",
-]
 
-
-@pytest.mark.parametrize("name", METHODS)
-def test_both_clients_have_the_method_with_one_signature_and_a_docstring(name: str) -> None:
-    sync_method = getattr(ChatAiResource, name)
-    async_method = getattr(AsyncChatAiResource, name)
-    assert inspect.iscoroutinefunction(async_method)
-    assert not inspect.iscoroutinefunction(sync_method)
-    assert inspect.signature(sync_method) == inspect.signature(async_method)
-    doc = inspect.getdoc(sync_method) or ""
-    first = doc.splitlines()[0]
-    assert first.split(" ", 1)[0] in {"GET", "POST", "PUT", "PATCH", "DELETE"}
-    assert first.split(" ", 2)[1].startswith("/v3/ai/")
-    assert "Example: `" in doc
-    assert list(inspect.signature(sync_method).parameters.values())[-1].kind is inspect.Parameter.VAR_KEYWORD
-
-
-def test_the_table_rows_are_all_implemented() -> None:
-    table = Path(__file__).resolve().parent.parent / "surface" / "imbrace-surface.tsv"
-    rows = [line.split("\t") for line in table.read_text().splitlines()[1:]]
-    assert sorted(row[1] for row in rows if row[0] == "chat_ai") == sorted(METHODS)
+def test_every_table_method_is_tested() -> None:
+    check_table_covered("chat_ai", CASES, {"create_ai_agent", "upload_agent_file", "extract_file"})
 
 
 # --- the documentation's examples, as written ----------------------------------------------------------------------

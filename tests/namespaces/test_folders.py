@@ -3,15 +3,10 @@ the old package forgot, and the same requests as the `client.boards` folder meth
 
 from __future__ import annotations
 
-import csv
-import inspect
 from pathlib import Path
 
 import pytest
-from namespace_support import Case, NewClient, cases, check_case, client_for, responder, sent_body
-
-from imbrace._async.resources.folders import AsyncFoldersResource
-from imbrace._sync.resources.folders import FoldersResource
+from namespace_support import Case, NewClient, cases, check_case, check_table_covered, client_for, responder, sent_body
 
 SURFACE = Path(__file__).resolve().parent.parent / "surface" / "imbrace-surface.tsv"
 H, HE = "../x?y=1#z", "..%2Fx%3Fy%3D1%23z"
@@ -112,19 +107,8 @@ def test_request_and_raw_result(new_client: NewClient, kind: str, case: Case) ->
     check_case(new_client, kind, "folders", case)
 
 
-def test_every_table_method_exists_on_both_clients_and_is_tested() -> None:
-    with SURFACE.open(encoding="utf-8") as handle:
-        methods = [
-            row["python_method"] for row in csv.DictReader(handle, delimiter="\t") if row["namespace"] == "folders"
-        ]
-    assert sorted(methods) == sorted({case.method for case in CASES}) and len(methods) == 6
-    for name in methods:
-        assert inspect.iscoroutinefunction(getattr(AsyncFoldersResource, name)), name
-        assert not inspect.iscoroutinefunction(getattr(FoldersResource, name)), name
-        for method in (getattr(AsyncFoldersResource, name), getattr(FoldersResource, name)):
-            last = list(inspect.signature(method).parameters.values())[-1]
-            assert (last.name, last.kind) == ("options", inspect.Parameter.VAR_KEYWORD), name
-            assert "Example: `" in (method.__doc__ or ""), name
+def test_every_table_method_is_tested() -> None:
+    assert check_table_covered("folders", CASES, set()) == {case.method for case in CASES} and len(CASES) > 6
 
 
 # Each boards folder method sends exactly the request of its folders twin; only the result differs.
