@@ -30,10 +30,12 @@ def with_both_ids(value: T, key: str = "id") -> T:
         return value
     # The common case, every record of a list reply: one loop with no call per record (it runs on each list call).
     for record in records:
-        if isinstance(record, dict):
-            if "_id" not in record:
-                if record.get("id") is not None:
-                    record["_id"] = record["id"]
-            elif "id" not in record and record["_id"] is not None:
-                record["id"] = record["_id"]
+        if record.__class__ is not dict:
+            continue
+        if "_id" not in record:
+            native = record.get("id")
+            if native is not None:
+                record["_id"] = native
+        elif "id" not in record and record["_id"] is not None:
+            record["id"] = record["_id"]
     return value
