@@ -18,7 +18,8 @@ _scan = json.JSONDecoder().raw_decode
 
 def loads(data: str) -> Any:
     """`json.loads` of one event's data, without its two whitespace scans where the data has no surrounding space
-    (nearly always): a tenth of a text stream's time. Anything else goes to `json.loads`, which also names the error."""
+    (nearly always; on a small chunk they cost about as much as the parse). Anything else goes to `json.loads`, which
+    also names the error."""
     try:
         value, end = _scan(data)
     except ValueError:
