@@ -7,6 +7,7 @@ its rows as JSON for `benchmarks/__main__.py` to gather.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -14,9 +15,14 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 API_KEY = "bench-key"
+OLD_PYTHON = os.environ.get("IMBRACE_OLD_PYTHON")
+"""The interpreter of a scratch venv holding the old `imbrace` 1.3.1 package (`python -m venv /tmp/old &&
+/tmp/old/bin/pip install imbrace==1.3.1`; never a dependency of this project): when set, the benchmarks that have a
+row against it run the same code there, the old package's times in the httpx column."""
+OLD = "imbrace 1.3.1"
 T = TypeVar("T")
 
 
@@ -101,6 +107,12 @@ def loopback_server() -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(10)
+
+
+def probe(code: str, url: str, python: str = sys.executable) -> Any:
+    """Run `code` in a fresh `python` with `URL` set; what it prints, as JSON."""
+    script = f"URL = {url!r}\n{code}"
+    return json.loads(subprocess.run([python, "-c", script], check=True, capture_output=True, text=True).stdout)
 
 
 def server_stats(url: str) -> tuple[int, int]:

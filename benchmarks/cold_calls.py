@@ -6,18 +6,15 @@ the call (the client already built), against raw httpx's first delta.
 What a CLI, a script, a notebook cell or a serverless cold start pays. click is blocked on both sides, as in
 cold_start.py.
 
-With `IMBRACE_OLD_PYTHON` set to the interpreter of a scratch venv holding the old package (`python -m venv /tmp/old
-&& /tmp/old/bin/pip install imbrace==1.3.1`; never a dependency of this project), the same three calls run there too,
-and a row compares this SDK with it (its times in the httpx column; same client arguments and method names).
+With `IMBRACE_OLD_PYTHON` set (see `_shared.OLD_PYTHON`), the same three calls run with the old package too, and a
+row compares this SDK with it (same client arguments and method names).
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 
-from ._shared import API_KEY, Result, main, paired
+from ._shared import API_KEY, OLD, OLD_PYTHON, Result, main, paired, probe
 
 PROBE = """
 import sys, time
@@ -74,9 +71,8 @@ HTTPX_STREAM = STREAM.format(
 )
 
 
-def measure(probe: str, url: str, python: str = sys.executable) -> float:
-    code = f"URL = {url!r}\n{probe}"
-    return float(subprocess.run([python, "-c", code], check=True, capture_output=True, text=True).stdout)
+def measure(code: str, url: str, python: str = sys.executable) -> float:
+    return float(probe(code, url, python))
 
 
 def ms(seconds: float) -> str:
@@ -85,8 +81,8 @@ def ms(seconds: float) -> str:
 
 def run(url: str, quick: bool) -> list[Result]:
     for _ in range(2):  # compile and cache the bytecode, warm the OS file cache
-        for probe in (IMBRACE_CALLS, HTTPX_CALLS, IMBRACE_GENERATED, HTTPX_GENERATED, IMBRACE_STREAM, HTTPX_STREAM):
-            measure(probe, url)
+        for code in (IMBRACE_CALLS, HTTPX_CALLS, IMBRACE_GENERATED, HTTPX_GENERATED, IMBRACE_STREAM, HTTPX_STREAM):
+            measure(code, url)
     pairs = 6 if quick else 20
     calls = paired(lambda: measure(IMBRACE_CALLS, url), lambda: measure(HTTPX_CALLS, url), pairs)
     generated = paired(lambda: measure(IMBRACE_GENERATED, url), lambda: measure(HTTPX_GENERATED, url), pairs)
@@ -96,11 +92,11 @@ def run(url: str, quick: bool) -> list[Result]:
         generated.result("cold: import + client + first channel.list", ms, goal_ratio=1.3),
         stream.result("cold: first delta of the first stream", ms, goal_max=0.1),
     ]
-    old = os.environ.get("IMBRACE_OLD_PYTHON")
-    if old:
+    if OLD_PYTHON:
+        old = OLD_PYTHON
         measure(IMBRACE_CALLS, url, old)
         versus = paired(lambda: measure(IMBRACE_CALLS, url), lambda: measure(IMBRACE_CALLS, url, old), pairs)
-        results.append(versus.result("cold: 3 first calls, vs imbrace 1.3.1 (httpx column)", ms, goal_ratio=0.8))
+        results.append(versus.result(f"cold: 3 first calls, vs {OLD} (httpx column)", ms, goal_ratio=0.8))
     return results
 
 

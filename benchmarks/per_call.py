@@ -3,6 +3,9 @@
 
 Two figures per run: wall time, and the client's CPU time (`time.process_time()`), which leaves out the server's
 share of the round trip and other processes' load; the goal applies to CPU time, the stricter measure of overhead.
+
+With `IMBRACE_OLD_PYTHON` set (see `_shared.OLD_PYTHON`), the same 1000 calls run in fresh interpreters with this SDK
+and with the old package, in pairs, after the same warm-up; the old package must not be faster.
 """
 
 from __future__ import annotations
@@ -15,9 +18,21 @@ import httpx
 
 from imbrace import ImbraceClient
 
-from ._shared import API_KEY, Paired, Result, main, paired
+from ._shared import API_KEY, OLD, OLD_PYTHON, Paired, Result, main, paired, probe
 
 CALLS = 1000
+WARM_UP = 200
+VERSUS = f"""
+import json, time, imbrace
+client = imbrace.ImbraceClient(api_key={API_KEY!r}, gateway=URL)
+assert len(client.chat_ai.list_ai_agents()) == 100
+for _ in range({WARM_UP}):
+    client.chat_ai.list_ai_agents()
+wall, cpu = time.perf_counter(), time.process_time()
+for _ in range({CALLS}):
+    client.chat_ai.list_ai_agents()
+print(json.dumps([(time.process_time() - cpu) / {CALLS}, (time.perf_counter() - wall) / {CALLS}]))
+"""
 
 
 def ms(seconds: float) -> str:
@@ -50,7 +65,15 @@ def run(url: str, quick: bool) -> list[Result]:
     client.close()
     http.close()
     name = f"per call: {CALLS} x list_ai_agents (100 agents)"
-    return [cpu.result(f"{name}, client CPU", ms, goal_ratio=1.15), wall.result(f"{name}, wall", ms)]
+    results = [cpu.result(f"{name}, client CPU", ms, goal_ratio=1.15), wall.result(f"{name}, wall", ms)]
+    if OLD_PYTHON:
+        old = OLD_PYTHON
+        versus = paired(lambda: probe(VERSUS, url), lambda: probe(VERSUS, url, old), 4 if quick else 12)
+        results += [
+            versus.map(lambda m: m[0]).result(f"{name}, client CPU, vs {OLD} (httpx column)", ms, goal_ratio=1.0),
+            versus.map(lambda m: m[1]).result(f"{name}, wall, vs {OLD} (httpx column)", ms),
+        ]
+    return results
 
 
 if __name__ == "__main__":

@@ -2,6 +2,10 @@
 
 imbrace is `ai_agent.stream_chat(...)` read with `iter_events()` (typed chunks) or `iter_text()`; raw httpx is
 `stream("POST", ...)` + `iter_lines()` + `json.loads` of each `data:` line, on the same URL and body.
+
+With `IMBRACE_OLD_PYTHON` set (see `_shared.OLD_PYTHON`), `stream_chat_text` reads the burst in fresh interpreters
+with this SDK and with the old package (which reads the whole body, then splits it), in pairs, timed from the call to
+the last delta after a warm-up stream; the old package must not be faster.
 """
 
 from __future__ import annotations
@@ -15,10 +19,21 @@ import httpx
 
 from imbrace import ImbraceClient
 
-from ._shared import API_KEY, Result, main, paired
+from ._shared import API_KEY, OLD, OLD_PYTHON, Result, main, paired, probe
 from .server import BURST_DELTAS, PACED_DELTAS, SHORT_DELTAS
 
 LATENCY_GOAL = 0.005  # s: "within a few ms"
+# `user_id` is given, so the old package does not ask the service for one first.
+VERSUS = f"""
+import json, time, imbrace
+client = imbrace.ImbraceClient(api_key={API_KEY!r}, gateway=URL)
+def body(mode):
+    return {{"assistant_id": mode, "user_id": "u_1", "messages": [{{"role": "user", "content": "hi"}}]}}
+assert sum(1 for _ in client.ai_agent.stream_chat_text(body("short"))) == {SHORT_DELTAS}
+wall, cpu = time.perf_counter(), time.process_time()
+assert sum(1 for _ in client.ai_agent.stream_chat_text(body("burst"))) == {BURST_DELTAS}
+print(json.dumps([time.process_time() - cpu, time.perf_counter() - wall]))
+"""
 
 
 def ms(seconds: float) -> str:
@@ -78,7 +93,7 @@ def run(url: str, quick: bool) -> list[Result]:
     client.close()
     http.close()
 
-    return [
+    results = [
         paced.map(lambda d: d[0]).result("stream: first delta, server send to caller", ms, goal_max=LATENCY_GOAL),
         paced.map(statistics.median).result(
             f"stream: each of {PACED_DELTAS} paced deltas (median)", ms, goal_max=LATENCY_GOAL
@@ -86,6 +101,15 @@ def run(url: str, quick: bool) -> list[Result]:
         events.result(f"stream: {BURST_DELTAS:,}-delta burst, iter_events()", rate),
         texts.result(f"stream: {BURST_DELTAS:,}-delta burst, iter_text()", rate),
     ]
+    if OLD_PYTHON:
+        old = OLD_PYTHON
+        versus = paired(lambda: probe(VERSUS, url), lambda: probe(VERSUS, url, old), pairs)
+        name = f"stream: {BURST_DELTAS:,}-delta burst, stream_chat_text(), vs {OLD} (httpx column)"
+        results += [
+            versus.map(lambda m: m[1]).result(name, rate, goal_ratio=1.0),
+            versus.map(lambda m: m[0]).result(f"{name}, client CPU", ms),
+        ]
+    return results
 
 
 if __name__ == "__main__":

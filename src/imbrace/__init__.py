@@ -2,7 +2,8 @@
 
     from imbrace import ImbraceClient, AsyncImbraceClient
 
-Names load on first use (PEP 562), so `import imbrace` costs little more than importing httpx.
+The exceptions load with the package (with httpx, which any client needs); the other names load on first use
+(PEP 562), so `import imbrace` costs little more than importing httpx.
 """
 
 from __future__ import annotations
@@ -10,38 +11,14 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from . import _errors
+from ._errors import *  # noqa: F403  (the exceptions: their classes are needed by any call, and light)
 from ._version import __version__
 
 if TYPE_CHECKING:
     from ._async.client import AsyncImbraceClient
     from ._async.raw_response import AsyncRawResponse, AsyncStreamedResponse
     from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-    from ._errors import (
-        APIConnectionError,
-        APIError,
-        ApiError,
-        APIResponseValidationError,
-        APIStatusError,
-        APITimeoutError,
-        AuthenticationError,
-        AuthError,
-        BadRequestError,
-        ChatIdleTimeoutError,
-        ConflictError,
-        ImbraceError,
-        IncompleteStreamError,
-        InternalServerError,
-        JobFailedError,
-        JobTimeoutError,
-        NetworkError,
-        NotFoundError,
-        PermissionDeniedError,
-        RateLimitError,
-        ResponseTooLargeError,
-        StreamConsumedError,
-        StreamError,
-        UnprocessableEntityError,
-    )
     from ._http_client import DefaultAsyncHttpxClient, DefaultHttpxClient
     from ._limits import Limits
     from ._open_routes import MissingCredentialsError
@@ -55,30 +32,6 @@ __all__ = [
     "ImbraceClient",
     "AsyncImbraceClient",
     "RequestOptions",
-    "ImbraceError",
-    "APIError",
-    "APIStatusError",
-    "BadRequestError",
-    "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
-    "ConflictError",
-    "UnprocessableEntityError",
-    "RateLimitError",
-    "InternalServerError",
-    "APIConnectionError",
-    "APITimeoutError",
-    "IncompleteStreamError",
-    "APIResponseValidationError",
-    "ResponseTooLargeError",
-    "StreamError",
-    "StreamConsumedError",
-    "JobFailedError",
-    "JobTimeoutError",
-    "ChatIdleTimeoutError",
-    "AuthError",
-    "ApiError",
-    "NetworkError",
     "MissingCredentialsError",
     "DEFAULT_TIMEOUT",
     "DEFAULT_MAX_RETRIES",
@@ -90,10 +43,10 @@ __all__ = [
     "AsyncStreamedResponse",
     "Limits",
 ]
+__all__ += _errors.__all__
 
 
 _LOCATION: dict[str, str] = {
-    **dict.fromkeys(__all__[4:], "._errors"),
     "ImbraceClient": "._sync.client",
     "AsyncImbraceClient": "._async.client",
     "RequestOptions": "._types",

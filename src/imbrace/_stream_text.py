@@ -10,9 +10,21 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .types.ui_message import UIMessageChunk
 
-__all__ = ["PlainText", "chunk_text", "error_text"]
+__all__ = ["PlainText", "chunk_text", "error_text", "loads"]
 
 _PLAIN_TEXT_ID = "text-1"
+_scan = json.JSONDecoder().raw_decode
+
+
+def loads(data: str) -> Any:
+    """`json.loads` of one event's data, without its two whitespace scans where the data has no surrounding space
+    (nearly always; on a small chunk they cost about as much as the parse). Anything else goes to `json.loads`, which
+    also names the error."""
+    try:
+        value, end = _scan(data)
+    except ValueError:
+        return json.loads(data)
+    return value if end == len(data) else json.loads(data)
 
 
 class PlainText:

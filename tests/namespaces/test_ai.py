@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import io
 import json
 from collections.abc import Callable
@@ -11,9 +10,20 @@ from typing import Any
 
 import httpx
 import pytest
-from namespace_support import Blocking, NewClient, client_for, json_body, multipart, raw_path, routes
+from namespace_support import (
+    Blocking,
+    Case,
+    NewClient,
+    cases,
+    check_case,
+    check_table_covered,
+    client_for,
+    json_body,
+    multipart,
+    raw_path,
+    routes,
+)
 
-from imbrace._async.resources.ai import AsyncAiResource
 from imbrace._errors import (
     APIError,
     AuthenticationError,
@@ -21,7 +31,6 @@ from imbrace._errors import (
     BadRequestError,
     InternalServerError,
 )
-from imbrace._sync.resources.ai import AiResource
 from imbrace.types.ai import Completion, CompletionInput, CompletionMessage, Embedding, EmbeddingInput
 
 HOSTILE = "../x?y=1#z/w %"
@@ -51,151 +60,145 @@ GUARDRAIL_WRITE = {"message": "ok", "guardrails_config_id": "g1", "status": "suc
 PROVIDER = {"name": "OpenAI", "type": "openai", "config": {"api_key": "sk-secret", "base_url": "https://a.test/"}}
 TOOL_SERVER = {"url": "https://t.test/mcp", "path": "", "type": "mcp", "auth_type": None, "key": None, "config": None}
 
-CASES: list[tuple[str, tuple[Any, ...], str, str, dict[str, str], Any, Any]] = [
-    # (method, args, HTTP method, raw path, query, JSON body sent (None: no body), reply); the result is the reply
-    ("list_ai_agents", (), "GET", "/v3/ai/accounts/assistants", {}, None, [AGENT]),
-    ("list_agents", (), "GET", "/v3/ai/assistants/agents", {}, None, [AGENT]),
-    ("get_ai_agent", (HOSTILE,), "GET", f"/v3/ai/assistants/{SEG}", {}, None, AGENT),
-    (
+CASES = [
+    Case("list_ai_agents", path="/v3/ai/accounts/assistants", reply=[AGENT]),
+    Case("list_agents", path="/v3/ai/assistants/agents", reply=[AGENT]),
+    Case("get_ai_agent", (HOSTILE,), path=f"/v3/ai/assistants/{SEG}", reply=AGENT),
+    Case(
         "check_ai_agent_name",
         ("Support Bot & Co/1",),
-        "GET",
-        "/v3/ai/assistants/check-name",
-        {"name": "Support Bot & Co/1"},
-        None,
-        {"exist": False},
+        path="/v3/ai/assistants/check-name",
+        query=[("name", "Support Bot & Co/1")],
+        reply={"exist": False},
     ),
-    (
+    Case(
         "patch_instructions",
         (HOSTILE, {"instructions": "Be concise."}),
-        "PATCH",
-        f"/v3/ai/assistants/{SEG}/instructions",
-        {},
-        {"instructions": "Be concise."},
-        AGENT,
+        http="PATCH",
+        path=f"/v3/ai/assistants/{SEG}/instructions",
+        body={"instructions": "Be concise."},
+        reply=AGENT,
     ),
-    (
+    Case(
         "patch_instructions",
         ("asst_abc", "Be concise."),
-        "PATCH",
-        "/v3/ai/assistants/asst_abc/instructions",
-        {},
-        {"instructions": "Be concise."},
-        AGENT,
+        http="PATCH",
+        path="/v3/ai/assistants/asst_abc/instructions",
+        body={"instructions": "Be concise."},
+        reply=AGENT,
     ),
-    ("list_ai_agent_apps", (), "GET", "/v3/ai/assistant_apps", {}, None, {"data": [AGENT], "total": 1}),
-    ("get_ai_agent_app", (HOSTILE,), "GET", f"/v3/ai/assistant_apps/{SEG}", {}, None, AGENT),
-    ("delete_ai_agent_app", (HOSTILE,), "DELETE", f"/v3/ai/assistant_apps/{SEG}", {}, None, DELETED),
-    (
+    Case("list_ai_agent_apps", path="/v3/ai/assistant_apps", reply={"data": [AGENT], "total": 1}),
+    Case("get_ai_agent_app", (HOSTILE,), path=f"/v3/ai/assistant_apps/{SEG}", reply=AGENT),
+    Case("delete_ai_agent_app", (HOSTILE,), http="DELETE", path=f"/v3/ai/assistant_apps/{SEG}", reply=DELETED),
+    Case(
         "update_ai_agent_workflow",
         (HOSTILE, {"workflow": {"steps": [{"id": "step1", "type": "llm"}]}}),
-        "PUT",
-        f"/v3/ai/assistant_apps/{SEG}/workflow",
-        {},
-        {"workflow": {"steps": [{"id": "step1", "type": "llm"}]}},
-        AGENT,
+        http="PUT",
+        path=f"/v3/ai/assistant_apps/{SEG}/workflow",
+        body={"workflow": {"steps": [{"id": "step1", "type": "llm"}]}},
+        reply=AGENT,
     ),
-    ("list_rag_files", (), "GET", "/v3/ai/rag/files", {}, None, [{"id": "f1", "_id": "f1"}]),
-    ("get_rag_file", (HOSTILE,), "GET", f"/v3/ai/rag/files/{SEG}", {}, None, {"id": "f1", "_id": "f1"}),
-    ("delete_rag_file", (HOSTILE,), "DELETE", f"/v3/ai/rag/files/{SEG}", {}, None, True),
-    ("list_guardrails", (), "GET", "/v3/ai/guardrail/all", {}, None, [{"_id": "g1"}]),
-    ("get_guardrail", (HOSTILE,), "GET", f"/v3/ai/guardrail/{SEG}", {}, None, {"_id": "g1"}),
-    ("create_guardrail", (GUARDRAIL,), "POST", "/v3/ai/guardrail/create", {}, GUARDRAIL, GUARDRAIL_WRITE),
-    ("update_guardrail", (HOSTILE, GUARDRAIL), "PUT", f"/v3/ai/guardrail/update/{SEG}", {}, GUARDRAIL, GUARDRAIL_WRITE),
-    ("delete_guardrail", (HOSTILE,), "DELETE", f"/v3/ai/guardrail/delete/{SEG}", {}, None, DELETED),
-    ("list_guardrail_providers", (), "GET", "/v3/ai/guardrail-providers", {}, None, {"data": [], "total": 0}),
-    ("get_guardrail_provider", (HOSTILE,), "GET", f"/v3/ai/guardrail-providers/{SEG}", {}, None, {"_id": "gp"}),
-    (
+    Case("list_rag_files", path="/v3/ai/rag/files", reply=[{"id": "f1", "_id": "f1"}]),
+    Case("get_rag_file", (HOSTILE,), path=f"/v3/ai/rag/files/{SEG}", reply={"id": "f1", "_id": "f1"}),
+    Case("delete_rag_file", (HOSTILE,), http="DELETE", path=f"/v3/ai/rag/files/{SEG}", reply=True),
+    Case("list_guardrails", path="/v3/ai/guardrail/all", reply=[{"_id": "g1"}]),
+    Case("get_guardrail", (HOSTILE,), path=f"/v3/ai/guardrail/{SEG}", reply={"_id": "g1"}),
+    Case(
+        "create_guardrail",
+        (GUARDRAIL,),
+        http="POST",
+        path="/v3/ai/guardrail/create",
+        body=GUARDRAIL,
+        reply=GUARDRAIL_WRITE,
+    ),
+    Case(
+        "update_guardrail",
+        (HOSTILE, GUARDRAIL),
+        http="PUT",
+        path=f"/v3/ai/guardrail/update/{SEG}",
+        body=GUARDRAIL,
+        reply=GUARDRAIL_WRITE,
+    ),
+    Case("delete_guardrail", (HOSTILE,), http="DELETE", path=f"/v3/ai/guardrail/delete/{SEG}", reply=DELETED),
+    Case("list_guardrail_providers", path="/v3/ai/guardrail-providers", reply={"data": [], "total": 0}),
+    Case("get_guardrail_provider", (HOSTILE,), path=f"/v3/ai/guardrail-providers/{SEG}", reply={"_id": "gp"}),
+    Case(
         "create_guardrail_provider",
         ({"name": "OpenAI Moderation", "type": "openai", "config": {"api_key": "sk-..."}},),
-        "POST",
-        "/v3/ai/guardrail-providers",
-        {},
-        {"name": "OpenAI Moderation", "type": "openai", "config": {"api_key": "sk-..."}},
-        {"_id": "gp"},
+        http="POST",
+        path="/v3/ai/guardrail-providers",
+        body={"name": "OpenAI Moderation", "type": "openai", "config": {"api_key": "sk-..."}},
+        reply={"_id": "gp"},
     ),
-    ("update_guardrail_provider", (HOSTILE, B), "PUT", f"/v3/ai/guardrail-providers/{SEG}", {}, B, {"_id": "gp"}),
-    ("delete_guardrail_provider", (HOSTILE,), "DELETE", f"/v3/ai/guardrail-providers/{SEG}", {}, None, DELETED),
-    (
+    Case(
+        "update_guardrail_provider",
+        (HOSTILE, B),
+        http="PUT",
+        path=f"/v3/ai/guardrail-providers/{SEG}",
+        body=B,
+        reply={"_id": "gp"},
+    ),
+    Case(
+        "delete_guardrail_provider", (HOSTILE,), http="DELETE", path=f"/v3/ai/guardrail-providers/{SEG}", reply=DELETED
+    ),
+    Case(
         "test_guardrail_provider",
         (HOSTILE, {"prompt": "test prompt"}),
-        "POST",
-        f"/v3/ai/guardrail-providers/{SEG}/test",
-        {},
-        {"prompt": "test prompt"},
-        {"guardrail_provider_id": "gp", "_id": "gp", "id": "gp", "status": "connected", "is_connected": True},
+        http="POST",
+        path=f"/v3/ai/guardrail-providers/{SEG}/test",
+        body={"prompt": "test prompt"},
+        reply={"guardrail_provider_id": "gp", "_id": "gp", "id": "gp", "status": "connected", "is_connected": True},
     ),
-    (
+    Case(
         "get_guardrail_provider_models",
         (HOSTILE,),
-        "GET",
-        f"/v3/ai/guardrail-providers/{SEG}/models",
-        {},
-        None,
-        {"models": [{"id": "omni-moderation"}]},
+        path=f"/v3/ai/guardrail-providers/{SEG}/models",
+        reply={"models": [{"id": "omni-moderation"}]},
     ),
-    ("create_provider", (PROVIDER,), "POST", "/v3/ai/providers", {}, PROVIDER, {"id": "p1", "_id": "p1"}),
-    ("update_provider", (HOSTILE, PROVIDER), "PUT", f"/v3/ai/providers/{SEG}", {}, PROVIDER, {"id": "p1", "_id": "p1"}),
-    ("delete_provider", (HOSTILE,), "DELETE", f"/v3/ai/providers/{SEG}", {}, None, DELETED),
-    (
+    Case(
+        "create_provider",
+        (PROVIDER,),
+        http="POST",
+        path="/v3/ai/providers",
+        body=PROVIDER,
+        reply={"id": "p1", "_id": "p1"},
+    ),
+    Case(
+        "update_provider",
+        (HOSTILE, PROVIDER),
+        http="PUT",
+        path=f"/v3/ai/providers/{SEG}",
+        body=PROVIDER,
+        reply={"id": "p1", "_id": "p1"},
+    ),
+    Case("delete_provider", (HOSTILE,), http="DELETE", path=f"/v3/ai/providers/{SEG}", reply=DELETED),
+    Case(
         "refresh_provider_models",
         (HOSTILE,),
-        "POST",
-        f"/v3/ai/providers/{SEG}/models/refresh",
-        {},
-        None,
-        {"id": "p1", "_id": "p1"},
+        http="POST",
+        path=f"/v3/ai/providers/{SEG}/models/refresh",
+        reply={"id": "p1", "_id": "p1"},
     ),
-    ("get_llm_models", (), "GET", "/v3/ai/workflow-agent/models", {}, None, MODELS_REPLY),
-    (
+    Case("get_llm_models", path="/v3/ai/workflow-agent/models", reply=MODELS_REPLY),
+    Case(
         "verify_tool_server",
         (TOOL_SERVER,),
-        "POST",
-        "/v3/ai/configs/tool_servers/verify",
-        {},
-        TOOL_SERVER,
-        {"status": True, "specs": [{"name": "search"}]},
+        http="POST",
+        path="/v3/ai/configs/tool_servers/verify",
+        body=TOOL_SERVER,
+        reply={"status": True, "specs": [{"name": "search"}]},
     ),
-    ("list_ai_agents_v2", (), "GET", "/v2/ai/ai/assistants", {}, None, {"data": [AGENT], "total": 1}),
-    ("create_ai_agent_v2", (B,), "POST", "/v2/ai/ai/assistants", {}, B, AGENT),
-    ("update_ai_agent_v2", (HOSTILE, B), "PUT", f"/v2/ai/ai/assistants/{SEG}", {}, B, AGENT),
-    ("delete_ai_agent_v2", (HOSTILE,), "DELETE", f"/v2/ai/ai/assistants/{SEG}", {}, None, DELETED),
-    ("create_ai_agent_app_v2", (B,), "POST", "/v2/ai/ai/assistant_apps", {}, B, AGENT),
+    Case("list_ai_agents_v2", path="/v2/ai/ai/assistants", reply={"data": [AGENT], "total": 1}),
+    Case("create_ai_agent_v2", (B,), http="POST", path="/v2/ai/ai/assistants", body=B, reply=AGENT),
+    Case("update_ai_agent_v2", (HOSTILE, B), http="PUT", path=f"/v2/ai/ai/assistants/{SEG}", body=B, reply=AGENT),
+    Case("delete_ai_agent_v2", (HOSTILE,), http="DELETE", path=f"/v2/ai/ai/assistants/{SEG}", reply=DELETED),
+    Case("create_ai_agent_app_v2", (B,), http="POST", path="/v2/ai/ai/assistant_apps", body=B, reply=AGENT),
 ]
 
 
-@pytest.mark.parametrize(
-    ("method", "args", "http_method", "path", "query", "sent", "reply"),
-    CASES,
-    ids=[f"{case[0]}-{i}" for i, case in enumerate(CASES)],
-)
-def test_each_method_sends_its_request_and_returns_the_reply(
-    new_client: NewClient,
-    kind: str,
-    method: str,
-    args: tuple[Any, ...],
-    http_method: str,
-    path: str,
-    query: dict[str, str],
-    sent: Any,
-    reply: Any,
-) -> None:
-    harness, recorder = client_for(new_client, kind, lambda request: httpx.Response(200, json=reply))
-    snapshots = [json.dumps(arg, sort_keys=True) for arg in args]
-    result = harness.call(getattr(harness.client.ai, method), *args)
-    assert result == reply
-    assert [json.dumps(arg, sort_keys=True) for arg in args] == snapshots
-    assert len(recorder.requests) == 1
-    request = recorder.requests[0]
-    assert request.method == http_method
-    assert request.url.host == "gw.test"
-    assert raw_path(request) == path
-    assert dict(request.url.params) == query
-    assert request.headers["x-api-key"] == "key-1"
-    if sent is None:
-        assert request.content == b""
-    else:
-        assert json_body(request) == sent
+@cases(CASES)
+def test_each_method_sends_its_request_and_returns_the_reply(new_client: NewClient, kind: str, case: Case) -> None:
+    check_case(new_client, kind, "ai", case)
 
 
 @pytest.mark.parametrize("method", ["delete_provider", "delete_guardrail", "delete_rag_file", "delete_ai_agent_app"])
@@ -515,32 +518,11 @@ def test_embed_rejects_ambiguous_calls_before_sending(new_client: NewClient, kin
 
 # --- both clients, one surface -------------------------------------------------------------------------------------
 
-METHODS = sorted(
-    {case[0] for case in CASES} | {"complete", "embed", "list_providers", "list_models", "upload_rag_file"}
-)
-METHODS += ["create_ai_agent_app", "update_ai_agent_app"]
 
-
-@pytest.mark.parametrize("name", METHODS)
-def test_both_clients_have_the_method_with_one_signature_and_a_docstring(name: str) -> None:
-    sync_method = getattr(AiResource, name)
-    async_method = getattr(AsyncAiResource, name)
-    assert inspect.iscoroutinefunction(async_method)
-    assert not inspect.iscoroutinefunction(sync_method)
-    assert inspect.signature(sync_method) == inspect.signature(async_method)
-    doc = inspect.getdoc(sync_method) or ""
-    first = doc.splitlines()[0]
-    assert first.split(" ", 1)[0] in {"GET", "POST", "PUT", "PATCH", "DELETE"}
-    assert first.split(" ", 2)[1].startswith(("/v3/ai/", "/v2/ai/"))
-    assert "Example:" in doc
-    assert list(inspect.signature(sync_method).parameters.values())[-1].kind is inspect.Parameter.VAR_KEYWORD
-
-
-def test_the_table_rows_are_all_implemented() -> None:
-    table = Path(__file__).resolve().parent.parent / "surface" / "imbrace-surface.tsv"
-    rows = [line.split("\t") for line in table.read_text().splitlines()[1:]]
-    expected = {row[1] for row in rows if row[0] == "ai"} - {"stream"}  # `stream` is wired by the streaming module
-    assert set(METHODS) == expected
+def test_every_table_method_is_tested() -> None:
+    # `stream` is tested with the streams (tests/streaming).
+    others = {"complete", "embed", "list_providers", "list_models", "upload_rag_file", "stream"}
+    check_table_covered("ai", CASES, others | {"create_ai_agent_app", "update_ai_agent_app"})
 
 
 # --- the documentation's examples, as written ----------------------------------------------------------------------

@@ -7,13 +7,12 @@ import re
 import textwrap
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from namespace_support import NewClient, Stepper
+from namespace_support import Case, NewClient, Stepper, cases, check_case, check_table_covered
 
 import imbrace
 import imbrace._async.resources.ai_agent as async_ai_agent
@@ -24,6 +23,7 @@ from helpers import Harness, Recorder
 
 BASE = "/ai-agent"
 CLIENT_ORG = "org_client"
+DEFAULT_ORIGIN = "https://app-gatewayv2.imbrace.co"
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 300
 
 
@@ -48,60 +48,56 @@ def _body(request: httpx.Request) -> Any:
     return json.loads(request.content) if request.content else None
 
 
-@dataclass
-class Case:
-    method: str
-    args: tuple[Any, ...] = ()
-    kwargs: dict[str, Any] = field(default_factory=dict)
-    http: str = "GET"
-    path: str = ""
-    query: list[tuple[str, str]] = field(default_factory=list)
-    body: Any = None
-
-    def __str__(self) -> str:
-        return f"{self.method}{self.args}{self.kwargs}"
-
-
 CREDENTIALS = {"email": "ada@example.com", "password": "pw-123456"}
 ASSISTANT_MESSAGE = {"id": "msg_1", "chatId": "chat_id", "role": "assistant", "parts": [{"type": "text", "text": "Hi"}]}
 CHAT_MESSAGE = {"id": "msg_uuid", "role": "user", "content": "Hello!", "parts": [{"type": "text", "text": "Hello!"}]}
 
 CASES = [
-    Case("get_config", path="/config"),
-    Case("get_health", path="/health"),
-    Case("get_health", kwargs={"detailed": True}, path="/health", query=[("detailed", "true")]),
-    Case("get_version", path="/version"),
+    Case("get_config", path="/ai-agent/config"),
+    Case("get_health", path="/ai-agent/health"),
+    Case("get_health", kwargs={"detailed": True}, path="/ai-agent/health", query=[("detailed", "true")]),
+    Case("get_version", path="/ai-agent/version"),
     # legacy v1 chat: organization_id falls back to the client's on both clients
-    Case("list_chats", path="/chat", query=[("organization_id", CLIENT_ORG)]),
+    Case("list_chats", path="/ai-agent/chat", query=[("organization_id", CLIENT_ORG)]),
     Case(
         "list_chats",
         kwargs={"organization_id": "org_abc", "user_id": "user_123", "limit": 20},
-        path="/chat",
+        path="/ai-agent/chat",
         query=[("organization_id", "org_abc"), ("user_id", "user_123"), ("limit", "20")],
     ),
-    Case("get_chat", ("chat_id",), path="/chat/chat_id"),
+    Case("get_chat", ("chat_id",), path="/ai-agent/chat/chat_id"),
     Case(
-        "get_chat", ("chat_id",), {"include_messages": True}, path="/chat/chat_id", query=[("include_messages", "true")]
+        "get_chat",
+        ("chat_id",),
+        {"include_messages": True},
+        path="/ai-agent/chat/chat_id",
+        query=[("include_messages", "true")],
     ),
-    Case("delete_chat", ("chat/1",), http="DELETE", path="/chat/chat%2F1", query=[("organization_id", CLIENT_ORG)]),
+    Case(
+        "delete_chat",
+        ("chat/1",),
+        http="DELETE",
+        path="/ai-agent/chat/chat%2F1",
+        query=[("organization_id", CLIENT_ORG)],
+    ),
     Case(
         "delete_chat",
         ("chat_id",),
         {"organization_id": "org_abc", "user_id": "user_123"},
         http="DELETE",
-        path="/chat/chat_id",
+        path="/ai-agent/chat/chat_id",
         query=[("organization_id", "org_abc"), ("user_id", "user_123")],
     ),
     Case(
         "get_sub_agent_history",
         kwargs={"session_id": "sess_xyz", "chat_id": "chat_id"},
-        path="/v2/sub-agent-chat/history",
+        path="/ai-agent/v2/sub-agent-chat/history",
         query=[("session_id", "sess_xyz"), ("chat_id", "chat_id")],
     ),
     Case(
         "get_agent_prompt_suggestion",
         ("asst_abc",),
-        path="/chat/get-agent-prompt-suggestion",
+        path="/ai-agent/chat/get-agent-prompt-suggestion",
         query=[("assistant_id", "asst_abc")],
     ),
     # embeddings
@@ -109,7 +105,7 @@ CASES = [
         "process_embedding",
         ("file_abc",),
         http="POST",
-        path="/embedding/process",
+        path="/ai-agent/embedding/process",
         body={"fileId": "file_abc", "options": {}},
     ),
     Case(
@@ -117,33 +113,38 @@ CASES = [
         ("file_abc",),
         {"options": {"chunk_size": 512}},
         http="POST",
-        path="/embedding/process",
+        path="/ai-agent/embedding/process",
         body={"fileId": "file_abc", "options": {"chunk_size": 512}},
     ),
-    Case("list_embedding_files", path="/embedding/files"),
+    Case("list_embedding_files", path="/ai-agent/embedding/files"),
     Case(
         "list_embedding_files",
         kwargs={"page": 1, "limit": 20},
-        path="/embedding/files",
+        path="/ai-agent/embedding/files",
         query=[("page", "1"), ("limit", "20")],
     ),
-    Case("get_embedding_file", ("file abc/1",), path="/embedding/files/file%20abc%2F1"),
+    Case("get_embedding_file", ("file abc/1",), path="/ai-agent/embedding/files/file%20abc%2F1"),
     Case(
         "preview_embedding_file",
         kwargs={"file_id": "file_abc"},
-        path="/embedding/files/preview",
+        path="/ai-agent/embedding/files/preview",
         query=[("file_id", "file_abc")],
     ),
     Case(
         "update_embedding_file_status",
         ("file_abc", "active"),
         http="PUT",
-        path="/embedding/files/file_abc/status",
+        path="/ai-agent/embedding/files/file_abc/status",
         body={"status": "active"},
     ),
-    Case("delete_embedding_file", ("file_abc",), http="DELETE", path="/embedding/files/file_abc"),
-    Case("classify_file", kwargs={"file_id": "file_abc"}, path="/embedding/classify", query=[("file_id", "file_abc")]),
-    Case("classify_file", path="/embedding/classify"),
+    Case("delete_embedding_file", ("file_abc",), http="DELETE", path="/ai-agent/embedding/files/file_abc"),
+    Case(
+        "classify_file",
+        kwargs={"file_id": "file_abc"},
+        path="/ai-agent/embedding/classify",
+        query=[("file_id", "file_abc")],
+    ),
+    Case("classify_file", path="/ai-agent/embedding/classify"),
     # data board
     Case(
         "suggest_field_types",
@@ -151,7 +152,7 @@ CASES = [
             "file_urls": ["https://cdn.imbrace.co/docs/invoice-1.pdf", "https://cdn.imbrace.co/docs/invoice-2.pdf"]
         },
         http="POST",
-        path="/data-board/suggest-field-types",
+        path="/ai-agent/data-board/suggest-field-types",
         body={"file_urls": ["https://cdn.imbrace.co/docs/invoice-1.pdf", "https://cdn.imbrace.co/docs/invoice-2.pdf"]},
     ),
     Case(
@@ -159,7 +160,7 @@ CASES = [
         (("https://x/a.pdf",),),
         {"model_name": "gpt-4o", "provider_id": "system"},
         http="POST",
-        path="/data-board/suggest-field-types",
+        path="/ai-agent/data-board/suggest-field-types",
         body={"file_urls": ["https://x/a.pdf"], "model_name": "gpt-4o", "provider_id": "system"},
     ),
     # parquet
@@ -171,7 +172,7 @@ CASES = [
             "folder_name": "exports",
         },
         http="POST",
-        path="/parquet/generate",
+        path="/ai-agent/parquet/generate",
         body={
             "data": [{"id": 1, "name": "Alice"}, {"id": 2, "name": "Bob"}],
             "fileName": "users",
@@ -182,30 +183,30 @@ CASES = [
         "generate_parquet",
         kwargs={"data": [{"id": 1}], "file_name": ""},
         http="POST",
-        path="/parquet/generate",
+        path="/ai-agent/parquet/generate",
         body={"data": [{"id": 1}]},
     ),
-    Case("list_parquet_files", path="/parquet/files"),
+    Case("list_parquet_files", path="/ai-agent/parquet/files"),
     Case(
         "list_parquet_files",
         kwargs={"folder_name": "exports"},
-        path="/parquet/files",
+        path="/ai-agent/parquet/files",
         query=[("folderName", "exports")],
     ),
-    Case("delete_parquet_file", ("20261202_users",), http="DELETE", path="/parquet/20261202_users"),
+    Case("delete_parquet_file", ("20261202_users",), http="DELETE", path="/ai-agent/parquet/20261202_users"),
     Case(
         "delete_parquet_file",
         ("users",),
         {"folder_name": "exports"},
         http="DELETE",
-        path="/parquet/users",
+        path="/ai-agent/parquet/users",
         query=[("folderName", "exports")],
     ),
     # tracing
     Case(
         "get_traces",
         kwargs={"service": "ai-agent", "limit": 50, "time_range": 3600, "org_id": "org_abc", "details": True},
-        path="/trace/traces",
+        path="/ai-agent/trace/traces",
         query=[
             ("service", "ai-agent"),
             ("limit", "50"),
@@ -214,32 +215,36 @@ CASES = [
             ("details", "true"),
         ],
     ),
-    Case("get_traces", path="/trace/traces"),
-    Case("get_trace", ("trace_id_hex",), path="/trace/traces/trace_id_hex"),
+    Case("get_traces", path="/ai-agent/trace/traces"),
+    Case("get_trace", ("trace_id_hex",), path="/ai-agent/trace/traces/trace_id_hex"),
     Case(
         "get_trace",
         ("abc",),
         {"format": "json", "span_metrics": True},
-        path="/trace/traces/abc",
+        path="/ai-agent/trace/traces/abc",
         query=[("format", "json"), ("spanMetrics", "true")],
     ),
-    Case("get_trace_services", path="/trace/services"),
-    Case("get_trace_tags", path="/trace/tags"),
-    Case("get_trace_tags", kwargs={"time_range": 60}, path="/trace/tags", query=[("timeRange", "60")]),
-    Case("get_trace_tag_values", ("http.status_code",), path="/trace/tags/http.status_code/values"),
+    Case("get_trace_services", path="/ai-agent/trace/services"),
+    Case("get_trace_tags", path="/ai-agent/trace/tags"),
+    Case("get_trace_tags", kwargs={"time_range": 60}, path="/ai-agent/trace/tags", query=[("timeRange", "60")]),
+    Case("get_trace_tag_values", ("http.status_code",), path="/ai-agent/trace/tags/http.status_code/values"),
     Case(
-        "get_trace_tag_values", ("a/b",), {"time_range": 5}, path="/trace/tags/a%2Fb/values", query=[("timeRange", "5")]
+        "get_trace_tag_values",
+        ("a/b",),
+        {"time_range": 5},
+        path="/ai-agent/trace/tags/a%2Fb/values",
+        query=[("timeRange", "5")],
     ),
     Case(
         "search_traceql",
         ('{ .service.name = "ai-agent" && .http.status = 500 }',),
-        path="/trace/search/traceql",
+        path="/ai-agent/trace/search/traceql",
         query=[("q", '{ .service.name = "ai-agent" && .http.status = 500 }')],
     ),
     Case(
         "search_traceql",
         kwargs={"queries": '["{}"]', "limit": 5, "time_range": 60, "org_id": "o"},
-        path="/trace/search/traceql",
+        path="/ai-agent/trace/search/traceql",
         query=[("queries", '["{}"]'), ("limit", "5"), ("timeRange", "60"), ("orgId", "o")],
     ),
     # chat client: auth
@@ -247,24 +252,24 @@ CASES = [
         "verify_chat_client_credentials",
         (CREDENTIALS,),
         http="POST",
-        path="/chat-client/auth/verify-credentials",
+        path="/ai-agent/chat-client/auth/verify-credentials",
         body=CREDENTIALS,
     ),
     Case(
         "register_chat_client",
         (CREDENTIALS,),
         http="POST",
-        path="/chat-client/auth/register",
+        path="/ai-agent/chat-client/auth/register",
         body=CREDENTIALS,
     ),
     Case(
         "get_chat_client_user",
         ({"token": "tok_xxx"},),
         http="POST",
-        path="/chat-client/auth/user",
+        path="/ai-agent/chat-client/auth/user",
         body={"token": "tok_xxx"},
     ),
-    Case("get_chat_client_user", http="POST", path="/chat-client/auth/user", body=None),
+    Case("get_chat_client_user", http="POST", path="/ai-agent/chat-client/auth/user"),
     # chat client: chats
     Case(
         "create_client_chat",
@@ -277,7 +282,7 @@ CASES = [
             },
         ),
         http="POST",
-        path="/chat-client/chats",
+        path="/ai-agent/chat-client/chats",
         body={
             "id": "chat_uuid",
             "organizationId": "org_abc",
@@ -289,7 +294,7 @@ CASES = [
         "create_client_chat",
         ({"id": "chat_uuid", "selectedVisibilityType": "private", "message": CHAT_MESSAGE},),
         http="POST",
-        path="/chat-client/chats",
+        path="/ai-agent/chat-client/chats",
         body={
             "id": "chat_uuid",
             "selectedVisibilityType": "private",
@@ -302,7 +307,7 @@ CASES = [
         ("chat_uuid",),
         {"message": CHAT_MESSAGE, "selectedVisibilityType": "public", "assistantId": "asst_abc"},
         http="POST",
-        path="/chat-client/chats",
+        path="/ai-agent/chat-client/chats",
         body={
             "id": "chat_uuid",
             "message": CHAT_MESSAGE,
@@ -311,35 +316,40 @@ CASES = [
             "organizationId": CLIENT_ORG,
         },
     ),
-    Case("list_client_chats", path="/chat-client/chats", query=[("organization_id", CLIENT_ORG)]),
+    Case("list_client_chats", path="/ai-agent/chat-client/chats", query=[("organization_id", CLIENT_ORG)]),
     Case(
         "list_client_chats",
         kwargs={"organization_id": "org_abc", "limit": 20, "ending_before": "c9"},
-        path="/chat-client/chats",
+        path="/ai-agent/chat-client/chats",
         query=[("organization_id", "org_abc"), ("limit", "20"), ("ending_before", "c9")],
     ),
     Case(
         "delete_all_client_chats",
         ("org_abc",),
         http="DELETE",
-        path="/chat-client/chats",
+        path="/ai-agent/chat-client/chats",
         query=[("organization_id", "org_abc")],
     ),
-    Case("delete_all_client_chats", http="DELETE", path="/chat-client/chats", query=[("organization_id", CLIENT_ORG)]),
-    Case("get_client_chat", ("chat_id",), path="/chat-client/chats/chat_id"),
+    Case(
+        "delete_all_client_chats",
+        http="DELETE",
+        path="/ai-agent/chat-client/chats",
+        query=[("organization_id", CLIENT_ORG)],
+    ),
+    Case("get_client_chat", ("chat_id",), path="/ai-agent/chat-client/chats/chat_id"),
     Case(
         "update_client_chat",
         ("chat_id", {"visibility": "private"}),
         http="PATCH",
-        path="/chat-client/chats/chat_id",
+        path="/ai-agent/chat-client/chats/chat_id",
         body={"visibility": "private"},
     ),
-    Case("delete_client_chat", ("../chat_id",), http="DELETE", path="/chat-client/chats/..%2Fchat_id"),
+    Case("delete_client_chat", ("../chat_id",), http="DELETE", path="/ai-agent/chat-client/chats/..%2Fchat_id"),
     Case(
         "generate_client_chat_title",
         ("chat_id", {"message": {"parts": [{"type": "text", "text": "Hi"}]}}),
         http="POST",
-        path="/chat-client/chats/chat_id/title",
+        path="/ai-agent/chat-client/chats/chat_id/title",
         body={"message": {"parts": [{"type": "text", "text": "Hi"}]}},
     ),
     # chat client: messages and votes
@@ -347,17 +357,22 @@ CASES = [
         "persist_client_message",
         ({"message": ASSISTANT_MESSAGE},),
         http="POST",
-        path="/chat-client/messages",
+        path="/ai-agent/chat-client/messages",
         body={"message": ASSISTANT_MESSAGE},
     ),
-    Case("list_client_messages", ("chat_id",), path="/chat-client/chats/chat_id/messages"),
-    Case("delete_trailing_messages", ("message_id",), http="DELETE", path="/chat-client/messages/message_id/trailing"),
-    Case("get_votes", ("chat_id",), path="/chat-client/chats/chat_id/votes"),
+    Case("list_client_messages", ("chat_id",), path="/ai-agent/chat-client/chats/chat_id/messages"),
+    Case(
+        "delete_trailing_messages",
+        ("message_id",),
+        http="DELETE",
+        path="/ai-agent/chat-client/messages/message_id/trailing",
+    ),
+    Case("get_votes", ("chat_id",), path="/ai-agent/chat-client/chats/chat_id/votes"),
     Case(
         "update_vote",
         ({"chatId": "chat_id", "messageId": "msg_id", "type": "up"},),
         http="PATCH",
-        path="/chat-client/votes",
+        path="/ai-agent/chat-client/votes",
         body={"chatId": "chat_id", "messageId": "msg_id", "type": "up"},
     ),
     # chat client: documents
@@ -366,24 +381,24 @@ CASES = [
         ({"title": "Snippet", "kind": "code", "content": "x = 1"},),
         {"document_id": "doc_1"},
         http="POST",
-        path="/chat-client/documents",
+        path="/ai-agent/chat-client/documents",
         query=[("id", "doc_1")],
         body={"title": "Snippet", "kind": "code", "content": "x = 1"},
     ),
     Case(
         "get_document_latest_by_kind",
         kwargs={"kind": "text"},
-        path="/chat-client/documents/latest-by-kind",
+        path="/ai-agent/chat-client/documents/latest-by-kind",
         query=[("kind", "text")],
     ),
-    Case("get_document", ("doc_id",), path="/chat-client/documents/doc_id"),
-    Case("get_document_latest", ("doc_id",), path="/chat-client/documents/doc_id/latest"),
-    Case("get_document_public", ("doc_id",), path="/chat-client/documents/doc_id/public"),
+    Case("get_document", ("doc_id",), path="/ai-agent/chat-client/documents/doc_id"),
+    Case("get_document_latest", ("doc_id",), path="/ai-agent/chat-client/documents/doc_id/latest"),
+    Case("get_document_public", ("doc_id",), path="/ai-agent/chat-client/documents/doc_id/public"),
     Case(
         "delete_document",
         ("doc_id",),
         http="DELETE",
-        path="/chat-client/documents/doc_id",
+        path="/ai-agent/chat-client/documents/doc_id",
         query=[("timestamp", "1970-01-01T00:00:00.000Z")],
     ),
     Case(
@@ -391,59 +406,23 @@ CASES = [
         ("doc_id",),
         {"timestamp": "2025-01-01T00:00:00Z"},
         http="DELETE",
-        path="/chat-client/documents/doc_id",
+        path="/ai-agent/chat-client/documents/doc_id",
         query=[("timestamp", "2025-01-01T00:00:00Z")],
     ),
-    Case("get_document_suggestions", ("doc_id",), path="/chat-client/documents/doc_id/suggestions"),
+    Case("get_document_suggestions", ("doc_id",), path="/ai-agent/chat-client/documents/doc_id/suggestions"),
     # admin guides
-    Case("list_admin_guides", path="/admin/guides"),
+    Case("list_admin_guides", path="/ai-agent/admin/guides"),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=str)
+@cases(CASES)
 def test_each_method_sends_its_request_and_returns_the_json(new_client: NewClient, kind: str, case: Case) -> None:
-    recorder = Recorder(respond=_echo)
-    harness = _client(new_client, kind, recorder)
-    result = harness.call(getattr(harness.client.ai_agent, case.method), *case.args, **case.kwargs)
-    assert len(recorder.requests) == 1
-    request = recorder.requests[0]
-    assert request.method == case.http
-    assert request.url.host == "app-gatewayv2.imbrace.co"
-    assert _path(request) == BASE + case.path
-    assert _query(request) == case.query
-    assert _body(request) == case.body
-    if case.body is not None:
-        assert request.headers["content-type"] == "application/json"
-    assert result == {"echo": f"{case.http} {request.url.raw_path.decode()}"}
+    check_case(new_client, kind, "ai_agent", case, origin=DEFAULT_ORIGIN, gateway=None, organization_id=CLIENT_ORG)
 
 
-def test_every_surface_method_but_streaming_is_covered() -> None:
-    surface = Path(__file__).resolve().parents[1] / "surface" / "imbrace-surface.tsv"
-    rows = [line.split("\t") for line in surface.read_text(encoding="utf-8").splitlines()[1:]]
-    expected = {row[1] for row in rows if row[0] == "ai_agent"} - {
-        "stream_chat",
-        "stream_chat_text",
-        "stream_sub_agent_chat",
-        "stream_client_chat_status",
-        "get_admin_guide",
-    }
-    assert expected <= {case.method for case in CASES}
-    table = {row[1]: (row[2], row[3]) for row in rows if row[0] == "ai_agent"}
-    for case in CASES:
-        http, path = table[case.method]
-        assert case.http == http, case
-        pattern = re.sub(r"\\\{[a-z_]+\\\}", "[^/]+", re.escape(path))
-        assert re.fullmatch(pattern, BASE + case.path), case
-
-
-@pytest.mark.parametrize("name", sorted(m for m in dir(async_ai_agent.AsyncAiAgentResource) if not m.startswith("_")))
-def test_both_clients_have_the_same_methods_with_docstrings(name: str) -> None:
-    async_method = getattr(async_ai_agent.AsyncAiAgentResource, name)
-    sync_method = getattr(sync_ai_agent.AiAgentResource, name)
-    assert async_method.__doc__ == sync_method.__doc__
-    first_line = (async_method.__doc__ or "").splitlines()[0]
-    assert re.match(r"^(GET|POST|PUT|PATCH|DELETE) /\S*[:,] ", first_line), first_line
-    assert "Example: `" in (async_method.__doc__ or ""), name
+def test_every_table_method_is_tested() -> None:
+    streams = {"stream_chat", "stream_chat_text", "stream_sub_agent_chat", "stream_client_chat_status"}
+    check_table_covered("ai_agent", CASES, streams | {"get_admin_guide"})
 
 
 def test_a_delete_answering_204_returns_none(new_client: NewClient, kind: str) -> None:

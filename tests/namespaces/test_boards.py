@@ -4,9 +4,6 @@ the lazy iterators and the documentation's Knowledge Hub example."""
 from __future__ import annotations
 
 import builtins
-import copy
-import csv
-import inspect
 import io
 import json
 from collections.abc import Callable
@@ -15,11 +12,23 @@ from typing import Any
 
 import httpx
 import pytest
-from namespace_support import GATEWAY, Blocking, NewClient, Stepper, client_for, json_body, multipart, query, raw_path
+from namespace_support import (
+    Blocking,
+    Case,
+    NewClient,
+    Stepper,
+    cases,
+    check_case,
+    check_table_covered,
+    client_for,
+    json_body,
+    multipart,
+    query,
+    raw_path,
+    responder,
+)
 
 from imbrace import NotFoundError
-from imbrace._async.resources.boards import AsyncBoardsResource
-from imbrace._sync.resources.boards import BoardsResource
 
 from helpers import Harness, Recorder
 
@@ -46,37 +55,25 @@ def raw(status: int = 200, **kwargs: Any) -> Callable[[], httpx.Response]:
     return lambda: httpx.Response(status, **kwargs)
 
 
-def replying(reply: Any) -> Callable[[httpx.Request], httpx.Response]:
-    if callable(reply):
-        return lambda request: reply()
-    return lambda request: httpx.Response(200, json=reply)
-
-
 # --- every JSON method: method, exact path, query, body, result ------------------------------------------------
 
-NO_BODY = object()
-Q = list[tuple[str, str]]
-CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, Any]] = [
-    # (method, args, kwargs, HTTP method, raw path, query, JSON body sent (NO_BODY: none), reply, result)
+CASES = [
     # boards
-    (
-        "list",
-        (),
-        {},
-        "GET",
-        "/data-board/boards",
-        [("limit", "20"), ("skip", "0")],
-        NO_BODY,
-        {"data": [BOARD], "total": 1},
-        {"data": [BOARD], "total": 1},
+    Case(
+        "list", path="/data-board/boards", query=[("limit", "20"), ("skip", "0")], reply={"data": [BOARD], "total": 1}
     ),
-    (
+    Case(
         "list",
         (5, 10),
-        {"search": "le ads&x=1", "hidden": True, "category_id": "c1", "sort": "name", "types": ["DocumentAI", "Tasks"]},
-        "GET",
-        "/data-board/boards",
-        [
+        kwargs={
+            "search": "le ads&x=1",
+            "hidden": True,
+            "category_id": "c1",
+            "sort": "name",
+            "types": ["DocumentAI", "Tasks"],
+        },
+        path="/data-board/boards",
+        query=[
             ("category_id", "c1"),
             ("hidden", "true"),
             ("limit", "5"),
@@ -86,28 +83,22 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
             ("types", "DocumentAI"),
             ("types", "Tasks"),
         ],
-        NO_BODY,
-        {"data": []},
-        {"data": []},
+        reply={"data": []},
     ),
-    (
+    Case(
         "list",
-        (),
-        {"hidden": False},
-        "GET",
-        "/data-board/boards",
-        [("hidden", "false"), ("limit", "20"), ("skip", "0")],
-        NO_BODY,
-        {"data": []},
-        {"data": []},
+        kwargs={"hidden": False},
+        path="/data-board/boards",
+        query=[("hidden", "false"), ("limit", "20"), ("skip", "0")],
+        reply={"data": []},
     ),
-    ("get", (H,), {}, "GET", f"/data-board/boards/{HE}", [], NO_BODY, {"data": BOARD}, {"data": BOARD}),
-    ("get", ("..",), {}, "GET", "/data-board/boards/%2E%2E", [], NO_BODY, BOARD, BOARD),
-    ("create", ("Leads",), {}, "POST", "/data-board/boards", [], {"name": "Leads"}, BOARD, BOARD),
-    (
+    Case("get", (H,), path=f"/data-board/boards/{HE}", reply={"data": BOARD}),
+    Case("get", ("..",), path="/data-board/boards/%2E%2E", reply=BOARD),
+    Case("create", ("Leads",), http="POST", path="/data-board/boards", body={"name": "Leads"}, reply=BOARD),
+    Case(
         "create",
         ("Invoices", "Scanned invoices"),
-        {
+        kwargs={
             "type": "DocumentAI",
             "fields": [{"name": "Total", "type": "Number"}],
             "team_ids": ("t1", "t2"),
@@ -115,10 +106,9 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
             "category": "finance",
             "extra": {"color": "red", "hidden": None},
         },
-        "POST",
-        "/data-board/boards",
-        [],
-        {
+        http="POST",
+        path="/data-board/boards",
+        body={
             "name": "Invoices",
             "description": "Scanned invoices",
             "type": "DocumentAI",
@@ -129,378 +119,256 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
             "color": "red",
             "hidden": None,
         },
-        {"data": BOARD},
-        {"data": BOARD},
+        reply={"data": BOARD},
     ),
-    (
+    Case(
         "update",
         (S, {"name": "Leads 2025"}),
-        {},
-        "PATCH",
-        f"/data-board/boards/{SE}",
-        [],
-        {"name": "Leads 2025"},
-        BOARD,
-        BOARD,
+        http="PATCH",
+        path=f"/data-board/boards/{SE}",
+        body={"name": "Leads 2025"},
+        reply=BOARD,
     ),
-    ("delete", (U,), {}, "DELETE", f"/data-board/boards/{UE}", [], NO_BODY, raw(204), None),
-    ("delete", (U,), {}, "DELETE", f"/data-board/boards/{UE}", [], NO_BODY, {"success": True}, None),
-    (
+    Case("delete", (U,), http="DELETE", path=f"/data-board/boards/{UE}", reply=raw(204), result=None),
+    Case("delete", (U,), http="DELETE", path=f"/data-board/boards/{UE}", reply={"success": True}, result=None),
+    Case(
         "reorder",
         ({"boardIds": ["b2", "b1"]},),
-        {},
-        "POST",
-        "/data-board/boards/reorder",
-        [],
-        {"boardIds": ["b2", "b1"]},
-        OK,
-        OK,
+        http="POST",
+        path="/data-board/boards/reorder",
+        body={"boardIds": ["b2", "b1"]},
+        reply=OK,
     ),
-    (
+    Case(
         "export_csv",
         (H,),
-        {},
-        "GET",
-        f"/data-board/boards/{HE}/export_csv",
-        [],
-        NO_BODY,
-        raw(200, text="Name,Total\nAda,1\n", headers={"content-type": "text/csv"}),
-        "Name,Total\nAda,1\n",
+        path=f"/data-board/boards/{HE}/export_csv",
+        reply=raw(200, text="Name,Total\nAda,1\n", headers={"content-type": "text/csv"}),
+        result="Name,Total\nAda,1\n",
     ),
-    (
+    Case(
         "export_csv",
         (H, {"from": "2025-01-01", "all": True, "skip": None}),
-        {},
-        "GET",
-        f"/data-board/boards/{HE}/export_csv",
-        [("all", "true"), ("from", "2025-01-01")],
-        NO_BODY,
-        raw(200, content=b"42"),
-        "42",
+        path=f"/data-board/boards/{HE}/export_csv",
+        query=[("all", "true"), ("from", "2025-01-01")],
+        reply=raw(200, content=b"42"),
+        result="42",
     ),
-    (
-        "get_import_progress",
-        (H,),
-        {},
-        "GET",
-        f"/data-board/boards/{HE}/import_progress",
-        [],
-        NO_BODY,
-        {"progress": 0.5},
-        {"progress": 0.5},
-    ),
+    Case("get_import_progress", (H,), path=f"/data-board/boards/{HE}/import_progress", reply={"progress": 0.5}),
     # fields
-    (
+    Case(
         "create_field",
         (H, {"name": "Email", "type": "Email", "options": []}),
-        {},
-        "POST",
-        f"/data-board/boards/{HE}/fields",
-        [],
-        {"name": "Email", "type": "Email", "options": []},
-        {"_id": "fd1"},
-        {"_id": "fd1"},
+        http="POST",
+        path=f"/data-board/boards/{HE}/fields",
+        body={"name": "Email", "type": "Email", "options": []},
+        reply={"_id": "fd1"},
     ),
-    (
+    Case(
         "update_field",
         (H, S, {"name": "Work email"}),
-        {},
-        "PATCH",
-        f"/data-board/boards/{HE}/fields/{SE}",
-        [],
-        {"name": "Work email"},
-        {"_id": "fd1"},
-        {"_id": "fd1"},
+        http="PATCH",
+        path=f"/data-board/boards/{HE}/fields/{SE}",
+        body={"name": "Work email"},
+        reply={"_id": "fd1"},
     ),
-    (
-        "delete_field",
-        (H, S),
-        {},
-        "DELETE",
-        f"/data-board/boards/{HE}/fields/{SE}",
-        [],
-        NO_BODY,
-        raw(204),
-        None,
+    Case(
+        "delete_field", (H, S), http="DELETE", path=f"/data-board/boards/{HE}/fields/{SE}", reply=raw(204), result=None
     ),
-    (
+    Case(
         "reorder_fields",
         (H, {"fieldIds": ["f2", "f1"]}),
-        {},
-        "POST",
-        f"/data-board/boards/{HE}/fields/reorder",
-        [],
-        {"fieldIds": ["f2", "f1"]},
-        OK,
-        OK,
+        http="POST",
+        path=f"/data-board/boards/{HE}/fields/reorder",
+        body={"fieldIds": ["f2", "f1"]},
+        reply=OK,
     ),
-    (
+    Case(
         "bulk_update_fields",
         (U, {"fields": [{"_id": "f1", "name": "Name"}]}),
-        {},
-        "PATCH",
-        f"/data-board/boards/{UE}/fields/bulk",
-        [],
-        {"fields": [{"_id": "f1", "name": "Name"}]},
-        OK,
-        OK,
+        http="PATCH",
+        path=f"/data-board/boards/{UE}/fields/bulk",
+        body={"fields": [{"_id": "f1", "name": "Name"}]},
+        reply=OK,
     ),
     # items
-    (
+    Case(
         "list_items",
         (H,),
-        {},
-        "GET",
-        f"/data-board/boards/{HE}/items",
-        [("limit", "20"), ("skip", "0")],
-        NO_BODY,
-        {"data": [ITEM], "total": 1},
-        {"data": [ITEM], "total": 1},
+        path=f"/data-board/boards/{HE}/items",
+        query=[("limit", "20"), ("skip", "0")],
+        reply={"data": [ITEM], "total": 1},
     ),
-    (
+    Case(
         "list_items",
         (H, 5, 15),
-        {"filter": {"Name": "Ada"}, "sort": "-created_at", "include_parent": True},
-        "GET",
-        f"/data-board/boards/{HE}/items",
-        [
+        kwargs={"filter": {"Name": "Ada"}, "sort": "-created_at", "include_parent": True},
+        path=f"/data-board/boards/{HE}/items",
+        query=[
             ("filter", '{"Name":"Ada"}'),
             ("include_parent", "true"),
             ("limit", "5"),
             ("skip", "15"),
             ("sort", "-created_at"),
         ],
-        NO_BODY,
-        {"data": []},
-        {"data": []},
+        reply={"data": []},
     ),
-    ("get_item", (H, S), {}, "GET", f"/data-board/boards/{HE}/items/{SE}", [], NO_BODY, {"data": ITEM}, {"data": ITEM}),
-    (
+    Case("get_item", (H, S), path=f"/data-board/boards/{HE}/items/{SE}", reply={"data": ITEM}),
+    Case(
         "create_item",
         (H, {"fields": [{"board_field_id": "f1", "value": "Ada"}]}),
-        {},
-        "POST",
-        f"/data-board/boards/{HE}/items",
-        [],
-        {"fields": [{"board_field_id": "f1", "value": "Ada"}]},
-        ITEM,
-        ITEM,
+        http="POST",
+        path=f"/data-board/boards/{HE}/items",
+        body={"fields": [{"board_field_id": "f1", "value": "Ada"}]},
+        reply=ITEM,
     ),
-    (
+    Case(
         "update_item",
         (H, S, {"data": [{"key": "Name", "value": "Grace"}]}),
-        {},
-        "PATCH",
-        f"/data-board/boards/{HE}/items/{SE}",
-        [],
-        {"data": [{"key": "Name", "value": "Grace"}]},
-        ITEM,
-        ITEM,
+        http="PATCH",
+        path=f"/data-board/boards/{HE}/items/{SE}",
+        body={"data": [{"key": "Name", "value": "Grace"}]},
+        reply=ITEM,
     ),
-    (
-        "delete_item",
-        (H, S),
-        {},
-        "DELETE",
-        f"/data-board/boards/{HE}/items/{SE}",
-        [],
-        NO_BODY,
-        raw(204),
-        None,
-    ),
-    (
+    Case("delete_item", (H, S), http="DELETE", path=f"/data-board/boards/{HE}/items/{SE}", reply=raw(204), result=None),
+    Case(
         "bulk_delete_items",
         (H, {"ids": ["i1", "i2"]}),
-        {},
-        "DELETE",
-        f"/data-board/boards/{HE}/items/bulk-delete",
-        [],
-        {"ids": ["i1", "i2"]},
-        {"deletedCount": 2},
-        {"deletedCount": 2},
+        http="DELETE",
+        path=f"/data-board/boards/{HE}/items/bulk-delete",
+        body={"ids": ["i1", "i2"]},
+        reply={"deletedCount": 2},
     ),
-    (
+    Case(
         "get_related_items",
         (H, S, U),
-        {},
-        "GET",
-        f"/data-board/boards/{HE}/items/{SE}/related/{UE}",
-        [],
-        NO_BODY,
-        {"data": [ITEM], "total": 1},
-        [ITEM],
+        path=f"/data-board/boards/{HE}/items/{SE}/related/{UE}",
+        reply={"data": [ITEM], "total": 1},
+        result=[ITEM],
     ),
-    (
+    Case(
         "get_related_items",
         (H, S, U),
-        {"link": "linked", "name": "Ad", "skip": 0, "limit": 5},
-        "GET",
-        f"/data-board/boards/{HE}/items/{SE}/related/{UE}",
-        [("limit", "5"), ("link", "linked"), ("name", "Ad"), ("skip", "0")],
-        NO_BODY,
-        [ITEM],
-        [ITEM],
+        kwargs={"link": "linked", "name": "Ad", "skip": 0, "limit": 5},
+        path=f"/data-board/boards/{HE}/items/{SE}/related/{UE}",
+        query=[("limit", "5"), ("link", "linked"), ("name", "Ad"), ("skip", "0")],
+        reply=[ITEM],
     ),
-    (
+    Case(
         "link_items",
         (H, S, "rb1", {"relatedItemIds": ["i9"], "note": "kept", "relatedBoardId": "overridden"}),
-        {},
-        "POST",
-        f"/data-board/boards/{HE}/items/{SE}/related",
-        [],
-        {"relatedItemIds": ["i9"], "note": "kept", "relatedBoardId": "rb1"},
-        OK,
-        OK,
+        http="POST",
+        path=f"/data-board/boards/{HE}/items/{SE}/related",
+        body={"relatedItemIds": ["i9"], "note": "kept", "relatedBoardId": "rb1"},
+        reply=OK,
     ),
-    (
+    Case(
         "link_items",
         (H, S, "rb1", {"ids": ["i8"]}),
-        {},
-        "POST",
-        f"/data-board/boards/{HE}/items/{SE}/related",
-        [],
-        {"relatedBoardId": "rb1", "ids": ["i8"]},
-        OK,
-        OK,
+        http="POST",
+        path=f"/data-board/boards/{HE}/items/{SE}/related",
+        body={"relatedBoardId": "rb1", "ids": ["i8"]},
+        reply=OK,
     ),
-    (
+    Case(
         "unlink_items",
         (H, S, "rb1", {"relatedItemIds": ["i9"], "mode": "both"}),
-        {},
-        "DELETE",
-        f"/data-board/boards/{HE}/items/{SE}/related",
-        [],
-        {"relatedItemIds": ["i9"], "mode": "both", "relatedBoardId": "rb1"},
-        OK,
-        OK,
+        http="DELETE",
+        path=f"/data-board/boards/{HE}/items/{SE}/related",
+        body={"relatedItemIds": ["i9"], "mode": "both", "relatedBoardId": "rb1"},
+        reply=OK,
     ),
     # search and segments
-    (
+    Case(
         "search",
         (H,),
-        {},
-        "POST",
-        f"/data-board/search/{HE}",
-        [],
-        {"limit": 100, "offset": 0},
-        {"success": True, "message": {"hits": [ITEM], "estimatedTotalHits": 1}},
-        {"success": True, "message": {"hits": [ITEM], "estimatedTotalHits": 1}},
+        http="POST",
+        path=f"/data-board/search/{HE}",
+        body={"limit": 100, "offset": 0},
+        reply={"success": True, "message": {"hits": [ITEM], "estimatedTotalHits": 1}},
     ),
-    ("search", (H, ""), {}, "POST", f"/data-board/search/{HE}", [], {"limit": 100, "offset": 0}, OK, OK),
-    (
+    Case("search", (H, ""), http="POST", path=f"/data-board/search/{HE}", body={"limit": 100, "offset": 0}, reply=OK),
+    Case(
         "search",
         (H, "acme", 10, 20),
-        {"filter": "status = open", "sort": "name:asc"},
-        "POST",
-        f"/data-board/search/{HE}",
-        [],
-        {"limit": 10, "offset": 20, "q": "acme", "filter": "status = open", "sort": ["name:asc"]},
-        OK,
-        OK,
+        kwargs={"filter": "status = open", "sort": "name:asc"},
+        http="POST",
+        path=f"/data-board/search/{HE}",
+        body={"limit": 10, "offset": 20, "q": "acme", "filter": "status = open", "sort": ["name:asc"]},
+        reply=OK,
     ),
-    ("list_segments", (H,), {}, "GET", f"/data-board/boards/{HE}/segmentation", [], NO_BODY, [SEGMENT], [SEGMENT]),
-    (
+    Case("list_segments", (H,), path=f"/data-board/boards/{HE}/segmentation", reply=[SEGMENT]),
+    Case(
         "create_segment",
         (H, {"name": "VIP", "filters": [{"field": "tier", "value": "gold"}]}),
-        {},
-        "POST",
-        f"/data-board/boards/{HE}/segmentation",
-        [],
-        {"name": "VIP", "filters": [{"field": "tier", "value": "gold"}]},
-        {"data": SEGMENT},
-        {"data": SEGMENT},
+        http="POST",
+        path=f"/data-board/boards/{HE}/segmentation",
+        body={"name": "VIP", "filters": [{"field": "tier", "value": "gold"}]},
+        reply={"data": SEGMENT},
     ),
-    (
+    Case(
         "update_segment",
         (H, S, {"name": "VIP 2025"}),
-        {},
-        "PUT",
-        f"/data-board/boards/{HE}/segmentation/{SE}",
-        [],
-        {"name": "VIP 2025"},
-        SEGMENT,
-        SEGMENT,
+        http="PUT",
+        path=f"/data-board/boards/{HE}/segmentation/{SE}",
+        body={"name": "VIP 2025"},
+        reply=SEGMENT,
     ),
-    (
+    Case(
         "delete_segment",
         (H, S),
-        {},
-        "DELETE",
-        f"/data-board/boards/{HE}/segmentation/{SE}",
-        [],
-        NO_BODY,
-        raw(204),
-        None,
+        http="DELETE",
+        path=f"/data-board/boards/{HE}/segmentation/{SE}",
+        reply=raw(204),
+        result=None,
     ),
     # Knowledge Hub folders: unwrapped
-    (
-        "search_folders",
-        (),
-        {},
-        "GET",
-        "/data-board/folders/search",
-        [],
-        NO_BODY,
-        {"success": True, "data": [FOLDER]},
-        [FOLDER],
+    Case(
+        "search_folders", path="/data-board/folders/search", reply={"success": True, "data": [FOLDER]}, result=[FOLDER]
     ),
-    ("search_folders", ("", ""), {}, "GET", "/data-board/folders/search", [], NO_BODY, {"data": []}, []),
-    (
+    Case("search_folders", ("", ""), path="/data-board/folders/search", reply={"data": []}, result=[]),
+    Case(
         "search_folders",
         ("org-9", "Q1"),
-        {"limit": 5},
-        "GET",
-        "/data-board/folders/search",
-        [("limit", "5"), ("organization_id", "org-9"), ("q", "Q1")],
-        NO_BODY,
-        {"data": [FOLDER]},
-        [FOLDER],
+        kwargs={"limit": 5},
+        path="/data-board/folders/search",
+        query=[("limit", "5"), ("organization_id", "org-9"), ("q", "Q1")],
+        reply={"data": [FOLDER]},
+        result=[FOLDER],
     ),
-    (
+    Case(
         "get_folder",
         (H,),
-        {},
-        "GET",
-        f"/data-board/folders/{HE}",
-        [],
-        NO_BODY,
-        {"success": True, "data": {"folder": FOLDER, "subfolders": [], "recursive": False}},
-        FOLDER,
+        path=f"/data-board/folders/{HE}",
+        reply={"success": True, "data": {"folder": FOLDER, "subfolders": [], "recursive": False}},
+        result=FOLDER,
     ),
-    (
+    Case(
         "get_folder",
         (H, True),
-        {},
-        "GET",
-        f"/data-board/folders/{HE}",
-        [("recursive", "true")],
-        NO_BODY,
-        {"data": FOLDER},
-        FOLDER,
+        path=f"/data-board/folders/{HE}",
+        query=[("recursive", "true")],
+        reply={"data": FOLDER},
+        result=FOLDER,
     ),
-    (
+    Case(
         "get_folder",
         (H,),
-        {"recursive": False},
-        "GET",
-        f"/data-board/folders/{HE}",
-        [("recursive", "false")],
-        NO_BODY,
-        FOLDER,
-        FOLDER,
+        kwargs={"recursive": False},
+        path=f"/data-board/folders/{HE}",
+        query=[("recursive", "false")],
+        reply=FOLDER,
     ),
-    (
+    Case(
         "create_folder",
         ({"name": "Q1 Reports"},),
-        {},
-        "POST",
-        "/data-board/folders",
-        [],
-        {"source_type": "upload", "parent_folder_id": "root", "organization_id": "org-1", "name": "Q1 Reports"},
-        {"success": True, "data": FOLDER},
-        FOLDER,
+        http="POST",
+        path="/data-board/folders",
+        body={"source_type": "upload", "parent_folder_id": "root", "organization_id": "org-1", "name": "Q1 Reports"},
+        reply={"success": True, "data": FOLDER},
+        result=FOLDER,
     ),
-    (
+    Case(
         "create_folder",
         (
             {
@@ -511,55 +379,49 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
                 "team_ids": ["t"],
             },
         ),
-        {},
-        "POST",
-        "/data-board/folders",
-        [],
-        {"name": "Sub", "parent_folder_id": "f1", "source_type": "upload2", "organization_id": "o", "team_ids": ["t"]},
-        {"data": FOLDER},
-        FOLDER,
+        http="POST",
+        path="/data-board/folders",
+        body={
+            "name": "Sub",
+            "parent_folder_id": "f1",
+            "source_type": "upload2",
+            "organization_id": "o",
+            "team_ids": ["t"],
+        },
+        reply={"data": FOLDER},
+        result=FOLDER,
     ),
-    (
+    Case(
         "update_folder",
         (S, {"name": "Q1 2025"}),
-        {},
-        "PUT",
-        f"/data-board/folders/{SE}",
-        [],
-        {"name": "Q1 2025"},
-        {"data": FOLDER},
-        FOLDER,
+        http="PUT",
+        path=f"/data-board/folders/{SE}",
+        body={"name": "Q1 2025"},
+        reply={"data": FOLDER},
+        result=FOLDER,
     ),
-    (
+    Case(
         "delete_folders",
         (["f1", S],),
-        {},
-        "POST",
-        "/data-board/folders/delete",
-        [],
-        {"ids": ["f1", S]},
-        {"success": True, "data": {"deletedCount": 2}},
-        {"success": True, "data": {"deletedCount": 2}},
+        http="POST",
+        path="/data-board/folders/delete",
+        body={"ids": ["f1", S]},
+        reply={"success": True, "data": {"deletedCount": 2}},
     ),
-    ("delete_folders", ("f1",), {}, "POST", "/data-board/folders/delete", [], {"ids": ["f1"]}, OK, OK),
-    (
+    Case("delete_folders", ("f1",), http="POST", path="/data-board/folders/delete", body={"ids": ["f1"]}, reply=OK),
+    Case(
         "get_folder_contents",
         (H,),
-        {},
-        "GET",
-        f"/data-board/folders/{HE}/contents",
-        [],
-        NO_BODY,
-        {"data": {"folder": FOLDER, "subfolders": [], "files": [FILE]}},
-        {"folder": FOLDER, "subfolders": [], "files": [FILE]},
+        path=f"/data-board/folders/{HE}/contents",
+        reply={"data": {"folder": FOLDER, "subfolders": [], "files": [FILE]}},
+        result={"folder": FOLDER, "subfolders": [], "files": [FILE]},
     ),
-    (
+    Case(
         "get_folder_contents",
         (H,),
-        {"skip": 0, "limit": 10, "sort_by": "name", "sort_order": "desc", "recursive": True, "q": "doc"},
-        "GET",
-        f"/data-board/folders/{HE}/contents",
-        [
+        kwargs={"skip": 0, "limit": 10, "sort_by": "name", "sort_order": "desc", "recursive": True, "q": "doc"},
+        path=f"/data-board/folders/{HE}/contents",
+        query=[
             ("limit", "10"),
             ("q", "doc"),
             ("recursive", "true"),
@@ -567,183 +429,108 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Q, Any, Any, A
             ("sortBy", "name"),
             ("sortOrder", "desc"),
         ],
-        NO_BODY,
-        {"data": {"files": []}},
-        {"files": []},
+        reply={"data": {"files": []}},
+        result={"files": []},
     ),
     # Knowledge Hub files
-    (
+    Case(
         "search_files",
-        (),
-        {"folder_id": "f1"},
-        "GET",
-        "/data-board/files/search",
-        [("folder_id", "f1")],
-        NO_BODY,
-        {"data": [FILE, {**FILE, "_id": "file-2", "folder_id": "elsewhere"}]},
-        [FILE],
+        kwargs={"folder_id": "f1"},
+        path="/data-board/files/search",
+        query=[("folder_id", "f1")],
+        reply={"data": [FILE, {**FILE, "_id": "file-2", "folder_id": "elsewhere"}]},
+        result=[FILE],
     ),
-    (
+    Case(
         "search_files",
         ("f1",),
-        {"q": "doc", "limit": 3},
-        "GET",
-        "/data-board/files/search",
-        [("folder_id", "f1"), ("limit", "3"), ("q", "doc")],
-        NO_BODY,
-        {"data": []},
-        [],
+        kwargs={"q": "doc", "limit": 3},
+        path="/data-board/files/search",
+        query=[("folder_id", "f1"), ("limit", "3"), ("q", "doc")],
+        reply={"data": []},
+        result=[],
     ),
-    ("get_file", (H,), {}, "GET", f"/data-board/files/{HE}", [], NO_BODY, {"data": FILE}, FILE),
-    ("get_file", (H,), {}, "GET", f"/data-board/files/{HE}", [], NO_BODY, FILE, FILE),
-    (
+    Case("get_file", (H,), path=f"/data-board/files/{HE}", reply={"data": FILE}, result=FILE),
+    Case("get_file", (H,), path=f"/data-board/files/{HE}", reply=FILE),
+    Case(
         "create_file",
         ({"organization_id": "o", "folder_id": "f1", "key": "kb/a.txt", "file_type": "txt", "file_size": 5},),
-        {},
-        "POST",
-        "/data-board/files",
-        [],
-        {"organization_id": "o", "folder_id": "f1", "key": "kb/a.txt", "file_type": "txt", "file_size": 5},
-        {"data": FILE},
-        FILE,
+        http="POST",
+        path="/data-board/files",
+        body={"organization_id": "o", "folder_id": "f1", "key": "kb/a.txt", "file_type": "txt", "file_size": 5},
+        reply={"data": FILE},
+        result=FILE,
     ),
-    (
+    Case(
         "update_file",
         (H, {"name": "new.pdf"}),
-        {},
-        "PUT",
-        f"/data-board/files/{HE}",
-        [],
-        {"name": "new.pdf"},
-        {"data": FILE},
-        FILE,
+        http="PUT",
+        path=f"/data-board/files/{HE}",
+        body={"name": "new.pdf"},
+        reply={"data": FILE},
+        result=FILE,
     ),
-    ("delete_files", (["file-1"],), {}, "POST", "/data-board/files/delete", [], {"ids": ["file-1"]}, OK, OK),
-    (
+    Case(
+        "delete_files", (["file-1"],), http="POST", path="/data-board/files/delete", body={"ids": ["file-1"]}, reply=OK
+    ),
+    Case(
         "generate_ai_tags",
         ({"folder_name": "Q1", "description": "Quarterly revenue"},),
-        {},
-        "POST",
-        "/data-board/ai/tag-generation",
-        [],
-        {"folder_name": "Q1", "description": "Quarterly revenue"},
-        {"data": {"tags": ["finance"]}},
-        {"tags": ["finance"]},
+        http="POST",
+        path="/data-board/ai/tag-generation",
+        body={"folder_name": "Q1", "description": "Quarterly revenue"},
+        reply={"data": {"tags": ["finance"]}},
+        result={"tags": ["finance"]},
     ),
-    (
+    Case(
         "get_link_preview",
         ("https://imbrace.co/?a=1",),
-        {},
-        "POST",
-        "/data-board/link_preview/getWebsiteInfo",
-        [],
-        {"url": "https://imbrace.co/?a=1"},
-        {"success": True, "data": {"title": "iMBrace"}},
-        {"success": True, "data": {"title": "iMBrace"}},
+        http="POST",
+        path="/data-board/link_preview/getWebsiteInfo",
+        body={"url": "https://imbrace.co/?a=1"},
+        reply={"success": True, "data": {"title": "iMBrace"}},
     ),
-    (
+    Case(
         "get_link_preview",
         ("https://unreachable.example",),
-        {},
-        "POST",
-        "/data-board/link_preview/getWebsiteInfo",
-        [],
-        {"url": "https://unreachable.example"},
-        raw(204),
-        None,
+        http="POST",
+        path="/data-board/link_preview/getWebsiteInfo",
+        body={"url": "https://unreachable.example"},
+        reply=raw(204),
+        result=None,
     ),
     # drives: drive_type is a path segment like any other
-    (
-        "initiate_drive_auth",
-        (S,),
-        {},
-        "GET",
-        f"/data-board/auth/{SE}/initiate",
-        [],
-        NO_BODY,
-        {"auth_url": "u"},
-        {"auth_url": "u"},
-    ),
-    (
+    Case("initiate_drive_auth", (S,), path=f"/data-board/auth/{SE}/initiate", reply={"auth_url": "u"}),
+    Case(
         "initiate_drive_auth",
         ("onedrive",),
-        {"session_id": "s-1"},
-        "GET",
-        "/data-board/auth/onedrive/initiate",
-        [("sessionId", "s-1")],
-        NO_BODY,
-        {},
-        {},
+        kwargs={"session_id": "s-1"},
+        path="/data-board/auth/onedrive/initiate",
+        query=[("sessionId", "s-1")],
+        reply={},
     ),
-    ("list_drive_folders", (S,), {}, "GET", f"/data-board/{SE}/folders", [], NO_BODY, {"data": []}, {"data": []}),
-    (
+    Case("list_drive_folders", (S,), path=f"/data-board/{SE}/folders", reply={"data": []}),
+    Case(
         "list_drive_folders",
         ("onedrive", {"parent_id": "root", "shared": False, "cursor": None}),
-        {},
-        "GET",
-        "/data-board/onedrive/folders",
-        [("parent_id", "root"), ("shared", "false")],
-        NO_BODY,
-        [{"id": "d1"}],
-        [{"id": "d1"}],
+        path="/data-board/onedrive/folders",
+        query=[("parent_id", "root"), ("shared", "false")],
+        reply=[{"id": "d1"}],
     ),
-    (
+    Case(
         "list_drive_files",
         (H, {"folder_id": "x"}),
-        {},
-        "GET",
-        f"/data-board/{HE}/files",
-        [("folder_id", "x")],
-        NO_BODY,
-        {"data": [{"id": "d2"}]},
-        {"data": [{"id": "d2"}]},
+        path=f"/data-board/{HE}/files",
+        query=[("folder_id", "x")],
+        reply={"data": [{"id": "d2"}]},
     ),
-    (
-        "get_onedrive_session_status",
-        (),
-        {},
-        "GET",
-        "/data-board/auth/onedrive/files/session/status",
-        [],
-        NO_BODY,
-        {"active": True},
-        {"active": True},
-    ),
+    Case("get_onedrive_session_status", path="/data-board/auth/onedrive/files/session/status", reply={"active": True}),
 ]
 
 
-@pytest.mark.parametrize(
-    ("method", "args", "kwargs", "http_method", "path", "params", "body", "reply", "result"),
-    CASES,
-    ids=[f"{case[0]}-{index}" for index, case in enumerate(CASES)],
-)
-def test_request_and_result(
-    new_client: NewClient,
-    kind: str,
-    method: str,
-    args: tuple[Any, ...],
-    kwargs: dict[str, Any],
-    http_method: str,
-    path: str,
-    params: Q,
-    body: Any,
-    reply: Any,
-    result: Any,
-) -> None:
-    harness, recorder = client_for(new_client, kind, replying(reply))
-    given_args, given_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
-    got = harness.call(getattr(harness.client.boards, method), *args, **kwargs)
-    [request] = recorder.requests
-    assert request.method == http_method
-    assert str(request.url).startswith(f"{GATEWAY}/data-board/")
-    assert raw_path(request) == path
-    assert query(request) == params
-    if body is NO_BODY:
-        assert request.content == b""
-    else:
-        assert json_body(request) == body
-    assert got == result
-    assert (args, kwargs) == (given_args, given_kwargs), "the caller's arguments were changed"
+@cases(CASES)
+def test_request_and_result(new_client: NewClient, kind: str, case: Case) -> None:
+    check_case(new_client, kind, "boards", case)
 
 
 # --- every table method is here, on both clients, with per-call options ----------------------------------------
@@ -759,37 +546,12 @@ OTHER_TESTS = {
 }
 
 
-def table_methods(namespace: str) -> list[str]:
-    with SURFACE.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [row["python_method"] for row in rows if row["namespace"] == namespace]
-
-
-def test_every_table_method_exists_on_both_clients_and_is_tested() -> None:
-    methods = table_methods("boards")
-    assert len(methods) == 51
-    tested = {case[0] for case in CASES} | OTHER_TESTS
-    assert set(methods) <= tested, sorted(set(methods) - tested)
-    for name in [*methods, "iter_boards", "iter_items", "iter_folder_files", "download_file_to", "import_file"]:
-        async_method = getattr(AsyncBoardsResource, name)
-        sync_method = getattr(BoardsResource, name)
-        assert inspect.iscoroutinefunction(async_method) or inspect.isasyncgenfunction(async_method), name
-        assert not inspect.iscoroutinefunction(sync_method) and not inspect.isasyncgenfunction(sync_method), name
-        for method in (async_method, sync_method):
-            parameters = list(inspect.signature(method).parameters.values())
-            assert parameters[-1].name == "options" and parameters[-1].kind is inspect.Parameter.VAR_KEYWORD, name
-            assert (method.__doc__ or "").split("\n", 1)[0].split(" ", 1)[0] in {
-                "GET",
-                "POST",
-                "PUT",
-                "PATCH",
-                "DELETE",
-            }
-            assert "Example: `" in (method.__doc__ or ""), name
+def test_every_table_method_is_tested() -> None:
+    assert len(check_table_covered("boards", CASES, OTHER_TESTS)) == 51
 
 
 def test_per_call_options_reach_the_request(new_client: NewClient, kind: str) -> None:
-    harness, recorder = client_for(new_client, kind, replying({"data": FOLDER}))
+    harness, recorder = client_for(new_client, kind, responder({"data": FOLDER}))
     harness.call(harness.client.boards.get_folder, "f1", extra_headers={"x-trace": "t1"}, extra_query={"debug": "1"})
     [request] = recorder.requests
     assert request.headers["x-trace"] == "t1"
@@ -799,7 +561,7 @@ def test_per_call_options_reach_the_request(new_client: NewClient, kind: str) ->
 def test_create_sends_the_old_extra_keywords_in_the_body_and_keeps_options_apart(
     new_client: NewClient, kind: str
 ) -> None:
-    harness, recorder = client_for(new_client, kind, replying(BOARD))
+    harness, recorder = client_for(new_client, kind, responder(BOARD))
     fields = [{"name": "Total", "type": "Number"}]
     harness.call(
         harness.client.boards.create,
@@ -818,7 +580,7 @@ def test_create_sends_the_old_extra_keywords_in_the_body_and_keeps_options_apart
 
 
 def test_errors_raise_the_typed_error(new_client: NewClient, kind: str) -> None:
-    harness, _ = client_for(new_client, kind, replying(raw(404, json={"message": "Folder not found"})))
+    harness, _ = client_for(new_client, kind, responder(raw(404, json={"message": "Folder not found"})))
     with pytest.raises(NotFoundError):
         harness.call(harness.client.boards.get_folder, "missing")
 
@@ -846,7 +608,7 @@ def pdf(tmp_path: Path) -> Path:
 def test_board_uploads_send_one_file_part(
     new_client: NewClient, kind: str, pdf: Path, method: str, args: tuple[Any, ...], path: str, form: str
 ) -> None:
-    harness, recorder = client_for(new_client, kind, replying({"url": "https://files.test/doc.pdf"}))
+    harness, recorder = client_for(new_client, kind, responder({"url": "https://files.test/doc.pdf"}))
     with pdf.open("rb") as handle:
         files: Any = {
             "dict": {"file": handle},
@@ -877,7 +639,7 @@ def test_upload_needs_a_file(new_client: NewClient, kind: str) -> None:
 
 
 def test_upload_file_sends_the_form_fields_and_unwraps(new_client: NewClient, kind: str, pdf: Path) -> None:
-    harness, recorder = client_for(new_client, kind, replying({"success": True, "data": FILE}))
+    harness, recorder = client_for(new_client, kind, responder({"success": True, "data": FILE}))
     with pdf.open("rb") as handle:
         got = harness.call(harness.client.boards.upload_file, files={"file": handle}, folder_id="f/1")
     [request] = recorder.requests
@@ -893,16 +655,16 @@ def test_upload_file_sends_the_form_fields_and_unwraps(new_client: NewClient, ki
 def test_upload_file_organization_argument_wins_and_is_left_out_without_one(
     new_client: NewClient, kind: str, pdf: Path
 ) -> None:
-    harness, recorder = client_for(new_client, kind, replying({"data": FILE}))
+    harness, recorder = client_for(new_client, kind, responder({"data": FILE}))
     harness.call(harness.client.boards.upload_file, pdf, "f1", organization_id="org-2")
     assert multipart(recorder.requests[-1])["organization_id"] == (None, None, b"org-2")
-    anonymous, anonymous_recorder = client_for(new_client, kind, replying({"data": FILE}), organization_id=None)
+    anonymous, anonymous_recorder = client_for(new_client, kind, responder({"data": FILE}), organization_id=None)
     anonymous.call(anonymous.client.boards.upload_file, io.BytesIO(PDF), "f1")
     assert set(multipart(anonymous_recorder.requests[-1])) == {"file", "folder_id"}
 
 
 def test_upload_file_keeps_the_old_form_field_entries(new_client: NewClient, kind: str) -> None:
-    harness, recorder = client_for(new_client, kind, replying({"data": FILE}))
+    harness, recorder = client_for(new_client, kind, responder({"data": FILE}))
     files = {
         "file": ("doc.pdf", PDF, "application/pdf"),
         "folder_id": (None, "f-legacy"),
@@ -925,7 +687,7 @@ BLOB = bytes(range(256)) * 1200  # 300 KiB, every byte value
 
 
 def test_download_file_returns_the_read_response(new_client: NewClient, kind: str) -> None:
-    harness, recorder = client_for(new_client, kind, replying(raw(200, content=BLOB)))
+    harness, recorder = client_for(new_client, kind, responder(raw(200, content=BLOB)))
     response = harness.call(harness.client.boards.download_file, H)
     [request] = recorder.requests
     assert (request.method, raw_path(request)) == ("GET", f"/data-board/files/{HE}/download")
@@ -934,7 +696,7 @@ def test_download_file_returns_the_read_response(new_client: NewClient, kind: st
 
 
 def test_download_drive_file_returns_the_read_response(new_client: NewClient, kind: str) -> None:
-    harness, recorder = client_for(new_client, kind, replying(raw(200, content=b"drive bytes")))
+    harness, recorder = client_for(new_client, kind, responder(raw(200, content=b"drive bytes")))
     response = harness.call(harness.client.boards.download_drive_file, S, {"file_id": "x 1", "skip": None})
     [request] = recorder.requests
     assert (request.method, raw_path(request), query(request)) == (
@@ -946,7 +708,7 @@ def test_download_drive_file_returns_the_read_response(new_client: NewClient, ki
 
 
 def test_download_file_to_streams_the_bytes_to_the_path(new_client: NewClient, kind: str, tmp_path: Path) -> None:
-    harness, recorder = client_for(new_client, kind, replying(raw(200, content=BLOB)))
+    harness, recorder = client_for(new_client, kind, responder(raw(200, content=BLOB)))
     target = tmp_path / "out.bin"
     written = harness.call(harness.client.boards.download_file_to, H, str(target))
     assert written == target
@@ -955,7 +717,7 @@ def test_download_file_to_streams_the_bytes_to_the_path(new_client: NewClient, k
 
 
 def test_download_drive_file_to_streams_the_bytes_to_the_path(new_client: NewClient, kind: str, tmp_path: Path) -> None:
-    harness, recorder = client_for(new_client, kind, replying(raw(200, content=BLOB)))
+    harness, recorder = client_for(new_client, kind, responder(raw(200, content=BLOB)))
     target = tmp_path / "drive.bin"
     assert harness.call(harness.client.boards.download_drive_file_to, "onedrive", target, {"file_id": "x"}) == target
     assert target.read_bytes() == BLOB
@@ -963,7 +725,7 @@ def test_download_drive_file_to_streams_the_bytes_to_the_path(new_client: NewCli
 
 
 def test_download_file_to_raises_and_writes_nothing_on_error(new_client: NewClient, kind: str, tmp_path: Path) -> None:
-    harness, _ = client_for(new_client, kind, replying(raw(404, json={"message": "no file"})))
+    harness, _ = client_for(new_client, kind, responder(raw(404, json={"message": "no file"})))
     target = tmp_path / "missing.bin"
     with pytest.raises(NotFoundError):
         harness.call(harness.client.boards.download_file_to, "nope", target)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import io
 import json
 from pathlib import Path
@@ -10,11 +9,20 @@ from typing import Any
 
 import httpx
 import pytest
-from namespace_support import Blocking, NewClient, client_for, json_body, multipart, raw_path
+from namespace_support import (
+    Blocking,
+    Case,
+    NewClient,
+    cases,
+    check_case,
+    check_table_covered,
+    client_for,
+    json_body,
+    multipart,
+    raw_path,
+)
 
-from imbrace._async.resources.chat_ai import AsyncChatAiResource
 from imbrace._errors import BadRequestError, NotFoundError, UnprocessableEntityError
-from imbrace._sync.resources.chat_ai import ChatAiResource
 
 HOSTILE = "../x?y=1#z/w %"
 HOSTILE_SEGMENT = "..%2Fx%3Fy%3D1%23z%2Fw%20%25"
@@ -31,58 +39,58 @@ AGENT = {"id": "9f77692f-33d0-436a-8138-2efb268838e6", "name": "Support Bot", "e
 # What the SDK returns for AGENT: the record with `_id` added from `id` (the hosted platform's name for it).
 AGENT_RESULT = {**AGENT, "_id": AGENT["id"]}
 
-CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]] = [
-    # (method, args, kwargs, HTTP method, raw path, JSON body sent (None: no body), reply, result)
-    ("list_ai_agents", (), {}, "GET", "/v3/ai/accounts/assistants", None, [AGENT], [AGENT_RESULT]),
-    ("list_ai_agent_sub_agents", (), {}, "GET", "/v3/ai/assistants/agents", None, [AGENT], [AGENT_RESULT]),
-    ("get_ai_agent", (HOSTILE,), {}, "GET", f"/v3/ai/assistants/{HOSTILE_SEGMENT}", None, AGENT, AGENT_RESULT),
-    ("get_ai_agent", ("..",), {}, "GET", "/v3/ai/assistants/%2E%2E", None, AGENT, AGENT_RESULT),
-    (
+CASES = [
+    Case("list_ai_agents", path="/v3/ai/accounts/assistants", reply=[AGENT], result=[AGENT_RESULT]),
+    Case("list_ai_agent_sub_agents", path="/v3/ai/assistants/agents", reply=[AGENT], result=[AGENT_RESULT]),
+    Case("get_ai_agent", (HOSTILE,), path=f"/v3/ai/assistants/{HOSTILE_SEGMENT}", reply=AGENT, result=AGENT_RESULT),
+    Case("get_ai_agent", ("..",), path="/v3/ai/assistants/%2E%2E", reply=AGENT, result=AGENT_RESULT),
+    Case(
         "update_ai_agent",
         (HOSTILE, {"name": "Support Bot v2", "workflow_name": "support_bot_v1"}),
-        {"merge": False},
-        "PUT",
-        f"/v3/ai/assistant_apps/{HOSTILE_SEGMENT}",
-        {"name": "Support Bot v2", "workflow_name": "support_bot_v1"},
-        AGENT,
-        AGENT_RESULT,
+        kwargs={"merge": False},
+        http="PUT",
+        path=f"/v3/ai/assistant_apps/{HOSTILE_SEGMENT}",
+        body={"name": "Support Bot v2", "workflow_name": "support_bot_v1"},
+        reply=AGENT,
+        result=AGENT_RESULT,
     ),
-    (
+    Case(
         "update_ai_agent_instructions",
         (HOSTILE, "You are a helpful support agent."),
-        {},
-        "PATCH",
-        f"/v3/ai/assistants/{HOSTILE_SEGMENT}/instructions",
-        {"instructions": "You are a helpful support agent."},
-        AGENT,
-        AGENT_RESULT,
+        http="PATCH",
+        path=f"/v3/ai/assistants/{HOSTILE_SEGMENT}/instructions",
+        body={"instructions": "You are a helpful support agent."},
+        reply=AGENT,
+        result=AGENT_RESULT,
     ),
-    (
+    Case(
         "update_ai_agent_instructions",
         ("a1", {"instructions": "Be brief."}),
-        {},
-        "PATCH",
-        "/v3/ai/assistants/a1/instructions",
-        {"instructions": "Be brief."},
-        AGENT,
-        AGENT_RESULT,
+        http="PATCH",
+        path="/v3/ai/assistants/a1/instructions",
+        body={"instructions": "Be brief."},
+        reply=AGENT,
+        result=AGENT_RESULT,
     ),
-    ("delete_ai_agent", (HOSTILE,), {}, "DELETE", f"/v3/ai/assistant_apps/{HOSTILE_SEGMENT}", None, {"ok": 1}, True),
-    ("delete_ai_agent", ("a1",), {}, "DELETE", "/v3/ai/assistant_apps/a1", None, None, True),
-    (
+    Case(
+        "delete_ai_agent",
+        (HOSTILE,),
+        http="DELETE",
+        path=f"/v3/ai/assistant_apps/{HOSTILE_SEGMENT}",
+        reply={"ok": 1},
+        result=True,
+    ),
+    Case("delete_ai_agent", ("a1",), http="DELETE", path="/v3/ai/assistant_apps/a1", reply=None, result=True),
+    Case(
         "list_document_models",
-        (),
-        {},
-        "GET",
-        "/v3/ai/providers",
-        None,
-        [{"_id": "p1", "models": [{"name": "gpt-4o"}]}],
-        [{"_id": "p1", "id": "p1", "models": [{"name": "gpt-4o"}]}],
+        path="/v3/ai/providers",
+        reply=[{"_id": "p1", "models": [{"name": "gpt-4o"}]}],
+        result=[{"_id": "p1", "id": "p1", "models": [{"name": "gpt-4o"}]}],
     ),
-    (
+    Case(
         "process_document",
         ("gpt-4o", "https://cdn.test/invoice.pdf", "org-explicit"),
-        {
+        kwargs={
             "board_id": "b1",
             "language": "en",
             "additional_instructions": "dates as ISO",
@@ -96,9 +104,9 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]
             "max_retries": 5,
             "use_enhanced_processing": False,
         },
-        "POST",
-        "/v3/ai/document",
-        {
+        http="POST",
+        path="/v3/ai/document",
+        body={
             "modelName": "gpt-4o",
             "url": "https://cdn.test/invoice.pdf",
             "organizationId": "org-explicit",
@@ -115,55 +123,23 @@ CASES: list[tuple[str, tuple[Any, ...], dict[str, Any], str, str, Any, Any, Any]
             "maxRetries": 5,
             "useEnhancedProcessing": False,
         },
-        {"success": True, "data": {"filledPdfUrl": "https://cdn.test/out.pdf"}},
-        {"success": True, "data": {"filledPdfUrl": "https://cdn.test/out.pdf"}},
+        reply={"success": True, "data": {"filledPdfUrl": "https://cdn.test/out.pdf"}},
     ),
-    (
+    Case(
         "process_document",
         ("gpt-4o", "https://cdn.test/invoice.pdf", "org-explicit"),
-        {"language": None},
-        "POST",
-        "/v3/ai/document",
-        {"modelName": "gpt-4o", "url": "https://cdn.test/invoice.pdf", "organizationId": "org-explicit"},
-        {"success": True},
-        {"success": True},
+        kwargs={"language": None},
+        http="POST",
+        path="/v3/ai/document",
+        body={"modelName": "gpt-4o", "url": "https://cdn.test/invoice.pdf", "organizationId": "org-explicit"},
+        reply={"success": True},
     ),
 ]
 
 
-@pytest.mark.parametrize(
-    ("method", "args", "kwargs", "http_method", "path", "sent", "reply", "result"),
-    CASES,
-    ids=[f"{case[0]}-{i}" for i, case in enumerate(CASES)],
-)
-def test_each_method_sends_its_request_and_returns_the_reply(
-    new_client: NewClient,
-    kind: str,
-    method: str,
-    args: tuple[Any, ...],
-    kwargs: dict[str, Any],
-    http_method: str,
-    path: str,
-    sent: Any,
-    reply: Any,
-    result: Any,
-) -> None:
-    harness, recorder = client_for(
-        new_client, kind, lambda request: httpx.Response(200, json=reply) if reply is not None else httpx.Response(204)
-    )
-    got = harness.call(getattr(harness.client.chat_ai, method), *args, **kwargs)
-    assert got == result
-    assert len(recorder.requests) == 1
-    request = recorder.requests[0]
-    assert request.method == http_method
-    assert request.url.host == "gw.test"
-    assert raw_path(request) == path
-    assert request.url.query == b""
-    assert request.headers["x-api-key"] == "key-1"
-    if sent is None:
-        assert request.content == b""
-    else:
-        assert json_body(request) == sent
+@cases(CASES)
+def test_each_method_sends_its_request_and_returns_the_reply(new_client: NewClient, kind: str, case: Case) -> None:
+    check_case(new_client, kind, "chat_ai", case)
 
 
 CURRENT = {
@@ -354,45 +330,12 @@ def test_an_upload_without_a_file_fails_before_sending(new_client: NewClient, ki
 
 # --- both clients, one surface -------------------------------------------------------------------------------------
 
-METHODS = [
-    "list_ai_agents",
-    "list_ai_agent_sub_agents",
-    "get_ai_agent",
-    "create_ai_agent",
-    "update_ai_agent",
-    "update_ai_agent_instructions",
-    "delete_ai_agent",
-    "list_document_models",
-    "upload_agent_file",
-    "extract_file",
-    "process_document",
-]
+
+def test_every_table_method_is_tested() -> None:
+    check_table_covered("chat_ai", CASES, {"create_ai_agent", "upload_agent_file", "extract_file"})
 
 
-@pytest.mark.parametrize("name", METHODS)
-def test_both_clients_have_the_method_with_one_signature_and_a_docstring(name: str) -> None:
-    sync_method = getattr(ChatAiResource, name)
-    async_method = getattr(AsyncChatAiResource, name)
-    assert inspect.iscoroutinefunction(async_method)
-    assert not inspect.iscoroutinefunction(sync_method)
-    assert inspect.signature(sync_method) == inspect.signature(async_method)
-    doc = inspect.getdoc(sync_method) or ""
-    first = doc.splitlines()[0]
-    assert first.split(" ", 1)[0] in {"GET", "POST", "PUT", "PATCH", "DELETE"}
-    assert first.split(" ", 2)[1].startswith("/v3/ai/")
-    assert "Example: `" in doc
-    assert list(inspect.signature(sync_method).parameters.values())[-1].kind is inspect.Parameter.VAR_KEYWORD
-
-
-def test_the_table_rows_are_all_implemented() -> None:
-    table = Path(__file__).resolve().parent.parent / "surface" / "imbrace-surface.tsv"
-    rows = [line.split("\t") for line in table.read_text().splitlines()[1:]]
-    assert sorted(row[1] for row in rows if row[0] == "chat_ai") == sorted(METHODS)
-
-
-# --- the documentation's examples, as written ----------------------------------------------------------------------
-
-DOC_AGENT_ID = "9f77692f-33d0-436a-8138-2efb268838e6"
+# --- the documentation's examples not run by tests/docs, as written ----------------------------------------------
 
 
 def doc_server(request: httpx.Request) -> httpx.Response:
@@ -424,87 +367,6 @@ def doc_server(request: httpx.Request) -> httpx.Response:
     ):
         return httpx.Response(200, json=[])
     return httpx.Response(200, json={"id": "x", "path": path})
-
-
-def test_doc_example_ai_agent_crud(new_client: NewClient, kind: str) -> None:
-    harness, recorder = client_for(new_client, kind, doc_server)
-    client = Blocking(harness)
-
-    # fmt: off
-    # List all AI agents
-    agents = client.chat_ai.list_ai_agents()
-
-    # List sub-agents (agents that can be delegated to by an orchestrator)
-    sub_agents = client.chat_ai.list_ai_agent_sub_agents()
-
-    # Get a single AI agent
-    agent = client.chat_ai.get_ai_agent("9f77692f-33d0-436a-8138-2efb268838e6")
-
-    created = client.chat_ai.create_ai_agent({
-        "name": "Support Bot",
-        "workflow_name": "support_bot_v1",
-        "provider_id": "system",
-        "model_id": "Default",
-        "streaming": True,
-        "description": "Handles tier-1 support queries",
-    })
-
-    # Update
-    updated = client.chat_ai.update_ai_agent(created["id"], {
-        "name": "Support Bot v2",
-        "workflow_name": "support_bot_v1",
-    })
-
-    # Update only the system instructions
-    client.chat_ai.update_ai_agent_instructions(
-        created["id"],
-        "You are a helpful support agent.",
-    )
-
-    client.chat_ai.delete_ai_agent(created["id"])
-    # fmt: on
-
-    assert agents == [] and sub_agents == []
-    assert agent["path"] == f"/v3/ai/assistants/{DOC_AGENT_ID}"
-    assert created["id"] == "agent-created" and created["streaming"] is True
-    assert updated["path"] == "/v3/ai/assistant_apps/agent-created"
-    assert [(r.method, raw_path(r)) for r in recorder.requests] == [
-        ("GET", "/v3/ai/accounts/assistants"),
-        ("GET", "/v3/ai/assistants/agents"),
-        ("GET", f"/v3/ai/assistants/{DOC_AGENT_ID}"),
-        ("POST", "/v3/ai/assistant_apps"),
-        ("GET", "/v3/ai/assistants/agent-created"),  # the update reads the agent to merge into it
-        ("PUT", "/v3/ai/assistant_apps/agent-created"),
-        ("PATCH", "/v3/ai/assistants/agent-created/instructions"),
-        ("DELETE", "/v3/ai/assistant_apps/agent-created"),
-    ]
-    assert json_body(recorder.requests[6]) == {"instructions": "You are a helpful support agent."}
-
-
-def test_doc_example_completions_via_client_ai(
-    new_client: NewClient, kind: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    harness, recorder = client_for(new_client, kind, doc_server)
-    client = Blocking(harness)
-
-    # fmt: off
-    from imbrace.types.ai import CompletionInput, CompletionMessage
-
-    response = client.ai.complete(CompletionInput(
-        model="gpt-4o",
-        messages=[
-            CompletionMessage(role="system", content="You are a helpful CRM assistant."),
-            CompletionMessage(role="user", content="Summarize this customer note: ..."),
-        ],
-    ))
-    print(response.choices[0].message.content)
-    # fmt: on
-
-    assert capsys.readouterr().out == "A short summary.\n"
-    assert json_body(recorder.requests[0])["messages"][0] == {
-        "role": "system",
-        "content": "You are a helpful CRM assistant.",
-    }
 
 
 @pytest.mark.filterwarnings("ignore::ResourceWarning")  # the doc's `open(...)` handles are never closed

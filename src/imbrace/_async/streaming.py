@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import asyncio  # async-only
 import contextlib
-import json
-from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
 import anyio  # async-only
@@ -25,7 +24,7 @@ from .._errors import APITimeoutError, IncompleteStreamError, ResponseTooLargeEr
 from .._limits import DEFAULT_LIMITS
 from .._logs import mask_request
 from .._sse import ServerSentEvent, SSEDecoder
-from .._stream_text import PlainText, chunk_text, error_text
+from .._stream_text import PlainText, chunk_text, error_text, loads
 
 if TYPE_CHECKING:
     # The typed chunks are pydantic models: loaded by the first typed read, so the text reader never pays for them.
@@ -38,6 +37,7 @@ __all__ = ["AsyncChatStream", "AsyncCompletionStream", "AsyncEventStream", "Asyn
 T = TypeVar("T")
 
 _DONE = "[DONE]"
+_NO_MESSAGE = "The stream reported an error without a message."
 # After the terminator, the rest of the body (normally just the end of the chunked encoding) is read so that the
 # connection goes back to the pool instead of being closed: a new TCP/TLS handshake per chat turn otherwise.
 _DRAIN_BYTES = 64 * 1024
@@ -143,8 +143,9 @@ class AsyncResponseStream(Generic[T]):
         reads = self._reads()
         try:
             async for items in reads:
-                for item in items:
-                    yield item
+                for item in items:  # async-only
+                    yield item  # async-only
+                # sync-only: yield from items  # (cheaper per item than a loop that yields)
         finally:
             await reads.aclose()
             await self.aclose()
@@ -179,7 +180,34 @@ class AsyncResponseStream(Generic[T]):
         return self._convert(self._sse.end())
 
     def _convert(self, events: list[ServerSentEvent]) -> Iterator[T]:
-        """The items for some events; sets `_done` at the terminator and `_error` at a failure, and stops there."""
+        """The items for some events; sets `_done` at the terminator and `_error` at a failure, and stops there.
+
+        The one place for what every stream does per event; what an event's data means is the reader's `_parser`.
+        """
+        parse = self._parser()
+        for event in events:
+            data = event.data
+            if data == _DONE:
+                self._done = True
+                return
+            try:
+                item = parse(data)
+            except StreamError as exc:
+                self._error = exc
+                return
+            except (ValueError, TypeError) as exc:
+                self._error = self._reported(f"The stream sent a malformed {self._unit} ({exc}): {data[:200]!r}", data)
+                return
+            self._events += 1
+            if item is not None:
+                yield item
+
+    _unit: ClassVar[str] = "chunk"
+    """What an event is called in the stream's errors."""
+
+    def _parser(self) -> Callable[[str], T | None]:
+        """How an event's data becomes an item (None: nothing to yield); it marks a finish (`_may_end`), raises the
+        `_reported` error at an error the server reports, and ValueError or TypeError at malformed data."""
         raise NotImplementedError
 
     def _check_end(self) -> None:
@@ -234,8 +262,9 @@ class AsyncResponseStream(Generic[T]):
             return f"{self._events} events ({self._chars} characters of text)"
         return f"{self._bytes} bytes"
 
-    def _fail(self, message: str, body: object) -> None:
-        self._error = StreamError(message, request=mask_request(self.response.request), body=body)
+    def _reported(self, message: str, body: object) -> StreamError:
+        """The error a stream raises once the items before it are delivered."""
+        return StreamError(message, request=mask_request(self.response.request), body=body)
 
 
 class AsyncChatStream(AsyncResponseStream["UIMessageChunk | str"]):
@@ -274,8 +303,9 @@ class AsyncChatStream(AsyncResponseStream["UIMessageChunk | str"]):
         try:
             if self._text_only:
                 async for texts in reads:
-                    for text in texts:
-                        yield cast(str, text)
+                    for text in texts:  # async-only
+                        yield text  # type: ignore[misc]  # the text reader's items are strings  # async-only
+                    # sync-only: yield from texts  # type: ignore[misc]
             else:
                 from ..types._accumulate import text_delta
 
@@ -313,58 +343,36 @@ class AsyncChatStream(AsyncResponseStream["UIMessageChunk | str"]):
         self._chars += sum(len(item) if isinstance(item, str) else len(getattr(item, "delta", "")) for item in items)
         return items
 
-    def _convert(self, events: list[ServerSentEvent]) -> Iterator[UIMessageChunk | str]:
-        return self._texts(events) if self._text_only else self._chunks(events)
-
-    def _texts(self, events: list[ServerSentEvent]) -> Iterator[str]:
-        """The answer text of some events, read from each chunk's JSON as a dict (no model is built)."""
-        for event in events:
-            data = event.data
-            if data == _DONE:
-                self._done = True
-                return
-            try:
-                chunk = json.loads(data)
-                text = chunk_text(chunk)
-            except (ValueError, TypeError) as exc:
-                self._fail(f"The stream sent a malformed chunk ({exc}): {data[:200]!r}", data)
-                return
-            kind = chunk.get("type")
-            if kind == "finish":
-                self._may_end = True
-            elif kind == "error":
-                self._fail(chunk.get("errorText") or "The stream reported an error without a message.", chunk)
-                return
-            self._events += 1
-            if text:
-                self._chars += len(text)
-                yield text
-
-    def _chunks(self, events: list[ServerSentEvent]) -> Iterator[UIMessageChunk]:
+    def _parser(self) -> Callable[[str], UIMessageChunk | str | None]:
+        if self._text_only:
+            return self._text
         from ..types.ui_message import ErrorChunk, FinishChunk, TextDeltaChunk, parse_ui_chunk_json
 
-        for event in events:
-            data = event.data
-            if data == _DONE:
-                self._done = True
-                return
-            try:
-                chunk = parse_ui_chunk_json(data)
-            except (ValueError, TypeError) as exc:
-                self._fail(f"The stream sent a malformed chunk ({exc}): {data[:200]!r}", data)
-                return
+        def typed(data: str) -> UIMessageChunk:
+            chunk = parse_ui_chunk_json(data)
             if isinstance(chunk, TextDeltaChunk):
                 self._chars += len(chunk.delta)
             elif isinstance(chunk, FinishChunk):
                 self._may_end = True
             elif isinstance(chunk, ErrorChunk):
-                self._fail(
-                    chunk.error_text or "The stream reported an error without a message.",
-                    chunk.model_dump(by_alias=True),
-                )
-                return
-            self._events += 1
-            yield chunk
+                raise self._reported(chunk.error_text or _NO_MESSAGE, chunk.model_dump(by_alias=True))
+            return chunk
+
+        return typed
+
+    def _text(self, data: str) -> str | None:
+        """The answer text of a chunk, read from its JSON as a dict (no model is built)."""
+        chunk = loads(data)
+        text = chunk_text(chunk)
+        if text:
+            self._chars += len(text)
+            return text
+        kind = chunk.get("type")
+        if kind == "finish":
+            self._may_end = True
+        elif kind == "error":
+            raise self._reported(chunk.get("errorText") or _NO_MESSAGE, chunk)
+        return None
 
 
 class AsyncCompletionStream(AsyncResponseStream["ChatCompletionChunk"]):
@@ -377,27 +385,21 @@ class AsyncCompletionStream(AsyncResponseStream["ChatCompletionChunk"]):
         """Each completion chunk as soon as it arrives."""
         return self._items("aiter_chunks()")
 
-    def _convert(self, events: list[ServerSentEvent]) -> Iterator[ChatCompletionChunk]:
+    def _parser(self) -> Callable[[str], ChatCompletionChunk]:
         from ..types.ai import ChatCompletionChunk
 
-        for event in events:
-            data = event.data
-            if data == _DONE:
-                self._done = True
-                return
-            try:
-                chunk: ChatCompletionChunk = ChatCompletionChunk.__pydantic_validator__.validate_json(data)
-            except ValueError as exc:
-                self._fail(f"The stream sent a malformed chunk ({exc}): {data[:200]!r}", data)
-                return
+        validate = ChatCompletionChunk.__pydantic_validator__.validate_json
+
+        def typed(data: str) -> ChatCompletionChunk:
+            chunk: ChatCompletionChunk = validate(data)
             if chunk.model_extra and "error" in chunk.model_extra:
-                self._fail(error_text(chunk.model_extra["error"]), chunk.model_dump())
-                return
-            self._events += 1
+                raise self._reported(error_text(chunk.model_extra["error"]), chunk.model_dump())
             for choice in chunk.choices:
                 self._chars += len(choice.delta.content or "")
                 self._may_end = self._may_end or choice.finish_reason is not None
-            yield chunk
+            return chunk
+
+        return typed
 
 
 class AsyncEventStream(AsyncResponseStream["ChatStatusEvent"]):
@@ -414,20 +416,13 @@ class AsyncEventStream(AsyncResponseStream["ChatStatusEvent"]):
         """Each status event as soon as it arrives."""
         return self._items("aiter_events()")
 
-    def _convert(self, events: list[ServerSentEvent]) -> Iterator[ChatStatusEvent]:
+    _unit = "event"
+
+    def _parser(self) -> Callable[[str], ChatStatusEvent]:
         from ..types.ui_message import ChatStatusEvent
 
-        for event in events:
-            if event.data == _DONE:
-                self._done = True
-                return
-            try:
-                status: ChatStatusEvent = ChatStatusEvent.__pydantic_validator__.validate_json(event.data)
-            except ValueError as exc:
-                self._fail(f"The stream sent a malformed event ({exc}): {event.data[:200]!r}", event.data)
-                return
-            self._events += 1
-            yield status
+        validate: Callable[[str], ChatStatusEvent] = ChatStatusEvent.__pydantic_validator__.validate_json
+        return validate
 
 
 async def _drain(chunks: AsyncIterator[bytes]) -> None:

@@ -6,6 +6,7 @@ per-call options. The sync transport is derived from this file by `codegen/unasy
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from time import monotonic
 from typing import Any
@@ -34,6 +35,9 @@ _NO_OPTIONS: RequestOptions = {}
 _OPTION_NAMES = frozenset(RequestOptions.__annotations__)
 # What a generated `build_request` may carry besides method, url and headers; only the present ones are passed on.
 _BODY_KEYS = ("params", "json", "data", "files", "content")
+# httpx parses a URL string anew on each request; a client calls few distinct URLs, so each is parsed once (httpx
+# treats a URL as immutable: params and redirects make new ones).
+_parsed_url = functools.lru_cache(maxsize=256)(httpx.URL)
 
 
 class AsyncTransport:
@@ -58,11 +62,16 @@ class AsyncTransport:
         self.max_retries = max_retries
         self.header_provider = check_headers(headers, "headers") if isinstance(headers, Mapping) else headers
         self.limits = limits
+        base_headers = {"user-agent": user_agent(), "accept": "application/json"}
         self.owns_http_client = http_client is None
-        self.http_client = http_client or httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+        self.http_client = http_client or httpx.AsyncClient(
+            timeout=timeout, follow_redirects=False, headers=base_headers
+        )
         # The pool's own timeout applies unless this transport's differs (an injected client, `with_options`).
         self._timeout_differs = self.http_client.timeout != timeout
-        self._base_headers = {"user-agent": user_agent(), "accept": "application/json"}
+        # Per request only the base headers the pool does not send already (an injected client's): httpx replaces
+        # a default header at a cost on every request.
+        self._base_headers = {k: v for k, v in base_headers.items() if self.http_client.headers.get(k) != v}
 
     def copy(
         self,
@@ -133,7 +142,7 @@ class AsyncTransport:
             body["timeout"] = resolve_timeout(options["timeout"])
         elif self._timeout_differs:
             body["timeout"] = self.timeout
-        url = self.services.url_for(service, kwargs["url"])
+        url = _parsed_url(self.services.url_for(service, kwargs["url"]))
         return self.http_client.build_request(kwargs["method"], url, headers=headers, **body)
 
     async def _dispatch(

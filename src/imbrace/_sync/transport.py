@@ -7,6 +7,7 @@ per-call options. The sync transport is derived from this file by `codegen/unasy
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Mapping
 from time import monotonic
@@ -35,6 +36,9 @@ _NO_OPTIONS: RequestOptions = {}
 _OPTION_NAMES = frozenset(RequestOptions.__annotations__)
 # What a generated `build_request` may carry besides method, url and headers; only the present ones are passed on.
 _BODY_KEYS = ("params", "json", "data", "files", "content")
+# httpx parses a URL string anew on each request; a client calls few distinct URLs, so each is parsed once (httpx
+# treats a URL as immutable: params and redirects make new ones).
+_parsed_url = functools.lru_cache(maxsize=256)(httpx.URL)
 
 
 class Transport:
@@ -59,11 +63,14 @@ class Transport:
         self.max_retries = max_retries
         self.header_provider = check_headers(headers, "headers") if isinstance(headers, Mapping) else headers
         self.limits = limits
+        base_headers = {"user-agent": user_agent(), "accept": "application/json"}
         self.owns_http_client = http_client is None
-        self.http_client = http_client or httpx.Client(timeout=timeout, follow_redirects=False)
+        self.http_client = http_client or httpx.Client(timeout=timeout, follow_redirects=False, headers=base_headers)
         # The pool's own timeout applies unless this transport's differs (an injected client, `with_options`).
         self._timeout_differs = self.http_client.timeout != timeout
-        self._base_headers = {"user-agent": user_agent(), "accept": "application/json"}
+        # Per request only the base headers the pool does not send already (an injected client's): httpx replaces
+        # a default header at a cost on every request.
+        self._base_headers = {k: v for k, v in base_headers.items() if self.http_client.headers.get(k) != v}
 
     def copy(
         self,
@@ -132,7 +139,7 @@ class Transport:
             body["timeout"] = resolve_timeout(options["timeout"])
         elif self._timeout_differs:
             body["timeout"] = self.timeout
-        url = self.services.url_for(service, kwargs["url"])
+        url = _parsed_url(self.services.url_for(service, kwargs["url"]))
         return self.http_client.build_request(kwargs["method"], url, headers=headers, **body)
 
     def _dispatch(

@@ -49,7 +49,6 @@ __all__ = [
     "ToolPart",
     "UIMessage",
     "accumulate",
-    "text_delta",
 ]
 
 ToolState: TypeAlias = Literal[
