@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, Required, TypeAlias, TypedDict
+from typing import Any, Literal
+
+from typing_extensions import Required, TypeAlias, TypedDict
 
 __all__ = []

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, Required, TypeAlias, TypedDict
+from typing import Any, Literal
+
+from typing_extensions import Required, TypeAlias, TypedDict
 
 
 class ApplyFlowOperationBody(TypedDict, total=False):

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /channel-service/v1/campaign/{id}: ⚠️ DESTRUCTIVE — Delete a campaign."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /channel-service/v1/channels/_facebook/credential/{credential_id}: ⚠️ DESTRUCTIVE — Delete a stored channel credential."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

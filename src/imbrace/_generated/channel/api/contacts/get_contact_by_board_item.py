@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /channel-service/v1/contacts/by-board-item/{board_item_id}: Resolve a contact from a databoard item id."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

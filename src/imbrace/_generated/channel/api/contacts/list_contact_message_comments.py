@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /channel-service/v1/contacts/{id}/message_comments: List message comments involving a contact."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /channel-service/v1/team_conversations/_views_count: Count conversations per view (all/joined/yours)."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /channel-service/v1/conversations_activities/{conversation_id}: List activity log entries of a conversation."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

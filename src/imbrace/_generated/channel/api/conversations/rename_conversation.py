@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /channel-service/v1/team_conversations/_update_name: Rename a conversation."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object

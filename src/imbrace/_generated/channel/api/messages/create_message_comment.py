@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /channel-service/v1/conversations/{conversation_id}/conversation_messages/{message_id}/comments: Comment on a message (internal note)."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object, path_segment

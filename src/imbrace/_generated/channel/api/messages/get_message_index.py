@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /channel-service/v1/conversations/{conversation_id}/conversation_messages/{conversation_message_id}/_index: Get the position (index) of a message inside its conversation."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

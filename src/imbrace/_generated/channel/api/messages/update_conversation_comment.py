@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """PUT /channel-service/v1/conversations/{conversation_id}/comments/{comment_id}: Edit a conversation comment."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object, path_segment

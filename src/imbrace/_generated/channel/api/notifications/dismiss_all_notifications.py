@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /channel-service/v1/notifications/dismiss/all: Dismiss all notifications."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

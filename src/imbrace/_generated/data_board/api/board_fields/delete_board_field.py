@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /data-board/boards/{id}/fields/{field_id}: ⚠️ DESTRUCTIVE — Delete a field from a board."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /data-board/boards/{board_id}/sparql: Run a read-only SPARQL query over a board's materialized graph."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object, path_segment, query

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """PATCH /data-board/boards/{board_id}/items/bulk-update: ⚠️ DESTRUCTIVE — Update many items by id list (mass mutation)."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object, path_segment

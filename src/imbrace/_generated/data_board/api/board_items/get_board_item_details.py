@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/boards/{board_id}/items/{id}/details: Get item details in the legacy name-keyed shape."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /data-board/boards/{board_id}/items/{id}/related: ⚠️ DESTRUCTIVE — Unlink related items."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object, path_segment

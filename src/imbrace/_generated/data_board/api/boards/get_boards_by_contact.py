@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/boards/by-contact/{contact_id}: Get the board item for a contact."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

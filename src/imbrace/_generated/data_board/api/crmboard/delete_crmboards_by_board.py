@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /data-board/v1/crmboard/{boardid}: ⚠️ DESTRUCTIVE — Delete all CRMBoard automations for a board id."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

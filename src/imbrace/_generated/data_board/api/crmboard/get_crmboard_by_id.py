@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/v1/crmboard/board/{id}: Get a CRMBoard automation by id."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

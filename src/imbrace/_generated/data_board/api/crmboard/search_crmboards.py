@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/v1/crmboard/search: Find CRMBoard automations. REQUIRES at least one of folder_id / board_id — calling with neither returns 400."""
 
+from __future__ import annotations
+
 from ...types import Request, query
 
 

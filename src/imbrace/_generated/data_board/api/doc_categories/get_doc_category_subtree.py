@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/categories/{id}: Get the category subtree rooted at an id."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/schemas/{schema_id}/versions: List versions of a document schema."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment, query
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/files/search: Search document files."""
 
+from __future__ import annotations
+
 from ...types import Request, query
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/folders/{id}/contents: List a folder's files and subfolders."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment, query
 
 

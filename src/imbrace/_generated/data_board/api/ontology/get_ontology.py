@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /data-board/ontology: Derived property-graph (ontology) view across boards."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /v3/marketplaces/apps/status: Aggregate app counts by status."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

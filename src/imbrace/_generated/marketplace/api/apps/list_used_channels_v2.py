@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /v3/marketplaces/apps/used-channels-v2: List channels in use (v2 shape)."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, query

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /v3/marketplaces/apps/email-senders/{id}: Get an email sender by id."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /v3/marketplaces/files: List the organization's files."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

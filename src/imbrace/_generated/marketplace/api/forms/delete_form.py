@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /v3/marketplaces/apps/forms/{id}: ⚠️ DESTRUCTIVE — Delete a form."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

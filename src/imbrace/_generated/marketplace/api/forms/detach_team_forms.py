@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /v3/marketplaces/apps/forms/team/{team_id}: ⚠️ DESTRUCTIVE — Detach a team from all its forms (reassigns to General)."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /v3/marketplaces/apps/forms/template: Get the default form template schema."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /v3/marketplaces/use-cases/builtin-assistants/{assistant_id}: Get a built-in assistant catalog entry."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

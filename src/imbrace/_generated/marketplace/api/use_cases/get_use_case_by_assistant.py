@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /v3/marketplaces/use-cases/by-assistant/{assistant_id}: Get the use-case backing an AI assistant."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /platform/v1/business_units/{id}: Get one business unit by id."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /platform/v1/categories/{id}: ⚠️ DESTRUCTIVE — Delete a category."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /platform/v1/organizations/{id}: Get one organization by id."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

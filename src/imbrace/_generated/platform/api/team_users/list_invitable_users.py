@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /platform/v1/team_users/_invite_list: List users invitable to a team."""
 
+from __future__ import annotations
+
 from ...types import Request, query
 
 

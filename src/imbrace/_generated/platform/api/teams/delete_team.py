@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /platform/v1/teams/{team_id}: ⚠️ DESTRUCTIVE — Delete a team."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /platform/v1/teams/my: List the caller's teams."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /platform/v1/teams/{team_id}: Get a team and its members."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /platform/v1/teams/{team_id}/team_labels: List a team's labels."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment, query
 
 

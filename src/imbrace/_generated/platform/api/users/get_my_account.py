@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /platform/v1/account: Get the current account (roles, org, permissions, tier)."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /platform/v1/users/_all: Simple list of users in the organization."""
 
+from __future__ import annotations
+
 from ...types import Request
 
 

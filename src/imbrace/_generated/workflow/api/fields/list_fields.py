@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /activepieces/v1/fields: List a table's fields (columns)."""
 
+from __future__ import annotations
+
 from ...types import Request, query
 
 

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /activepieces/v1/flows/{flow_id}: Apply an operation to a flow (e.g. UPDATE_TRIGGER, ADD_ACTION)."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object, path_segment

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /activepieces/v1/flows: Create a flow."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object

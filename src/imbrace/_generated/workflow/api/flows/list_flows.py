@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /activepieces/v1/flows: List flows."""
 
+from __future__ import annotations
+
 from ...types import Request, query
 
 

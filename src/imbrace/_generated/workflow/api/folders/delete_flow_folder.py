@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /activepieces/v1/folders/{folder_id}: ⚠️ DESTRUCTIVE — Delete a folder."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

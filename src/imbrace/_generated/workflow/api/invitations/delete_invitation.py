@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """DELETE /activepieces/v1/user-invitations/{invitation_id}: ⚠️ DESTRUCTIVE — Delete a user invitation."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

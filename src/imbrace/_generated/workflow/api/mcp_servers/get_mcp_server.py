@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /activepieces/v1/mcp-servers/{mcp_server_id}: Get an MCP server by id."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

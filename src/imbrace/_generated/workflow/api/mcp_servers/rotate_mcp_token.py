@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /activepieces/v1/mcp-servers/{mcp_server_id}/rotate: Rotate an MCP server token."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 

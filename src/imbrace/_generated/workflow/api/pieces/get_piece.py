@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /activepieces/v1/pieces/{name}: Get a piece's full metadata — its actions & triggers and, for each, the field/prop schema (name, type, required, static options) needed to configure a step."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment, query
 
 

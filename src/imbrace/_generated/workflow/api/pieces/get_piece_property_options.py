@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """POST /activepieces/v1/pieces/options: Resolve the live options for a DYNAMIC property (dropdown that depends on a connection or other fields). Requires an existing flow/step context.."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from ...types import Request, json_object

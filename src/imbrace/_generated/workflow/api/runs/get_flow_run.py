@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run scripts/generate.
 """GET /activepieces/v1/flow-runs/{run_id}: Get a flow run by id."""
 
+from __future__ import annotations
+
 from ...types import Request, path_segment
 
 
